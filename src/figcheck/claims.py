@@ -1,0 +1,119 @@
+"""The Claim record: one quantitative assertion found in a document.
+
+A claim is an interval, not a number: ``low <= value <= high`` always holds, and
+``bound`` says how the text hedged it. Field names are public API (DESIGN.md).
+"""
+
+from __future__ import annotations
+
+import math
+from enum import StrEnum
+from typing import TYPE_CHECKING, Any
+
+from pydantic import BaseModel, ConfigDict, model_validator
+
+if TYPE_CHECKING:  # pint stays out of import time
+    import pint
+
+__all__ = ["Bound", "Change", "Claim", "Kind"]
+
+
+class Kind(StrEnum):
+    """What sort of quantity a claim states."""
+
+    COUNT = "count"
+    PART_OF_WHOLE = "part_of_whole"
+    PROPORTION = "proportion"
+    MEASURE = "measure"
+    MONEY = "money"
+    DURATION = "duration"
+    RANGE = "range"
+
+
+class Bound(StrEnum):
+    """How the text bounds the true value relative to the stated figure."""
+
+    EQ = "="
+    APPROX = "~"
+    ALMOST = "<~"
+    GT = ">"
+    GE = ">="
+    LT = "<"
+    LE = "<="
+    RANGE = "range"
+
+
+class Change(StrEnum):
+    """A claim about a movement ("rose by 2%") rather than a level."""
+
+    INCREASE = "increase"
+    DECREASE = "decrease"
+
+
+class Claim(BaseModel):
+    """One quantitative assertion, with where it is, what it allows and what it is about.
+
+    Offsets are character offsets into the document text, so
+    ``document_text[claim.start:claim.end] == claim.text``; ``line`` and
+    ``column`` are 1-based. ``value``/``low``/``high`` are in ``unit``
+    (``count``, ``percent``, an ISO currency code, or a unit name figcheck's
+    registry parses).
+    """
+
+    model_config = ConfigDict(frozen=True, extra="forbid", ser_json_inf_nan="strings")
+
+    doc_id: str
+    start: int
+    end: int
+    text: str
+    sentence: str
+    sentence_start: int
+    sentence_end: int
+    line: int
+    column: int
+    kind: Kind
+    value: float
+    low: float
+    high: float
+    unit: str
+    bound: Bound
+    whole: float | None = None
+    change: Change | None = None
+    noun: str | None = None
+    subject: str | None = None
+    concept: str | None = None
+    period: str | None = None
+    source: str | None = None
+    hedge: str | None = None
+    rule: str
+
+    @model_validator(mode="after")
+    def _check_interval(self) -> Claim:
+        if self.end - self.start != len(self.text) or self.start < 0:
+            raise ValueError(f"offsets {self.start}:{self.end} do not fit text {self.text!r}")
+        if math.isnan(self.value) or math.isnan(self.low) or math.isnan(self.high):
+            raise ValueError("value, low and high must be numbers, not NaN")
+        if not (self.low <= self.value <= self.high):
+            raise ValueError(
+                f"interval must hold low <= value <= high, got {self.low} <= {self.value} <= {self.high}"
+            )
+        return self
+
+    @property
+    def interval(self) -> tuple[float, float]:
+        """The (low, high) pair of values compatible with the claim."""
+        return (self.low, self.high)
+
+    def quantity(self) -> pint.Quantity:
+        """The claimed value as a pint Quantity from figcheck's single registry."""
+        from .units import registry
+
+        return registry().Quantity(self.value, self.unit)
+
+    def location(self) -> str:
+        """``doc:line:column``, the way compilers and linters point at text."""
+        return f"{self.doc_id}:{self.line}:{self.column}"
+
+    def __repr_args__(self) -> Any:  # keep reprs short in test output
+        for key in ("doc_id", "text", "kind", "value", "low", "high", "unit", "bound"):
+            yield key, getattr(self, key)

@@ -1,0 +1,100 @@
+"""figcheck's single pint registry and cached conversions.
+
+Only canonical unit names (from the alias table in ``data/unit_aliases.toml``)
+ever reach pint; raw text never does. Conversion factors are cached so hot
+loops work on plain floats.
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+import re
+import tempfile
+import threading
+from importlib import resources
+from typing import TYPE_CHECKING
+
+from .errors import RuleDefinitionError, UnitMismatchError
+
+if TYPE_CHECKING:
+    import pint
+
+__all__ = ["comparable", "convert", "dimension", "registry"]
+
+_LOCK = threading.Lock()
+_REGISTRY: pint.UnitRegistry | None = None
+# pint's own definitions that figcheck replaces with dimensions of its own (data/units.txt).
+_REPLACED = re.compile(
+    r"(?m)^(count = \[\]|percent = 0\.01 = %|permille = .*|ppm = 1e-6|counts_per_second = .*)$"
+)
+
+
+def registry() -> pint.UnitRegistry:
+    """The one pint UnitRegistry figcheck uses, built on first call (thread-safe)."""
+    global _REGISTRY
+    if _REGISTRY is None:
+        with _LOCK:
+            if _REGISTRY is None:
+                _REGISTRY = _build()
+    return _REGISTRY
+
+
+def _build() -> pint.UnitRegistry:
+    import pint
+
+    pint_dir = os.path.dirname(pint.__file__)
+    with open(os.path.join(pint_dir, "default_en.txt"), encoding="utf-8") as fh:
+        base = _REPLACED.sub(r"# (replaced by figcheck) \1", fh.read())
+    with tempfile.TemporaryDirectory(prefix="figcheck-units-") as tmp:
+        # pint resolves "@import constants_en.txt" next to the file it loads.
+        with open(os.path.join(pint_dir, "constants_en.txt"), encoding="utf-8") as fh:
+            constants = fh.read()
+        with open(os.path.join(tmp, "constants_en.txt"), "w", encoding="utf-8") as fh:
+            fh.write(constants)
+        path = os.path.join(tmp, "default_en.txt")
+        with open(path, "w", encoding="utf-8") as fh:
+            fh.write(base)
+        ureg = pint.UnitRegistry(path, cache_folder=None, autoconvert_offset_to_baseunit=True)
+    extra = resources.files("figcheck.data").joinpath("units.txt")
+    for lineno, raw in enumerate(extra.read_text(encoding="utf-8").splitlines(), 1):
+        line = raw.split("#", 1)[0].strip()
+        if not line:
+            continue
+        try:
+            ureg.define(line)
+        except Exception as exc:  # pint raises several unrelated types here
+            raise RuleDefinitionError("figcheck/data/units.txt", lineno, line, str(exc)) from exc
+    return ureg
+
+
+@functools.lru_cache(maxsize=4096)
+def dimension(unit: str) -> str:
+    """The dimensionality of ``unit`` as a string, e.g. ``'[length]'`` or ``'[count]'``."""
+    return str(registry().parse_units(unit).dimensionality)
+
+
+def comparable(a: str, b: str) -> bool:
+    """True when quantities in units ``a`` and ``b`` can be compared."""
+    return a == b or dimension(a) == dimension(b)
+
+
+@functools.lru_cache(maxsize=4096)
+def _linear(src: str, dst: str) -> tuple[float, float]:
+    """(factor, offset) with ``dst_value = src_value * factor + offset``."""
+    if not comparable(src, dst):
+        raise UnitMismatchError(src, dst)
+    q = registry().Quantity
+    zero = q(0.0, src).to(dst).magnitude
+    one = q(1.0, src).to(dst).magnitude
+    return one - zero, zero
+
+
+def convert(value: float, src: str, dst: str) -> float:
+    """``value`` in unit ``src`` expressed in unit ``dst``; infinities stay infinite."""
+    if src == dst:
+        return value
+    factor, offset = _linear(src, dst)
+    if value in (float("inf"), float("-inf")):
+        return value if factor > 0 else -value
+    return value * factor + offset
