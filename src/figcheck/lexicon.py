@@ -1,0 +1,280 @@
+"""The rule and word-list data files, validated and compiled once into a Lexicon.
+
+Every file in ``figcheck/data`` opens with its grammar; a malformed entry raises
+RuleDefinitionError naming the file, line and key.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+from fractions import Fraction
+from typing import Any
+
+from . import units as _units
+from ._data import DataFile, data_file
+from .claims import Bound
+
+__all__ = ["Hedge", "Lexicon", "UnitForm", "lexicon"]
+
+_BOUNDS = {"~", "<~", ">", ">=", "<", "<=", ">~"}
+_KINDS = {"measure", "duration"}
+
+
+@dataclass(frozen=True, slots=True)
+class Hedge:
+    """A hedge phrase: the bound it sets and the tolerance family that widens it."""
+
+    phrase: str
+    bound: Bound
+    family: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class UnitForm:
+    """What a unit word after a figure means: canonical unit, claim kind, value factor."""
+
+    unit: str
+    kind: str  # "measure" | "duration" | "money"
+    factor: float = 1.0
+
+
+def _alternation(words: list[str]) -> str:
+    """A regex alternation of literal phrases, longest first (so "more than" beats "more")."""
+    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+
+
+def _str_list(f: DataFile, table: str, key: str, value: Any) -> list[str]:
+    if not isinstance(value, list) or not all(isinstance(v, str) and v for v in value):
+        raise f.error(key, "expected a list of non-empty strings", table)
+    return value
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """Compiled word lists and patterns the extractor uses."""
+
+    words: dict[str, int]
+    multipliers: dict[str, int]
+    scale_suffixes: dict[str, int]
+    fractions: dict[str, Fraction]
+    one_before: frozenset[str]
+    one_after: frozenset[str]
+    tolerances: dict[str, float]
+    hedges_before: dict[str, Hedge]
+    hedges_after: dict[str, Hedge]
+    unit_forms: dict[str, UnitForm]  # lower-cased surface -> meaning
+    unit_exact: dict[str, UnitForm]  # case-sensitive surface -> meaning
+    currency_prefixes: dict[str, str]
+    change_verbs: dict[str, str]
+    change_nouns: dict[str, str]
+    change_adverbs: dict[str, str]
+    months: frozenset[str]
+    identifier_words: frozenset[str]
+    identifier_after: frozenset[str]
+    named_numbers: tuple[str, ...]
+    time_words: tuple[str, ...]
+    score_words: frozenset[str]
+    street_words: frozenset[str]
+    not_identifier: frozenset[str]
+    # compiled patterns
+    hedge_before_re: re.Pattern[str]
+    hedge_after_re: re.Pattern[str]
+    unit_re: re.Pattern[str]
+    unit_exact_re: re.Pattern[str]
+    scale_re: re.Pattern[str]
+    currency_re: re.Pattern[str]
+    change_left_re: re.Pattern[str]
+    change_right_re: re.Pattern[str]
+    named_re: re.Pattern[str]
+    time_re: re.Pattern[str]
+
+
+def _load_numbers() -> dict[str, Any]:
+    f = data_file("numbers.toml")
+    out: dict[str, Any] = {}
+    for table in ("words", "multipliers", "scale_suffixes"):
+        entries = f.table(table)
+        for key, value in entries.items():
+            if not isinstance(value, int) or isinstance(value, bool) or value < 0:
+                raise f.error(key, "expected a non-negative integer", table)
+        out[table] = {k.lower(): v for k, v in entries.items()}
+    fractions: dict[str, Fraction] = {}
+    for key, value in f.table("fractions").items():
+        if (
+            not isinstance(value, list)
+            or len(value) != 2
+            or not all(isinstance(v, int) and v > 0 for v in value)
+        ):
+            raise f.error(key, "expected [numerator, denominator] of positive integers", "fractions")
+        fractions[key.lower()] = Fraction(value[0], value[1])
+    out["fractions"] = fractions
+    one = f.table("one")
+    out["one_before"] = frozenset(w.lower() for w in _str_list(f, "one", "before", one.get("before")))
+    out["one_after"] = frozenset(w.lower() for w in _str_list(f, "one", "after", one.get("after")))
+    return out
+
+
+def _load_hedges() -> dict[str, Any]:
+    f = data_file("hedges.toml")
+    tolerances: dict[str, float] = {}
+    for key, value in f.table("tolerances").items():
+        if not isinstance(value, (int, float)) or not 0 <= value < 1:
+            raise f.error(key, "expected a relative tolerance in [0, 1)", "tolerances")
+        tolerances[key] = float(value)
+    out: dict[str, Any] = {"tolerances": tolerances}
+    for table in ("before", "after"):
+        hedges: dict[str, Hedge] = {}
+        for phrase, value in f.table(table).items():
+            if not (isinstance(value, list) and len(value) == 2 and all(isinstance(v, str) for v in value)):
+                raise f.error(phrase, 'expected ["bound", "family"]', table)
+            bound, family = value
+            if bound not in _BOUNDS:
+                raise f.error(phrase, f"unknown bound {bound!r}; use one of {sorted(_BOUNDS)}", table)
+            if family != "none" and family not in tolerances:
+                raise f.error(phrase, f"unknown tolerance family {family!r}", table)
+            hedges[phrase.lower()] = Hedge(phrase, Bound(bound), None if family == "none" else family)
+        out[table] = hedges
+    return out
+
+
+def _load_units() -> dict[str, Any]:
+    f = data_file("unit_aliases.toml")
+    forms: dict[str, UnitForm] = {}
+    exact: dict[str, UnitForm] = {}
+    for name, spec in f.table("units").items():
+        if not isinstance(spec, dict) or spec.get("kind") not in _KINDS:
+            raise f.error("kind", f"unit {name!r} needs kind = one of {sorted(_KINDS)}", f"units.{name}")
+        try:
+            _units.dimension(name)
+        except Exception as exc:  # pint's errors vary by version
+            raise f.error("forms", f"{name!r} is not a unit pint knows: {exc}", f"units.{name}") from exc
+        meaning = UnitForm(name, spec["kind"])
+        for form in _str_list(f, f"units.{name}", "forms", spec.get("forms")):
+            forms[form.lower()] = meaning
+        for form in _str_list(f, f"units.{name}", "exact", spec.get("exact", [])):
+            exact[form] = meaning
+    prefixes: dict[str, str] = {}
+    for code, spec in f.table("currencies").items():
+        if not re.fullmatch(r"[A-Z]{3}", code):
+            raise f.error(code, "currency tables are named by ISO 4217 code", "currencies")
+        try:
+            _units.dimension(code)
+        except Exception as exc:
+            raise f.error("prefixes", f"{code} is not defined in data/units.txt", f"currencies.{code}") from exc
+        for p in _str_list(f, f"currencies.{code}", "prefixes", spec.get("prefixes")):
+            prefixes[p] = code
+        for w in _str_list(f, f"currencies.{code}", "words", spec.get("words")):
+            forms[w.lower()] = UnitForm(code, "money")
+    for form, value in f.table("subunits").items():
+        if not (isinstance(value, list) and len(value) == 2 and isinstance(value[0], str)
+                and isinstance(value[1], (int, float))):
+            raise f.error(form, '["ISO code", factor] expected', "subunits")
+        exact[form] = UnitForm(value[0], "money", float(value[1]))
+    return {"forms": forms, "exact": exact, "prefixes": prefixes}
+
+
+def _load_changes() -> dict[str, dict[str, str]]:
+    f = data_file("changes.toml")
+    out: dict[str, dict[str, str]] = {}
+    for table in ("verbs", "nouns", "adverbs"):
+        entries = f.table(table)
+        mapping: dict[str, str] = {}
+        for direction in ("increase", "decrease"):
+            for w in _str_list(f, table, direction, entries.get(direction)):
+                mapping[w.lower()] = direction
+        out[table] = mapping
+    return out
+
+
+def _load_exclusions() -> dict[str, Any]:
+    f = data_file("exclusions.toml")
+
+    def get(table: str, key: str) -> list[str]:
+        return _str_list(f, table, key, f.table(table).get(key))
+
+    return {
+        "months": frozenset(get("months", "names")),
+        "identifier_words": frozenset(get("identifiers", "before")),
+        "identifier_after": frozenset(get("identifiers", "after")),
+        "named": tuple(get("named", "phrases")),
+        "times": tuple(get("times", "after")),
+        "scores": frozenset(w.lower() for w in get("scores", "words")),
+        "streets": frozenset(get("addresses", "streets")),
+        "not_identifier": frozenset(get("not_identifier", "words")),
+    }
+
+
+@functools.cache
+def lexicon() -> Lexicon:
+    """The default Lexicon built from figcheck's data files (cached)."""
+    num = _load_numbers()
+    hed = _load_hedges()
+    uni = _load_units()
+    chg = _load_changes()
+    exc = _load_exclusions()
+    before = hed["before"]
+    after = hed["after"]
+    # Window patterns: matched against the few characters left of a figure, anchored at the end.
+    hedge_before_re = re.compile(
+        r"(?i)(?<![\w.])(?P<h>" + _alternation(list(before)) + r")[ \u00a0]*+$"
+    )
+    hedge_after_re = re.compile(
+        r"(?i)(?:[ \u00a0]++|(?=-))(?P<h>" + _alternation(list(after)) + r")(?![\w])"
+    )
+    unit_re = re.compile(
+        r"(?i)(?:[ \u00a0]?+-?|-)(?P<u>" + _alternation(list(uni["forms"])) + r")(?![\w²³])"
+    )
+    unit_exact_re = re.compile(r"[ \u00a0]?+-?(?P<u>" + _alternation(list(uni["exact"])) + r")(?![\w²³])")
+    scale_re = re.compile(
+        r"(?i)(?:[ \u00a0]?+-?)(?P<s>" + _alternation(list(num["scale_suffixes"])) + r")(?![\w])"
+    )
+    currency_re = re.compile(r"(?<![\w$])(?P<c>" + _alternation(list(uni["prefixes"])) + r")[ \u00a0]?+-?$")
+    verbs = chg["verbs"]
+    nouns = chg["nouns"]
+    change_left_re = re.compile(
+        r"(?i)(?<![\w])(?:(?P<v>" + _alternation(list(verbs)) + r")(?:[ \u00a0]++by)?"
+        r"|(?P<n>" + _alternation(list(nouns)) + r")[ \u00a0]++of"
+        r"|(?P<a>" + _alternation(list(chg["adverbs"])) + r"))[ \u00a0]++$"
+    )
+    change_right_re = re.compile(
+        r"(?i)[ \u00a0-]++(?P<n>" + _alternation(list(nouns)) + r")(?![\w])"
+    )
+    named_re = re.compile(r"(?<![\w])(?:" + _alternation(list(exc["named"])) + r")(?![\w])")
+    time_re = re.compile(r"[ \u00a0]?+(?:" + _alternation(list(exc["times"])) + r")(?![\w])")
+    return Lexicon(
+        words=num["words"],
+        multipliers=num["multipliers"],
+        scale_suffixes=num["scale_suffixes"],
+        fractions=num["fractions"],
+        one_before=num["one_before"],
+        one_after=num["one_after"],
+        tolerances=hed["tolerances"],
+        hedges_before=before,
+        hedges_after=after,
+        unit_forms=uni["forms"],
+        unit_exact=uni["exact"],
+        currency_prefixes=uni["prefixes"],
+        change_verbs=verbs,
+        change_nouns=nouns,
+        change_adverbs=chg["adverbs"],
+        months=exc["months"],
+        identifier_words=exc["identifier_words"],
+        identifier_after=exc["identifier_after"],
+        named_numbers=exc["named"],
+        time_words=exc["times"],
+        score_words=exc["scores"],
+        street_words=exc["streets"],
+        not_identifier=exc["not_identifier"],
+        hedge_before_re=hedge_before_re,
+        hedge_after_re=hedge_after_re,
+        unit_re=unit_re,
+        unit_exact_re=unit_exact_re,
+        scale_re=scale_re,
+        currency_re=currency_re,
+        change_left_re=change_left_re,
+        change_right_re=change_right_re,
+        named_re=named_re,
+        time_re=time_re,
+    )

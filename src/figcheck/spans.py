@@ -1,0 +1,626 @@
+"""Text to quantity spans: the rule-based scanner at the heart of extraction.
+
+The scanner walks the text once, left to right. At each candidate figure
+(digits, number words, a verbal fraction, a ratio) it reads outwards with
+anchored patterns: currency and hedge to the left; scale, unit, percent and
+trailing hedge to the right; then whether the figure pairs with the next one
+(a range, a part of a whole). Every pattern is anchored at a known position
+and uses possessive repetition, so the scan is linear in the text length.
+Word lists come from the Lexicon (``figcheck/data``); this module holds only
+the grammar that combines them.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass, field
+from fractions import Fraction
+
+from .claims import Bound, Change, Kind
+from .lexicon import Hedge, Lexicon, UnitForm, lexicon
+from .numbers import parse_digits, parse_words, rounding_of_integer
+
+__all__ = ["Span", "scan"]
+
+_SP = r"[ \u00a0]"
+_DIGITS = (
+    r"(?:\d{1,3}(?:,\d{3})++(?![\d])"  # 1,351  14,000
+    r"|\d{1,3}(?:[ \u00a0\u202f\u2009]\d{3})++(?![\d,.])"  # 14 000
+    r"|\d++)"
+    r"(?:\.\d++)?"
+)
+_SMALL = "one|two|three|four|five|six|seven|eight|nine|ten"
+
+
+def _atom_pattern(lex: Lexicon) -> re.Pattern[str]:
+    fractions = "|".join(sorted(lex.fractions, key=len, reverse=True))
+    words = "|".join(sorted(list(lex.words) + list(lex.multipliers), key=len, reverse=True))
+    return re.compile(
+        rf"""
+        (?P<ratio>(?<![\w.,$£€¥])
+            (?P<rnum>\d{{1,3}}|(?i:{_SMALL}))
+            {_SP}++(?P<rsep>in|out{_SP}++of){_SP}++
+            (?P<rden>\d{{1,4}}(?!\d|[.,]\d)|(?i:{_SMALL}|twenty|fifty|a{_SP}hundred|hundred|a{_SP}thousand))
+            (?![\w])
+        )
+        |(?P<frac>(?<![\w-])
+            (?P<fnum>(?i:a|an|one|two|three|four|five|six|seven|eight|nine){_SP}*+-?{_SP}*+)?
+            (?P<fden>(?i:{fractions}))(?![\w])
+        )
+        |(?P<num>(?<![\w.,/]){_DIGITS})
+        |(?P<word>(?<![\w-])
+            (?i:(?:a{_SP}++(?=(?:dozen|hundred|thousand|million|billion|trillion)\b))?
+            (?:{words})
+            (?:(?:{_SP}++and{_SP}++|{_SP}++|-)(?:{words})(?![\w]))*+)
+            (?![\w])
+        )
+        """,
+        re.VERBOSE,
+    )
+
+
+# Gaps between two figures that make them one claim.
+_RANGE_GAP = re.compile(rf"{_SP}*+[–—]{_SP}*+|-(?=\d)|{_SP}++to{_SP}++")
+_AND_GAP = re.compile(rf"{_SP}++and{_SP}++")
+_BETWEEN_LEFT = re.compile(r"(?i)(?<![\w])(?:between|from)[ \u00a0]++$")
+_FROM_LEFT = re.compile(r"(?i)(?<![\w])from[ \u00a0]++$")
+_OF_GAP = re.compile(
+    rf"""{_SP}++(?:of|out{_SP}++of){_SP}++
+    (?:(?i:the|its|their|his|her|our|these|those|this|that|all|all{_SP}++the){_SP}++
+      |(?P<poss>[A-Z][\w.&-]*+(?:{_SP}[A-Z][\w.&-]*+){{0,2}})(?:'s|’s|'|’){_SP}++
+    )?
+    (?:(?i:total|estimated|reported|registered|remaining|original|combined|entire|overall){_SP}++)?
+    (?:(?i:a{_SP}++)?(?i:total){_SP}++of{_SP}++)?""",
+    re.VERBOSE,
+)
+_PERCENT = re.compile(
+    rf"(?i){_SP}?+(?P<p>%|per{_SP}?+cent(?:age{_SP}++points?)?|percent(?:age{_SP}++points?)?|pc(?![\w])"
+    rf"|pp(?![\w])|percentage{_SP}++points?|points?(?![\w])|pts(?![\w])|‰)"
+)
+_NEXT_WORD = re.compile(rf"{_SP}++(?P<w>[A-Za-z][\w'’.&-]*+)")
+_PREV_WORD = re.compile(r"(?P<w>[A-Za-z][\w'’.&-]*+)[ \u00a0]++$")
+_PREV_CHARS = 48  # how far left the hedge, currency and change windows look
+_ADDRESS = re.compile(rf"{_SP}++(?:[A-Z][\w'’.-]*+{_SP}++){{1,3}}(?P<st>[A-Z][\w.]*+)")
+_ID_CHAIN = re.compile(r"(?P<w>[A-Za-z][\w.-]*+)[ \u00a0]\d{1,4}[ \u00a0]++(?:and|or|&)[ \u00a0]++$")
+_CLOCK = re.compile(r"[:.][0-5]\d(?!\d)")
+_SCORE_WINDOW = 40
+
+
+@dataclass(slots=True)
+class _Figure:
+    """One figure read from the text, before it becomes a claim."""
+
+    start: int
+    end: int
+    value: float
+    rounding: float
+    unit: str = "count"
+    kind: Kind = Kind.COUNT
+    scaled: bool = False
+    source: str = "digits"  # digits | words | fraction | ratio
+    integer_literal: bool = False
+    raw_int: int | None = None
+    has_unit: bool = False
+
+
+@dataclass(slots=True)
+class Span:
+    """A quantity found in the text, with everything the Claim needs but context."""
+
+    start: int
+    end: int
+    kind: Kind
+    value: float
+    low: float
+    high: float
+    unit: str
+    bound: Bound
+    rule: str
+    whole: float | None = None
+    change: Change | None = None
+    hedge: str | None = None
+    possessor: str | None = None
+    extra: dict[str, str] = field(default_factory=dict)
+
+
+class Scanner:
+    """Finds quantity spans in a text with one Lexicon."""
+
+    def __init__(self, lex: Lexicon, tolerances: dict[str, float] | None = None) -> None:
+        self.lex = lex
+        self.atom = _atom_pattern(lex)
+        self.tol = dict(lex.tolerances)
+        if tolerances:
+            unknown = set(tolerances) - set(self.tol)
+            if unknown:
+                raise ValueError(
+                    f"unknown tolerance famil{'ies' if len(unknown) > 1 else 'y'} "
+                    f"{sorted(unknown)}; known: {sorted(self.tol)}"
+                )
+            for k, v in tolerances.items():
+                if not 0 <= v < 1:
+                    raise ValueError(f"tolerance {k!r} must be in [0, 1), got {v!r}")
+            self.tol.update(tolerances)
+
+    # ------------------------------------------------------------------ scanning
+    def scan(self, text: str) -> list[Span]:
+        """Every quantity span in ``text``, ordered and non-overlapping."""
+        protected = self._protected(text)
+        spans: list[Span] = []
+        pos = 0
+        n = len(text)
+        pi = 0  # index into protected spans
+        while pos < n:
+            m = self.atom.search(text, pos)
+            if m is None:
+                break
+            s = m.start()
+            while pi < len(protected) and protected[pi][1] <= s:
+                pi += 1
+            if pi < len(protected) and protected[pi][0] <= s < protected[pi][1]:
+                pos = protected[pi][1]
+                continue
+            result = self._read(text, m)
+            if result is None:
+                pos = m.end() if m.end() > s else s + 1
+                continue
+            new, pos = result
+            spans.extend(new)
+        return spans
+
+    def _protected(self, text: str) -> list[tuple[int, int]]:
+        """Spans that never hold a claim: fixed names with numbers in them ("S&P 500")."""
+        return [m.span() for m in self.lex.named_re.finditer(text)]
+
+    # ------------------------------------------------------------------ one figure
+    def _read(self, text: str, m: re.Match[str]) -> tuple[list[Span], int] | None:
+        kind = m.lastgroup
+        if kind == "ratio":
+            return self._ratio(text, m)
+        if kind == "frac":
+            return self._fraction(text, m)
+        fig = self._figure(text, m)
+        if fig is None:
+            return None
+        return self._claim_from(text, fig)
+
+    def _figure(self, text: str, m: re.Match[str]) -> _Figure | None:
+        """A digits or number-word figure with its scale and unit, or None if it is not a quantity."""
+        lex = self.lex
+        s, e = m.span()
+        if m.lastgroup == "num":
+            literal = m.group()
+            if not self._digits_ok(text, s, e, literal):
+                return None
+            value, rounding = parse_digits(literal)
+            fig = _Figure(s, e, value, rounding, integer_literal="." not in literal)
+            if fig.integer_literal and "," not in literal and " " not in literal:
+                fig.raw_int = int(literal)
+        else:
+            tokens = re.findall(r"[A-Za-z]+", m.group())
+            value_int = parse_words(tokens)
+            if value_int is None:
+                # a run such as "four five": keep the first word only
+                first = re.match(r"[A-Za-z]+", m.group())
+                assert first is not None
+                value_int = parse_words([first.group()])
+                if value_int is None:
+                    return None
+                e = s + first.end()
+                tokens = [first.group()]
+            if tokens[-1].lower() == "one" and len(tokens) == 1 and self._pronoun_one(text, s, e):
+                return None
+            fig = _Figure(s, e, float(value_int), rounding_of_integer(value_int), source="words")
+        # sign
+        if fig.source == "digits" and s > 0 and text[s - 1] in "-−" and (s < 2 or not text[s - 2].isalnum()):
+            fig.start -= 1
+            fig.value = -fig.value
+        self._extend_right(text, fig)
+        if fig.source == "digits" and not fig.has_unit and not fig.scaled:
+            if self._is_year(fig) or self._is_identifier(text, fig):
+                return None
+        return fig
+
+    def _digits_ok(self, text: str, s: int, e: int, literal: str) -> bool:
+        """False for digit runs that are dates, times, identifiers, versions, phone numbers."""
+        lex = self.lex
+        before = text[s - 1] if s > 0 else " "
+        after = text[e] if e < len(text) else " "
+        if before in "-–" and s >= 2 and text[s - 2].isalpha():
+            return False  # F-16, Su-25, Covid-19
+        if after == "/" or before == "/":
+            return False  # 24/7, 9/11, 3/4/2022
+        if after == "." and e + 1 < len(text) and text[e + 1].isdigit():
+            return False  # 1.2.3
+        if after == ":" and e + 1 < len(text) and text[e + 1].isdigit():
+            return False  # 07:42
+        if before == ":" and s >= 2 and text[s - 2].isdigit():
+            return False
+        if after.isalpha():
+            # glued suffix: only a scale, a unit or percent sign may follow directly
+            if not (
+                lex.scale_re.match(text, e)
+                or lex.unit_re.match(text, e)
+                or lex.unit_exact_re.match(text, e)
+            ):
+                return False  # 10th, 1990s, 5G, 3D
+        if lex.time_re.match(text, e):
+            return False  # 3 a.m., 10 GMT
+        if _CLOCK.match(text, e) and lex.time_re.match(text, _CLOCK.match(text, e).end()):  # type: ignore[union-attr]
+            return False  # 10.45 pm
+        prev = _PREV_WORD.search(text, max(0, s - 24), s)
+        if prev is not None:
+            word = prev.group("w")
+            if word in lex.months or word.rstrip(".") in lex.months:
+                return False  # March 16, Feb. 24
+            if word in lex.identifier_words:
+                return False  # Article 5, Resolution 2334
+        nxt = _NEXT_WORD.match(text, e)
+        if nxt is not None:
+            word = nxt.group("w")
+            if word in lex.months or word.rstrip(".,") in lex.months:
+                return False  # 9 August 2019
+            if word.rstrip(".,;:") in lex.identifier_after and literal.isdigit():
+                return False  # 737 Max
+        chain = _ID_CHAIN.search(text, max(0, s - 40), s)
+        if chain is not None and (
+            chain.group("w") in lex.identifier_words
+            or chain.group("w")[0].isupper() and chain.group("w") not in lex.not_identifier
+        ):
+            return False  # Dnipro 1 and 2
+        addr = _ADDRESS.match(text, e)
+        if addr is not None and addr.group("st") in lex.street_words and literal.isdigit():
+            return False  # 10 Downing Street
+        # phone numbers: groups joined by - or . with 7+ digits in all
+        if after in "-." and re.match(r"[-.]\d{3,4}[-.]\d{3,4}(?!\d)", text[e : e + 11]):
+            return False
+        if before == ")" or (before in "-." and s >= 4 and re.search(r"\d{3}[-.]$", text[s - 4 : s])):
+            return False
+        return True
+
+    def _is_year(self, fig: _Figure) -> bool:
+        return fig.raw_int is not None and 1000 <= fig.raw_int <= 2100 and fig.start == fig.end - 4
+
+    def _is_identifier(self, text: str, fig: _Figure) -> bool:
+        """A bare number right after a capitalised name is a label ("Dnipro 1", "Boeing 737")."""
+        if fig.raw_int is None:
+            return False
+        prev = _PREV_WORD.search(text, max(0, fig.start - 32), fig.start)
+        if prev is None:
+            return False
+        word = prev.group("w")
+        if not word[0].isupper() or word in self.lex.not_identifier or word.endswith(("'s", "’s")):
+            return False
+        # sentence-initial capital ("Police 40 ..." is rare; "In 40 ..." is in not_identifier)
+        before = text[max(0, prev.start() - 3) : prev.start()].strip()
+        if not before or before[-1] in ".!?\"“”:;\n":
+            return False
+        return True
+
+    def _pronoun_one(self, text: str, s: int, e: int) -> bool:
+        """True when "one" is a pronoun ("no one", "one of the worst"), not a count."""
+        prev = _PREV_WORD.search(text, max(0, s - 24), s)
+        if prev is not None and prev.group("w").lower() in self.lex.one_before:
+            return True
+        nxt = _NEXT_WORD.match(text, e)
+        if nxt is None:
+            return True  # "the only one."
+        return nxt.group("w").lower() in self.lex.one_after
+
+    def _extend_right(self, text: str, fig: _Figure) -> None:
+        """Read scale, currency prefix, unit and percent around ``fig``; updates it in place."""
+        lex = self.lex
+        e = fig.end
+        currency = self._currency_left(text, fig.start)
+        # scale word or suffix: "40 million", "$4.2bn", "14k"
+        sm = lex.scale_re.match(text, e)
+        if sm is not None:
+            suffix = sm.group("s").lower()
+            glued = sm.start("s") == e
+            short_m = suffix in ("m", "b")
+            if (not short_m or currency is not None) and (glued or len(suffix) > 2):
+                if not (fig.source == "words" and glued):
+                    factor = lex.scale_suffixes[suffix]
+                    fig.value *= factor
+                    fig.rounding *= factor
+                    if fig.integer_literal and fig.rounding == 0:
+                        # "40 million": the figure is rounded to the scale word
+                        fig.rounding = rounding_of_integer(int(round(fig.value / factor)), 1) * factor
+                    fig.scaled = True
+                    e = sm.end()
+        if currency is not None:
+            code, cstart = currency
+            fig.start = cstart
+            fig.unit, fig.kind, fig.has_unit = code, Kind.MONEY, True
+            fig.end = e
+            # "$5 million dollars" is rare; "US$5bn" done
+            return
+        pm = _PERCENT.match(text, e)
+        if pm is not None:
+            word = pm.group("p").lower()
+            if word.startswith("point") or word == "pts":
+                if "percentage" not in word:
+                    fig.unit, fig.kind, fig.has_unit = "count", Kind.COUNT, True
+                    fig.end = pm.end()
+                    return
+            fig.unit, fig.kind, fig.has_unit = "percent", Kind.PROPORTION, True
+            if word == "‰":
+                fig.value /= 10
+                fig.rounding /= 10
+            if fig.integer_literal and fig.rounding == 0:
+                fig.rounding = 0.5  # a whole-number percentage is rounded to the unit
+            fig.end = pm.end()
+            return
+        um = lex.unit_exact_re.match(text, e)
+        form: UnitForm | None = None
+        if um is not None:
+            form = lex.unit_exact[um.group("u")]
+        um2 = lex.unit_re.match(text, e)
+        if um2 is not None and (um is None or um2.end() > um.end()):
+            um, form = um2, lex.unit_forms[um2.group("u").lower()]
+        if um is not None and form is not None:
+            if form.kind == "money" and form.factor != 1.0 and um.start("u") != e and um.group("u") in ("p", "c"):
+                return  # "5 p" with a space is not pence
+            fig.value *= form.factor
+            fig.rounding *= form.factor
+            fig.unit = form.unit
+            fig.kind = {"money": Kind.MONEY, "duration": Kind.DURATION}.get(form.kind, Kind.MEASURE)
+            fig.has_unit = True
+            fig.end = um.end()
+            if fig.integer_literal and fig.rounding == 0 and fig.kind == Kind.MEASURE:
+                fig.rounding = 0.0
+        else:
+            fig.end = e
+
+    def _currency_left(self, text: str, s: int) -> tuple[str, int] | None:
+        """(ISO code, start offset) of a currency prefix ending right before ``s``."""
+        w0 = max(0, s - 8)
+        cm = self.lex.currency_re.search(text, w0, s)
+        if cm is None:
+            return None
+        return self.lex.currency_prefixes[cm.group("c")], cm.start()
+
+    # ------------------------------------------------------------------ combining
+    def _claim_from(self, text: str, fig: _Figure) -> tuple[list[Span], int]:
+        """Pair ``fig`` with a following figure (range, part of a whole) and make spans."""
+        if fig.kind in (Kind.COUNT,) and not fig.has_unit:
+            pow_ = self._part_of_whole(text, fig)
+            if pow_ is not None:
+                return pow_
+        rng = self._range(text, fig)
+        if rng is not None:
+            return rng
+        return [self._span(text, fig, "single")], fig.end
+
+    def _next_figure(self, text: str, pos: int) -> _Figure | None:
+        m = self.atom.match(text, pos)
+        if m is None or m.lastgroup not in ("num", "word"):
+            return None
+        return self._figure(text, m)
+
+    def _part_of_whole(self, text: str, fig: _Figure) -> tuple[list[Span], int] | None:
+        gap = _OF_GAP.match(text, fig.end)
+        if gap is None:
+            return None
+        whole = self._next_figure(text, gap.end())
+        if whole is None or whole.kind not in (Kind.COUNT,) or whole.source == "words" and whole.value < 2:
+            return None
+        nxt = _NEXT_WORD.match(text, whole.end)
+        if nxt is not None and nxt.group("w")[0].isupper() and whole.raw_int is not None:
+            return None  # "396 of its 737 Max jets": a model number, not a whole
+        if fig.source == "words" and fig.value == 1 and whole.value <= 1:
+            return None
+        span = self._span(text, fig, "part_of_whole", end=whole.end)
+        span.kind = Kind.PART_OF_WHOLE
+        span.whole = whole.value
+        span.possessor = gap.group("poss")
+        if whole.unit != "count":
+            span.unit = whole.unit
+        return [span], whole.end
+
+    def _range(self, text: str, fig: _Figure) -> tuple[list[Span], int] | None:
+        left = text[max(0, fig.start - 12) : fig.start]
+        between = _BETWEEN_LEFT.search(left)
+        if between is not None and between.group().lower().startswith("from"):
+            return None  # "from 10 to 20": two levels, read separately
+        gap = (_AND_GAP if between is not None else _RANGE_GAP).match(text, fig.end)
+        if gap is None and between is not None:
+            gap = _RANGE_GAP.match(text, fig.end)
+        if gap is None:
+            return None
+        second = self._next_figure(text, gap.end())
+        if second is None:
+            return None
+        if "-" in gap.group() and self._is_score(text, fig, second):
+            return [], second.end
+        # "3 to 5 million", "5-10km": the second figure's scale and unit apply to both
+        if not fig.has_unit and second.has_unit:
+            fig.unit, fig.kind = second.unit, second.kind
+        if second.scaled and not fig.scaled and fig.value < second.value:
+            scale = self._scale_of(second)
+            if scale:
+                fig.value *= scale
+                fig.rounding *= scale
+        if fig.unit != second.unit or fig.value >= second.value:
+            if fig.unit != second.unit and fig.has_unit and second.has_unit:
+                return None
+            if fig.value >= second.value:
+                return None
+        rule = "range_between" if between is not None else "range"
+        start = fig.start
+        if between is not None:
+            start = fig.start - (len(left) - between.start())
+        span = Span(
+            start=start,
+            end=second.end,
+            kind=Kind.RANGE,
+            value=(fig.value + second.value) / 2,
+            low=fig.value,
+            high=second.value,
+            unit=second.unit,
+            bound=Bound.RANGE,
+            rule=rule,
+        )
+        self._context_bounds(text, span)
+        return [span], second.end
+
+    def _scale_of(self, fig: _Figure) -> float | None:
+        for factor in (1e12, 1e9, 1e6, 1e3):
+            if abs(fig.value) >= factor:
+                return factor
+        return None
+
+    def _is_score(self, text: str, a: _Figure, b: _Figure) -> bool:
+        if a.has_unit or b.has_unit or a.value > 30 or b.value > 30:
+            return False
+        window = text[max(0, a.start - _SCORE_WINDOW) : b.end + _SCORE_WINDOW].lower()
+        return any(w in self.lex.score_words for w in re.findall(r"[a-z]+", window))
+
+    # ------------------------------------------------------------------ ratios, fractions
+    def _ratio(self, text: str, m: re.Match[str]) -> tuple[list[Span], int] | None:
+        num = self._small_value(m.group("rnum"))
+        den = self._small_value(m.group("rden"))
+        if num is None or den is None or not 0 < num < den or den > 1000 or 1000 <= den <= 2100 and den != 1000:
+            return None
+        out_of = m.group("rsep").lower().startswith("out")
+        if out_of and den not in (2, 3, 4, 5, 6, 8, 10, 100, 1000):
+            return None  # "12 out of 37": a part of a whole, read as figures
+        value = 100.0 * num / den
+        fig = _Figure(m.start(), m.end(), value, self.tol["verbal_fraction"] * value,
+                      unit="percent", kind=Kind.PROPORTION, source="ratio", has_unit=True)
+        return [self._span(text, fig, "ratio")], m.end()
+
+    def _small_value(self, token: str) -> int | None:
+        token = token.strip()
+        if token.isdigit():
+            return int(token)
+        return parse_words(re.findall(r"[A-Za-z]+", token))
+
+    def _fraction(self, text: str, m: re.Match[str]) -> tuple[list[Span], int] | None:
+        den_word = m.group("fden").lower()
+        frac = self.lex.fractions[den_word]
+        num_word = (m.group("fnum") or "").strip(" -\u00a0").lower()
+        plural = den_word.endswith("s") and den_word != "halves"
+        after = text[m.end() : m.end() + 12].lower()
+        if not num_word:
+            if den_word != "half":
+                return None  # "third" alone is an ordinal
+            if after.startswith(("-", "way", " time")) or not re.match(r"\s*(of|the|a|an|its|their|his|her|our|[,.;])", after):
+                if not re.search(r"(?i)(?:than|about|nearly|almost|over|under|roughly|around|only|just|some)[ \u00a0]+$", text[max(0, m.start() - 16) : m.start()]):
+                    return None
+            numerator = 1
+        elif num_word in ("a", "an", "one"):
+            if plural or not re.match(r"[ \u00a0-]*of(?![\w])", after):
+                if den_word != "half" or num_word == "one":
+                    return None  # "a third term", "one quarter" of a year
+            numerator = 1
+        else:
+            numerator = parse_words([num_word]) or 0
+            if numerator < 2 or not plural and den_word != "half":
+                return None
+        value = float(100 * frac * numerator)
+        if value > 100:
+            return None
+        fig = _Figure(m.start(), m.end(), value, self.tol["verbal_fraction"] * value,
+                      unit="percent", kind=Kind.PROPORTION, source="fraction", has_unit=True)
+        return [self._span(text, fig, "verbal_fraction")], m.end()
+
+    # ------------------------------------------------------------------ span building
+    def _span(self, text: str, fig: _Figure, rule: str, end: int | None = None) -> Span:
+        span = Span(
+            start=fig.start,
+            end=fig.end if end is None else end,
+            kind=fig.kind,
+            value=fig.value,
+            low=fig.value,
+            high=fig.value,
+            unit=fig.unit,
+            bound=Bound.EQ,
+            rule=f"{fig.source}_{rule}" if rule == "single" else rule,
+        )
+        hedge = self._hedge(text, span)
+        self._interval(span, fig.rounding, hedge)
+        self._context_bounds(text, span)
+        return span
+
+    def _hedge(self, text: str, span: Span) -> Hedge | None:
+        """The hedge phrase around ``span`` (extends the span over it), or None."""
+        lex = self.lex
+        hm = lex.hedge_before_re.search(text, max(0, span.start - _PREV_CHARS), span.start)
+        hedge: Hedge | None = None
+        if hm is not None:
+            phrase = hm.group("h").lower()
+            if phrase == "some" and span.kind in (Kind.PROPORTION,):
+                phrase = ""
+            if phrase:
+                hedge = lex.hedges_before[phrase]
+                span.start = hm.start("h")
+        am = lex.hedge_after_re.match(text, span.end)
+        if am is not None and hedge is None:
+            hedge = lex.hedges_after[am.group("h").lower()]
+            span.end = am.end("h")
+        if hedge is not None:
+            span.hedge = hedge.phrase
+            span.bound = hedge.bound
+        return hedge
+
+    def _interval(self, span: Span, rounding: float, hedge: Hedge | None) -> None:
+        v = span.value
+        r = abs(rounding)
+        if hedge is None:
+            span.low, span.high = v - r, v + r
+            return
+        t = self.tol[hedge.family] if hedge.family else None
+        floor = 0.0 if v >= 0 and span.unit not in ("degree_Celsius", "degree_Fahrenheit") else -math.inf
+        b = hedge.bound
+        if b == Bound.APPROX:
+            t = t or 0.0
+            a, c = v * (1 - t), v * (1 + t)
+            span.low, span.high = min(a, c, v - r), max(a, c, v + r)
+        elif b == Bound.ALMOST:
+            t = t or 0.0
+            span.low, span.high = min(v * (1 - t), v * (1 + t), v - r), v
+        elif b in (Bound.GT, Bound.GE):
+            span.low = v
+            span.high = max(v * (1 + t), v) if t is not None else math.inf
+        elif b in (Bound.LT, Bound.LE):
+            span.low = min(floor, v)
+            span.high = v
+        if span.low > v:
+            span.low = v
+        if span.high < v:
+            span.high = v
+
+    def _context_bounds(self, text: str, span: Span) -> None:
+        """Mark a change ("rose by 2%", "a 5% rise") and extend over a leading currency sign."""
+        lex = self.lex
+        cm = lex.change_left_re.search(text, max(0, span.start - _PREV_CHARS), span.start)
+        direction: str | None = None
+        if cm is not None:
+            if cm.group("v"):
+                direction = lex.change_verbs[cm.group("v").lower()]
+            elif cm.group("n"):
+                direction = lex.change_nouns[cm.group("n").lower()]
+            elif cm.group("a"):
+                direction = lex.change_adverbs[cm.group("a").lower()]
+        else:
+            rm = lex.change_right_re.match(text, span.end)
+            if rm is not None:
+                direction = lex.change_nouns[rm.group("n").lower()]
+        if direction is not None:
+            span.change = Change(direction)
+
+
+_SCANNERS: dict[tuple[tuple[str, float], ...], Scanner] = {}
+
+
+def scan(text: str, tolerances: dict[str, float] | None = None) -> list[Span]:
+    """Every quantity span in ``text`` (tolerances override the hedge families' defaults)."""
+    key = tuple(sorted((tolerances or {}).items()))
+    scanner = _SCANNERS.get(key)
+    if scanner is None:
+        scanner = Scanner(lexicon(), tolerances)
+        if len(_SCANNERS) < 64:
+            _SCANNERS[key] = scanner
+    return scanner.scan(text)
