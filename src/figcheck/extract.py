@@ -55,8 +55,10 @@ def extract(
         sentence = text[s_start:s_end]
         sc = sentence_context(sentence)
         local = [(sp.start - s_start, sp.end - s_start) for sp in group]
-        for sp, (ls, le) in zip(group, local):
-            ctx = claim_context(sc, sentence, ls, le, [x for x in local if x != (ls, le)])
+        for k, sp in enumerate(group):
+            ls, le = local[k]
+            # the neighbouring claims are what bounds a claim's noun phrase
+            ctx = claim_context(sc, sentence, ls, le, local[max(0, k - 1) : k] + local[k + 1 : k + 2])
             line, column = lines.locate(sp.start)
             subject = ctx.subject
             if sp.possessor and subject is None:

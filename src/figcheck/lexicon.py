@@ -241,7 +241,7 @@ def lexicon() -> Lexicon:
     change_right_re = re.compile(
         r"(?i)[ \u00a0-]++(?P<n>" + _alternation(list(nouns)) + r")(?![\w])"
     )
-    named_re = re.compile(r"(?<![\w])(?:" + _alternation(list(exc["named"])) + r")(?![\w])")
+    named_re = re.compile(r"\b(?<![\w])(?:" + _alternation(list(exc["named"])) + r")(?![\w])")
     time_re = re.compile(r"[ \u00a0]?+(?:" + _alternation(list(exc["times"])) + r")(?![\w])")
     return Lexicon(
         words=num["words"],

@@ -24,20 +24,22 @@ from .numbers import parse_digits, parse_words, rounding_of_integer
 __all__ = ["Span", "scan"]
 
 _SP = r"[ \u00a0]"
+# Bounded repetitions: a digit run longer than any real figure is not a figure, and the
+# bounds keep every match short, so the scan stays linear on hostile input.
 _DIGITS = (
-    r"(?:\d{1,3}(?:,\d{3})++(?![\d])"  # 1,351  14,000
-    r"|\d{1,3}(?:[ \u00a0\u202f\u2009]\d{3})++(?![\d,.])"  # 14 000
-    r"|\d++)"
-    r"(?:\.\d++)?"
+    r"(?:\d{1,3}(?:,\d{3}){1,7}+(?!\d|,\d)"  # 1,351  14,000
+    r"|\d{1,3}(?:[ \u00a0\u202f\u2009]\d{3}){1,4}+(?![\d,.]|[ \u00a0\u202f\u2009]\d)"  # 14 000
+    r"|\d{1,15}+(?!\d))"
+    r"(?:\.\d{1,12}+(?!\d))?"
 )
 _SMALL = "one|two|three|four|five|six|seven|eight|nine|ten"
 
 
-def _atom_pattern(lex: Lexicon) -> re.Pattern[str]:
+def _atom_patterns(lex: Lexicon) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """(any atom, figure atoms only): the scanner's entry patterns, built from the word lists."""
     fractions = "|".join(sorted(lex.fractions, key=len, reverse=True))
     words = "|".join(sorted(list(lex.words) + list(lex.multipliers), key=len, reverse=True))
-    return re.compile(
-        rf"""
+    ratio = rf"""
         (?P<ratio>(?<![\w.,$£€¥])
             (?P<rnum>\d{{1,3}}|(?i:{_SMALL}))
             {_SP}++(?P<rsep>in|out{_SP}++of){_SP}++
@@ -47,16 +49,20 @@ def _atom_pattern(lex: Lexicon) -> re.Pattern[str]:
         |(?P<frac>(?<![\w-])
             (?P<fnum>(?i:a|an|one|two|three|four|five|six|seven|eight|nine){_SP}*+-?{_SP}*+)?
             (?P<fden>(?i:{fractions}))(?![\w])
-        )
-        |(?P<num>(?<![\w.,/]){_DIGITS})
+        )"""
+    figure = rf"""
+        (?P<num>(?<![\w.,/]){_DIGITS})
         |(?P<word>(?<![\w-])
             (?i:(?:a{_SP}++(?=(?:dozen|hundred|thousand|million|billion|trillion)\b))?
             (?:{words})
-            (?:(?:{_SP}++and{_SP}++|{_SP}++|-)(?:{words})(?![\w]))*+)
+            (?:(?:{_SP}++and{_SP}++|{_SP}++|-)(?:{words})(?![\w])){{0,12}}+)
             (?![\w])
-        )
-        """,
-        re.VERBOSE,
+        )"""
+    # Every atom starts at a word boundary; the leading \b lets the engine skip other
+    # positions cheaply (measured: ~1.5x faster scanning).
+    return (
+        re.compile(r"\b(?:" + ratio + "|" + figure + ")", re.VERBOSE),
+        re.compile(r"\b(?:" + figure + ")", re.VERBOSE),
     )
 
 
@@ -129,7 +135,7 @@ class Scanner:
 
     def __init__(self, lex: Lexicon, tolerances: dict[str, float] | None = None) -> None:
         self.lex = lex
-        self.atom = _atom_pattern(lex)
+        self.atom, self.figure_atom = _atom_patterns(lex)
         self.tol = dict(lex.tolerances)
         if tolerances:
             unknown = set(tolerances) - set(self.tol)
@@ -177,7 +183,13 @@ class Scanner:
     def _read(self, text: str, m: re.Match[str]) -> tuple[list[Span], int] | None:
         kind = m.lastgroup
         if kind == "ratio":
-            return self._ratio(text, m)
+            found = self._ratio(text, m)
+            if found is not None:
+                return found
+            # not a ratio ("12 out of 37"): read its first figure as usual
+            m = self.figure_atom.match(text, m.start())  # type: ignore[assignment]
+            if m is None:
+                return None
         if kind == "frac":
             return self._fraction(text, m)
         fig = self._figure(text, m)
@@ -270,7 +282,9 @@ class Scanner:
         ):
             return False  # Dnipro 1 and 2
         addr = _ADDRESS.match(text, e)
-        if addr is not None and addr.group("st") in lex.street_words and literal.isdigit():
+        if addr is not None and literal.isdigit() and (
+            addr.group("st") in lex.street_words or addr.group("st").rstrip(".,") in lex.street_words
+        ):
             return False  # 10 Downing Street
         # phone numbers: groups joined by - or . with 7+ digits in all
         if after in "-." and re.match(r"[-.]\d{3,4}[-.]\d{3,4}(?!\d)", text[e : e + 11]):
@@ -394,10 +408,8 @@ class Scanner:
         return [self._span(text, fig, "single")], fig.end
 
     def _next_figure(self, text: str, pos: int) -> _Figure | None:
-        m = self.atom.match(text, pos)
-        if m is None or m.lastgroup not in ("num", "word"):
-            return None
-        return self._figure(text, m)
+        m = self.figure_atom.match(text, pos)
+        return None if m is None else self._figure(text, m)
 
     def _part_of_whole(self, text: str, fig: _Figure) -> tuple[list[Span], int] | None:
         gap = _OF_GAP.match(text, fig.end)
@@ -574,13 +586,14 @@ class Scanner:
         t = self.tol[hedge.family] if hedge.family else None
         floor = 0.0 if v >= 0 and span.unit not in ("degree_Celsius", "degree_Fahrenheit") else -math.inf
         b = hedge.bound
+        # A hedge states the figure's looseness itself, so its tolerance replaces rounding.
         if b == Bound.APPROX:
             t = t or 0.0
             a, c = v * (1 - t), v * (1 + t)
-            span.low, span.high = min(a, c, v - r), max(a, c, v + r)
+            span.low, span.high = min(a, c), max(a, c)
         elif b == Bound.ALMOST:
             t = t or 0.0
-            span.low, span.high = min(v * (1 - t), v * (1 + t), v - r), v
+            span.low, span.high = min(v * (1 - t), v * (1 + t)), v
         elif b in (Bound.GT, Bound.GE):
             span.low = v
             span.high = max(v * (1 + t), v) if t is not None else math.inf

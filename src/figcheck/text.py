@@ -12,8 +12,28 @@ __all__ = ["LineIndex", "sentence_spans"]
 _FALLBACK_END = re.compile(r"[.!?][\"'”’)\]]*+\s++(?=[\"“‘(\[]?[A-Z0-9])|\n\s*\n")
 
 
+MAX_SENTENCE = 1000
+"""Longest run treated as one sentence; longer runs (tables, unpunctuated dumps) are cut at
+whitespace so that per-sentence work stays bounded and extraction stays linear."""
+
+
 def sentence_spans(text: str) -> list[tuple[int, int]]:
-    """(start, end) character offsets of the sentences of ``text``, in order, covering it."""
+    """(start, end) character offsets of the sentences of ``text``, in order.
+
+    A sentence longer than ``MAX_SENTENCE`` characters is cut into pieces at whitespace.
+    """
+    out: list[tuple[int, int]] = []
+    for s, e in _raw_sentence_spans(text):
+        while e - s > MAX_SENTENCE:
+            cut = text.rfind(" ", s + MAX_SENTENCE // 2, s + MAX_SENTENCE)
+            cut = cut + 1 if cut > s else s + MAX_SENTENCE
+            out.append((s, cut))
+            s = cut
+        out.append((s, e))
+    return out
+
+
+def _raw_sentence_spans(text: str) -> list[tuple[int, int]]:
     if not text:
         return []
     try:

@@ -24,10 +24,6 @@ __all__ = ["comparable", "convert", "dimension", "registry"]
 
 _LOCK = threading.Lock()
 _REGISTRY: pint.UnitRegistry | None = None
-# pint's own definitions that figcheck replaces with dimensions of its own (data/units.txt).
-_REPLACED = re.compile(
-    r"(?m)^(count = \[\]|percent = 0\.01 = %|permille = .*|ppm = 1e-6|counts_per_second = .*)$"
-)
 
 
 def registry() -> pint.UnitRegistry:
@@ -45,7 +41,21 @@ def _build() -> pint.UnitRegistry:
 
     pint_dir = os.path.dirname(pint.__file__)
     with open(os.path.join(pint_dir, "default_en.txt"), encoding="utf-8") as fh:
-        base = _REPLACED.sub(r"# (replaced by figcheck) \1", fh.read())
+        base = fh.read()
+    extra = resources.files("figcheck.data").joinpath("units.txt")
+    additions: list[tuple[int, str]] = []
+    for lineno, raw in enumerate(extra.read_text(encoding="utf-8").splitlines(), 1):
+        line = raw.split("#", 1)[0].strip()
+        if not line:
+            continue
+        name = line.split("=", 1)[0].strip()
+        # A figcheck definition of a name pint already defines replaces pint's line in place,
+        # so everything pint derives from it (Bq from counts_per_second) still resolves.
+        own = re.compile(r"(?m)^" + re.escape(name) + r"\s*=.*$")
+        if own.search(base):
+            base = own.sub(lambda _m, line=line: line, base, count=1)
+        else:
+            additions.append((lineno, line))
     with tempfile.TemporaryDirectory(prefix="figcheck-units-") as tmp:
         # pint resolves "@import constants_en.txt" next to the file it loads.
         with open(os.path.join(pint_dir, "constants_en.txt"), encoding="utf-8") as fh:
@@ -56,11 +66,7 @@ def _build() -> pint.UnitRegistry:
         with open(path, "w", encoding="utf-8") as fh:
             fh.write(base)
         ureg = pint.UnitRegistry(path, cache_folder=None, autoconvert_offset_to_baseunit=True)
-    extra = resources.files("figcheck.data").joinpath("units.txt")
-    for lineno, raw in enumerate(extra.read_text(encoding="utf-8").splitlines(), 1):
-        line = raw.split("#", 1)[0].strip()
-        if not line:
-            continue
+    for lineno, line in additions:
         try:
             ureg.define(line)
         except Exception as exc:  # pint raises several unrelated types here
