@@ -61,10 +61,12 @@ class Lexicon:
     fractions: dict[str, Fraction]
     one_before: frozenset[str]
     one_after: frozenset[str]
+    vague: dict[str, tuple[float, float]]
+    metre_after: frozenset[str]
     tolerances: dict[str, float]
     hedges_before: dict[str, Hedge]
     hedges_after: dict[str, Hedge]
-    unit_forms: dict[str, UnitForm]  # lower-cased surface -> meaning
+    unit_forms: dict[str, UnitForm]  # case-folded surface -> meaning
     unit_exact: dict[str, UnitForm]  # case-sensitive surface -> meaning
     currency_prefixes: dict[str, str]
     change_verbs: dict[str, str]
@@ -85,6 +87,8 @@ class Lexicon:
     unit_exact_re: re.Pattern[str]
     scale_re: re.Pattern[str]
     currency_re: re.Pattern[str]
+    currency_fwd_re: re.Pattern[str]
+    vague_re: re.Pattern[str]
     change_left_re: re.Pattern[str]
     change_right_re: re.Pattern[str]
     named_re: re.Pattern[str]
@@ -113,6 +117,17 @@ def _load_numbers() -> dict[str, Any]:
     one = f.table("one")
     out["one_before"] = frozenset(w.lower() for w in _str_list(f, "one", "before", one.get("before")))
     out["one_after"] = frozenset(w.lower() for w in _str_list(f, "one", "after", one.get("after")))
+    vague: dict[str, tuple[float, float]] = {}
+    for key, value in f.table("vague").items():
+        if not (isinstance(value, list) and len(value) == 2 and all(isinstance(v, (int, float)) for v in value)
+                and 0 < value[0] < value[1]):
+            raise f.error(key, "expected [low, high] with 0 < low < high", "vague")
+        vague[key.lower()] = (float(value[0]), float(value[1]))
+    out["vague"] = vague
+    metre = f.table("metre_suffix")
+    out["metre_after"] = frozenset(
+        w.lower() for w in _str_list(f, "metre_suffix", "after", metre.get("after"))
+    )
     return out
 
 
@@ -152,7 +167,7 @@ def _load_units() -> dict[str, Any]:
             raise f.error("forms", f"{name!r} is not a unit pint knows: {exc}", f"units.{name}") from exc
         meaning = UnitForm(name, spec["kind"])
         for form in _str_list(f, f"units.{name}", "forms", spec.get("forms")):
-            forms[form.lower()] = meaning
+            forms[form.casefold()] = meaning
         for form in _str_list(f, f"units.{name}", "exact", spec.get("exact", [])):
             exact[form] = meaning
     prefixes: dict[str, str] = {}
@@ -166,7 +181,7 @@ def _load_units() -> dict[str, Any]:
         for p in _str_list(f, f"currencies.{code}", "prefixes", spec.get("prefixes")):
             prefixes[p] = code
         for w in _str_list(f, f"currencies.{code}", "words", spec.get("words")):
-            forms[w.lower()] = UnitForm(code, "money")
+            forms[w.casefold()] = UnitForm(code, "money")
     for form, value in f.table("subunits").items():
         if not (isinstance(value, list) and len(value) == 2 and isinstance(value[0], str)
                 and isinstance(value[1], (int, float))):
@@ -231,6 +246,10 @@ def lexicon() -> Lexicon:
         r"(?i)(?:[ \u00a0]?+-?)(?P<s>" + _alternation(list(num["scale_suffixes"])) + r")(?![\w])"
     )
     currency_re = re.compile(r"(?<![\w$])(?P<c>" + _alternation(list(uni["prefixes"])) + r")[ \u00a0]?+-?$")
+    currency_fwd_re = re.compile(r"(?P<c>" + _alternation(list(uni["prefixes"])) + r")[ \u00a0]?+(?=\d)")
+    vague_re = re.compile(
+        r"(?i)\b(?P<v>" + _alternation(list(num["vague"])) + r")[ \u00a0]++of(?![\w])"
+    )
     verbs = chg["verbs"]
     nouns = chg["nouns"]
     change_left_re = re.compile(
@@ -250,6 +269,8 @@ def lexicon() -> Lexicon:
         fractions=num["fractions"],
         one_before=num["one_before"],
         one_after=num["one_after"],
+        vague=num["vague"],
+        metre_after=num["metre_after"],
         tolerances=hed["tolerances"],
         hedges_before=before,
         hedges_after=after,
@@ -273,6 +294,8 @@ def lexicon() -> Lexicon:
         unit_exact_re=unit_exact_re,
         scale_re=scale_re,
         currency_re=currency_re,
+        currency_fwd_re=currency_fwd_re,
+        vague_re=vague_re,
         change_left_re=change_left_re,
         change_right_re=change_right_re,
         named_re=named_re,

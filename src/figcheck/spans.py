@@ -19,7 +19,7 @@ from fractions import Fraction
 
 from .claims import Bound, Change, Kind
 from .lexicon import Hedge, Lexicon, UnitForm, lexicon
-from .numbers import parse_digits, parse_words, rounding_of_integer
+from .numerals import parse_digits, parse_words, rounding_of_integer
 
 __all__ = ["Span", "scan"]
 
@@ -39,8 +39,10 @@ def _atom_patterns(lex: Lexicon) -> tuple[re.Pattern[str], re.Pattern[str]]:
     """(any atom, figure atoms only): the scanner's entry patterns, built from the word lists."""
     fractions = "|".join(sorted(lex.fractions, key=len, reverse=True))
     words = "|".join(sorted(list(lex.words) + list(lex.multipliers), key=len, reverse=True))
+    vague = "|".join(re.escape(v) for v in sorted(lex.vague, key=len, reverse=True))
     ratio = rf"""
-        (?P<ratio>(?<![\w.,$£€¥])
+        (?P<vague>(?i:{vague})(?={_SP}++of(?![\w])))
+        |(?P<ratio>(?<![\w.,$£€¥])
             (?P<rnum>\d{{1,3}}|(?i:{_SMALL}))
             {_SP}++(?P<rsep>in|out{_SP}++of){_SP}++
             (?P<rden>\d{{1,4}}(?!\d|[.,]\d)|(?i:{_SMALL}|twenty|fifty|a{_SP}hundred|hundred|a{_SP}thousand))
@@ -60,15 +62,18 @@ def _atom_patterns(lex: Lexicon) -> tuple[re.Pattern[str], re.Pattern[str]]:
         )"""
     # Every atom starts at a word boundary; the leading \b lets the engine skip other
     # positions cheaply (measured: ~1.5x faster scanning).
+    decimal = rf"|(?P<dec>(?<=[ \u00a0(])\.\d{{1,12}}+(?![\d.]))"  # ".001 per cent"
     return (
-        re.compile(r"\b(?:" + ratio + "|" + figure + ")", re.VERBOSE),
-        re.compile(r"\b(?:" + figure + ")", re.VERBOSE),
+        re.compile(r"\b(?:" + ratio + "|" + figure + ")" + decimal, re.VERBOSE),
+        re.compile(r"\b(?:" + figure + ")" + decimal, re.VERBOSE),
     )
 
 
 # Gaps between two figures that make them one claim.
 _RANGE_GAP = re.compile(rf"{_SP}*+[–—]{_SP}*+|-(?=\d)|{_SP}++to{_SP}++")
 _AND_GAP = re.compile(rf"{_SP}++and{_SP}++")
+_OR_GAP = re.compile(rf"{_SP}++or{_SP}++")
+_MOVEMENT = re.compile(r"(?i)(?<![\w])(?:went|moved|changed|shifted|swung|jumped|fell|rose|grew|dropped|slipped|climbed)(?:[ \u00a0]++\w++){0,4}+[ \u00a0]*+$")
 _BETWEEN_LEFT = re.compile(r"(?i)(?<![\w])(?:between|from)[ \u00a0]++$")
 _FROM_LEFT = re.compile(r"(?i)(?<![\w])from[ \u00a0]++$")
 _OF_GAP = re.compile(
@@ -89,6 +94,13 @@ _PREV_WORD = re.compile(r"(?P<w>[A-Za-z][\w'’.&-]*+)[ \u00a0]++$")
 _PREV_CHARS = 48  # how far left the hedge, currency and change windows look
 _ADDRESS = re.compile(rf"{_SP}++(?:[A-Z][\w'’.-]*+{_SP}++){{1,3}}(?P<st>[A-Z][\w.]*+)")
 _ID_CHAIN = re.compile(r"(?P<w>[A-Za-z][\w.-]*+)[ \u00a0]\d{1,4}[ \u00a0]++(?:and|or|&)[ \u00a0]++$")
+_YEAR_CUE = re.compile(
+    r"(?i)(?<![\w])(?:in|since|from|until|till|by|the|early|late|mid|before|after|during|circa|c\.|year"
+    r"|january|february|march|april|may|june|july|august|september|october|november|december)"
+    r"[ \u00a0,-]++$"
+)
+_QUANTITY_CUE = re.compile(r"(?i)(?<![\w])(?:than|average\s+of|total\s+of|some|of\s+about)[ \u00a0]++$")
+_CURRENCY_WORD = re.compile(rf"{_SP}++of{_SP}++(?P<u>dollars|euros|pounds|yen|rupees|roubles)(?![\w])", re.I)
 _CLOCK = re.compile(r"[:.][0-5]\d(?!\d)")
 _SCORE_WINDOW = 40
 
@@ -182,6 +194,8 @@ class Scanner:
     # ------------------------------------------------------------------ one figure
     def _read(self, text: str, m: re.Match[str]) -> tuple[list[Span], int] | None:
         kind = m.lastgroup
+        if kind == "vague":
+            return self._vague(text, m)
         if kind == "ratio":
             found = self._ratio(text, m)
             if found is not None:
@@ -201,11 +215,11 @@ class Scanner:
         """A digits or number-word figure with its scale and unit, or None if it is not a quantity."""
         lex = self.lex
         s, e = m.span()
-        if m.lastgroup == "num":
+        if m.lastgroup in ("num", "dec"):
             literal = m.group()
             if not self._digits_ok(text, s, e, literal):
                 return None
-            value, rounding = parse_digits(literal)
+            value, rounding = parse_digits("0" + literal if literal.startswith(".") else literal)
             fig = _Figure(s, e, value, rounding, integer_literal="." not in literal)
             if fig.integer_literal and "," not in literal and " " not in literal:
                 fig.raw_int = int(literal)
@@ -230,7 +244,7 @@ class Scanner:
             fig.value = -fig.value
         self._extend_right(text, fig)
         if fig.source == "digits" and not fig.has_unit and not fig.scaled:
-            if self._is_year(fig) or self._is_identifier(text, fig):
+            if self._is_year(text, fig) or self._is_identifier(text, fig):
                 return None
         return fig
 
@@ -239,8 +253,8 @@ class Scanner:
         lex = self.lex
         before = text[s - 1] if s > 0 else " "
         after = text[e] if e < len(text) else " "
-        if before in "-–" and s >= 2 and text[s - 2].isalpha():
-            return False  # F-16, Su-25, Covid-19
+        if before in "-–" and s >= 2 and text[s - 2].isalpha() and text[max(0, s - 4) : s].lower() != "sub-":
+            return False  # F-16, Su-25, Covid-19 (but "sub-300 sq m" is a bound)
         if after == "/" or before == "/":
             return False  # 24/7, 9/11, 3/4/2022
         if after == "." and e + 1 < len(text) and text[e + 1].isdigit():
@@ -255,6 +269,7 @@ class Scanner:
                 lex.scale_re.match(text, e)
                 or lex.unit_re.match(text, e)
                 or lex.unit_exact_re.match(text, e)
+                or _PERCENT.match(text, e)
             ):
                 return False  # 10th, 1990s, 5G, 3D
         if lex.time_re.match(text, e):
@@ -293,8 +308,17 @@ class Scanner:
             return False
         return True
 
-    def _is_year(self, fig: _Figure) -> bool:
-        return fig.raw_int is not None and 1000 <= fig.raw_int <= 2100 and fig.start == fig.end - 4
+    def _is_year(self, text: str, fig: _Figure) -> bool:
+        """A bare four-digit figure that reads as a year ("in 2014", "the 1054 schism")."""
+        n = fig.raw_int
+        if n is None or not 1000 <= n <= 2100 or fig.end - fig.start != 4:
+            return False
+        window = text[max(0, fig.start - _PREV_CHARS) : fig.start]
+        if self.lex.hedge_before_re.search(window) or _QUANTITY_CUE.search(window):
+            return False  # "more than 1000 customers", "an average of 1500"
+        if n >= 1900:
+            return True
+        return _YEAR_CUE.search(window) is not None
 
     def _is_identifier(self, text: str, fig: _Figure) -> bool:
         """A bare number right after a capitalised name is a label ("Dnipro 1", "Boeing 737")."""
@@ -333,6 +357,14 @@ class Scanner:
             suffix = sm.group("s").lower()
             glued = sm.start("s") == e
             short_m = suffix in ("m", "b")
+            if short_m and currency is None and glued and sm.group("s") in ("m", "M"):
+                nxt = _NEXT_WORD.match(text, sm.end())
+                # "4.3M sales", "1.2m tons" are millions; "5m tall", "100m sprint" are metres
+                short_m = not (
+                    sm.group("s") == "M"
+                    or nxt is not None and nxt.group("w").lower() not in lex.metre_after
+                    and nxt.group("w")[0].islower()
+                )
             if (not short_m or currency is not None) and (glued or len(suffix) > 2):
                 if not (fig.source == "words" and glued):
                     factor = lex.scale_suffixes[suffix]
@@ -372,7 +404,7 @@ class Scanner:
             form = lex.unit_exact[um.group("u")]
         um2 = lex.unit_re.match(text, e)
         if um2 is not None and (um is None or um2.end() > um.end()):
-            um, form = um2, lex.unit_forms[um2.group("u").lower()]
+            um, form = um2, lex.unit_forms[um2.group("u").casefold()]
         if um is not None and form is not None:
             if form.kind == "money" and form.factor != 1.0 and um.start("u") != e and um.group("u") in ("p", "c"):
                 return  # "5 p" with a space is not pence
@@ -408,7 +440,9 @@ class Scanner:
         return [self._span(text, fig, "single")], fig.end
 
     def _next_figure(self, text: str, pos: int) -> _Figure | None:
-        m = self.figure_atom.match(text, pos)
+        """The figure starting at ``pos``, allowing a currency sign before it ("and $68")."""
+        cm = self.lex.currency_fwd_re.match(text, pos)
+        m = self.figure_atom.match(text, cm.end() if cm is not None else pos)
         return None if m is None else self._figure(text, m)
 
     def _part_of_whole(self, text: str, fig: _Figure) -> tuple[list[Span], int] | None:
@@ -435,10 +469,16 @@ class Scanner:
         left = text[max(0, fig.start - 12) : fig.start]
         between = _BETWEEN_LEFT.search(left)
         if between is not None and between.group().lower().startswith("from"):
-            return None  # "from 10 to 20": two levels, read separately
-        gap = (_AND_GAP if between is not None else _RANGE_GAP).match(text, fig.end)
-        if gap is None and between is not None:
+            before = text[max(0, fig.start - _PREV_CHARS - 12) : fig.start - (len(left) - between.start())]
+            if self.lex.change_left_re.search(before + " ") or _MOVEMENT.search(before):
+                return None  # "rose from 10 to 20": two levels, read separately
+            between = None  # "ranging from $200 to $400": a range
+        if between is not None:
+            gap = _AND_GAP.match(text, fig.end) or _RANGE_GAP.match(text, fig.end)
+        else:
             gap = _RANGE_GAP.match(text, fig.end)
+            if gap is None and fig.source == "words":
+                gap = _OR_GAP.match(text, fig.end)  # "three or four years"
         if gap is None:
             return None
         second = self._next_figure(text, gap.end())
@@ -446,19 +486,21 @@ class Scanner:
             return None
         if "-" in gap.group() and self._is_score(text, fig, second):
             return [], second.end
+        if " or " in gap.group() and second.source != "words":
+            return None
         # "3 to 5 million", "5-10km": the second figure's scale and unit apply to both
         if not fig.has_unit and second.has_unit:
             fig.unit, fig.kind = second.unit, second.kind
+        elif fig.has_unit and fig.unit != second.unit:
+            if second.has_unit or fig.kind in (Kind.PROPORTION, Kind.MONEY):
+                return None  # "0.4 per cent to 13176": a change and a level
         if second.scaled and not fig.scaled and fig.value < second.value:
             scale = self._scale_of(second)
-            if scale:
+            if scale and fig.value * scale <= second.value:
                 fig.value *= scale
                 fig.rounding *= scale
-        if fig.unit != second.unit or fig.value >= second.value:
-            if fig.unit != second.unit and fig.has_unit and second.has_unit:
-                return None
-            if fig.value >= second.value:
-                return None
+        if fig.value >= second.value:
+            return None
         rule = "range_between" if between is not None else "range"
         start = fig.start
         if between is not None:
@@ -502,6 +544,18 @@ class Scanner:
         fig = _Figure(m.start(), m.end(), value, self.tol["verbal_fraction"] * value,
                       unit="percent", kind=Kind.PROPORTION, source="ratio", has_unit=True)
         return [self._span(text, fig, "ratio")], m.end()
+
+    def _vague(self, text: str, m: re.Match[str]) -> tuple[list[Span], int]:
+        """ "thousands of", "tens of millions of": a range spanning one decade."""
+        low, high = self.lex.vague[m.group("vague").lower()]
+        span = Span(m.start(), m.end(), Kind.RANGE, (low + high) / 2, low, high, "count",
+                    Bound.RANGE, "vague_magnitude")
+        nxt = _CURRENCY_WORD.match(text, m.end())
+        if nxt is not None:
+            form = self.lex.unit_forms.get(nxt.group("u").casefold())
+            if form is not None:
+                span.unit, span.end = form.unit, nxt.end("u")
+        return [span], span.end
 
     def _small_value(self, token: str) -> int | None:
         token = token.strip()

@@ -1,0 +1,260 @@
+"""Turn figcheck Claims into CQE scoring tuples.
+
+The adapter translates representation only (unit names, percent vs 0-1
+fraction, bound/change labels, concept tokens): one Claim in, one tuple out.
+The word lists it uses are in ``cqe_vocab.toml`` next to this file.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from _cqe_score import NO_UNIT, Quantity
+
+from figcheck import Bound, Change, Claim, Kind
+from figcheck.errors import RuleDefinitionError
+
+__all__ = ["VOCAB_PATH", "Vocab", "claim_to_cqe", "cqe_unit", "load_vocab"]
+
+VOCAB_PATH = Path(__file__).with_name("cqe_vocab.toml")
+
+_CHANGE = {Change.INCREASE: "up", Change.DECREASE: "down"}
+_BOUND = {
+    Bound.EQ: "=",
+    Bound.APPROX: "~",
+    Bound.ALMOST: "~",
+    Bound.GT: ">",
+    Bound.GE: ">",
+    Bound.LT: "<",
+    Bound.LE: "<",
+    Bound.RANGE: "=",  # CQE labels ranges "=" unless they report a movement
+}
+_LITERAL = re.compile(r"\d[\d,]*+(?:\.\d++)?+")
+_TOKEN_SPLIT = re.compile(r"[,\s]++")
+_LAST_WORD = re.compile(r"([a-z]++)\.?+$")
+
+
+@dataclass(frozen=True)
+class Vocab:
+    """The parsed ``cqe_vocab.toml``."""
+
+    units: dict[str, str]
+    spelling: dict[str, str]
+    powers: dict[str, str]
+    age_units: dict[str, str]
+    age_words: frozenset[str]
+    plurals: dict[str, str]
+    suffixes: dict[str, str]
+    noun_units: dict[str, str]
+    minor_units: dict[str, tuple[str, float]]
+    percent_marker: re.Pattern[str]
+    stopwords: frozenset[str]
+
+
+def _section(data: dict[str, Any], path: Path, name: str, kind: type, empty: bool = False) -> Any:
+    """Table ``name`` as a dict of strings, or its ``words`` list when ``kind`` is list."""
+    value = data.get(name)
+    if not isinstance(value, dict):
+        raise RuleDefinitionError(str(path), 0, name, f"missing table [{name}]")
+    if kind is list:
+        words = value.get("words")
+        if not (isinstance(words, list) and all(isinstance(w, str) for w in words)):
+            line = _line_of(path, "words", name)
+            raise RuleDefinitionError(str(path), line, f"{name}.words", "must be a list of strings")
+        return words
+    for key, target in value.items():
+        if not isinstance(target, str) or not (target or empty):
+            raise RuleDefinitionError(
+                str(path),
+                _line_of(path, key, name),
+                f"{name}.{key}",
+                f"must map to a {'' if empty else 'non-empty '}string, got {target!r}",
+            )
+    return dict(value)
+
+
+def _line_of(path: Path, key: str, table: str) -> int:
+    """1-based line of ``key`` inside ``[table]``; 0 when not found."""
+    lines = path.read_text(encoding="utf-8").splitlines()
+    header = f"[{table}]"
+    begin = next((i for i, line in enumerate(lines) if line.strip() == header), 0)
+    pattern = re.compile(r'^\s*"?' + re.escape(key) + r'"?\s*=')
+    for i in range(begin, len(lines)):
+        if pattern.match(lines[i]):
+            return i + 1
+    return 0
+
+
+def _minor_units(data: dict[str, Any], path: Path) -> dict[str, tuple[str, float]]:
+    table = data.get("minor_units")
+    if not isinstance(table, dict):
+        raise RuleDefinitionError(str(path), 0, "minor_units", "missing table [minor_units]")
+    out = {}
+    for word, entry in table.items():
+        unit = entry.get("unit") if isinstance(entry, dict) else None
+        factor = entry.get("per_major") if isinstance(entry, dict) else None
+        if not isinstance(unit, str) or not isinstance(factor, int | float) or factor <= 0:
+            raise RuleDefinitionError(
+                str(path),
+                _line_of(path, word, "minor_units"),
+                f"minor_units.{word}",
+                f"must be {{ unit = <string>, per_major = <positive number> }}, got {entry!r}",
+            )
+        out[word] = (unit, float(factor))
+    return out
+
+
+@functools.cache
+def load_vocab(path: Path = VOCAB_PATH) -> Vocab:
+    """Parse and validate the vocabulary file (a RuleDefinitionError names file, line and key)."""
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except tomllib.TOMLDecodeError as exc:
+        line = int(m[1]) if (m := re.search(r"line (\d+)", str(exc))) else 0
+        raise RuleDefinitionError(str(path), line, "<syntax>", str(exc)) from exc
+    markers = _section(data, path, "percent_surface", list)
+    alternation = "|".join(re.escape(w.lower()) for w in sorted(markers, key=len, reverse=True))
+    return Vocab(
+        units=_section(data, path, "units", dict),
+        spelling=_section(data, path, "spelling", dict),
+        powers=_section(data, path, "powers", dict),
+        age_units=_section(data, path, "age_units", dict),
+        age_words=frozenset(w.lower() for w in _section(data, path, "age", list)),
+        plurals=_section(data, path, "plurals", dict),
+        suffixes=_section(data, path, "suffixes", dict, empty=True),
+        noun_units=_section(data, path, "noun_units", dict),
+        minor_units=_minor_units(data, path),
+        # "%" has no word characters, so the lookarounds only guard letters.
+        percent_marker=re.compile(rf"(?<![a-z])(?:{alternation})(?![a-z])"),
+        stopwords=frozenset(w.lower() for w in _section(data, path, "concept_stopwords", list)),
+    )
+
+
+def _simple_unit(name: str, vocab: Vocab) -> str:
+    """One factor of a pint unit name in CQE's words (``meter ** 2`` -> ``square metre``)."""
+    name = name.strip()
+    if name in vocab.units:
+        return vocab.units[name]
+    prefix = ""
+    for suffix, word in vocab.powers.items():
+        if name.endswith(suffix):
+            prefix, name = word + " ", name[: -len(suffix)].strip()
+            break
+    if name in vocab.units:
+        return prefix + vocab.units[name]
+    words = [vocab.units.get(w, vocab.spelling.get(w, w)) for w in name.split("_")]
+    return prefix + " ".join(words)
+
+
+def cqe_unit(unit: str, vocab: Vocab) -> str:
+    """A figcheck unit name (not ``count``) in CQE's vocabulary.
+
+    >>> v = load_vocab()
+    >>> cqe_unit("USD", v), cqe_unit("kilometer / hour", v), cqe_unit("meter ** 2", v)
+    ('dollar', 'kilometre per hour', 'square metre')
+    """
+    if unit in vocab.units:
+        return vocab.units[unit]
+    return " per ".join(_simple_unit(part, vocab) for part in unit.split("/"))
+
+
+def _singular(noun: str, vocab: Vocab) -> str:
+    """The noun phrase with its last word crudely singularised ("cargo ships" -> "cargo ship")."""
+    *head, last = noun.split()
+    low = last.lower()
+    if low in vocab.plurals:
+        last = vocab.plurals[low]
+    else:
+        for plural, singular in vocab.suffixes.items():
+            if low.endswith(plural) and len(low) > len(plural) + 1:
+                last = last[: -len(plural)] + singular
+                break
+    return " ".join([*head, last])
+
+
+def _noun_unit(noun: str | None, vocab: Vocab) -> str:
+    if not noun or not noun.strip():
+        return NO_UNIT
+    singular = _singular(noun.strip(), vocab)
+    return vocab.noun_units.get(singular.lower(), singular)
+
+
+def _is_age(claim: Claim, vocab: Vocab) -> bool:
+    """True when the concept, the noun or the span's last word says the duration is an age."""
+    words = claim.text.lower().split()
+    fields = (claim.concept, claim.noun, words[-1] if words else None)
+    return any(f is not None and f.lower() in vocab.age_words for f in fields)
+
+
+def _minor_unit(claim: Claim, vocab: Vocab) -> tuple[str, float] | None:
+    """(CQE unit, factor) when a money claim is written in a minor unit ("50 cents", "20p")."""
+    m = _LAST_WORD.search(claim.text.lower())
+    return vocab.minor_units.get(m[1]) if m else None
+
+
+def _text_order(claim: Claim) -> tuple[float, float]:
+    """(first, second) end of a range as written: "from 5.2 to 4.9" is descending."""
+    literals = _LITERAL.findall(claim.text)
+    if len(literals) >= 2:
+        first, second = (float(x.replace(",", "")) for x in literals[:2])
+        if first > second:
+            return (claim.high, claim.low)
+    return (claim.low, claim.high)
+
+
+def _concepts(claim: Claim, noun_is_unit: bool, vocab: Vocab) -> tuple[str, ...]:
+    sources = [claim.subject] + ([] if noun_is_unit else [claim.noun])
+    if not any(sources):
+        sources = [claim.concept]
+    tokens: list[str] = []
+    seen: set[str] = set()
+    for text in sources:
+        for token in _TOKEN_SPLIT.split(text or ""):
+            low = token.lower()
+            if token and low not in vocab.stopwords and low not in seen:
+                seen.add(low)
+                tokens.append(token)
+    return tuple(tokens) or (NO_UNIT,)
+
+
+def claim_to_cqe(claim: Claim, vocab: Vocab, *, age_set: bool = False) -> Quantity:
+    """The CQE tuple for one Claim: value, unit name, change label and concept tokens.
+
+    Args:
+        claim: an extracted claim.
+        vocab: the mapping tables (``load_vocab()``).
+        age_set: durations are ages (``year`` -> ``year of age``), as the paper's
+            authors mapped every baseline on the age set.
+    """
+    value: float | tuple[float, float] = claim.value
+    if claim.kind is Kind.RANGE or claim.bound is Bound.RANGE:
+        value = _text_order(claim)
+    noun_is_unit = False
+    if claim.unit == "count":
+        unit, noun_is_unit = _noun_unit(claim.noun, vocab), True
+    elif claim.unit == "percent" and not vocab.percent_marker.search(claim.text.lower()):
+        # A verbal fraction ("a third of voters"): CQE keeps it as 0-1 with unit "% <noun>".
+        value = (value[0] / 100, value[1] / 100) if isinstance(value, tuple) else value / 100
+        unit, noun_is_unit = "% " + _noun_unit(claim.noun, vocab), True
+    elif claim.kind is Kind.MONEY and (minor := _minor_unit(claim, vocab)) is not None:
+        unit, factor = minor
+        value = (
+            (value[0] * factor, value[1] * factor) if isinstance(value, tuple) else value * factor
+        )
+    else:
+        unit = cqe_unit(claim.unit, vocab)
+        if (age_set or _is_age(claim, vocab)) and unit in vocab.age_units:
+            unit = vocab.age_units[unit]
+    change = _CHANGE[claim.change] if claim.change is not None else _BOUND[claim.bound]
+    return Quantity(
+        value=value,
+        unit=unit,
+        change=change,
+        concepts=_concepts(claim, noun_is_unit, vocab),
+        note=f"{claim.text!r} rule={claim.rule}",
+    )

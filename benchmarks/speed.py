@@ -1,0 +1,289 @@
+"""Time figcheck.extract on ~1 MB of news-style text, next to quantulum3 on the same text.
+
+Usage:
+    python benchmarks/speed.py [--shared DIR] [--size 1MB] [--peer-size 100KB] [--runs 3]
+                               [--no-peer] [--whole]
+
+The text is assembled at run time from ``<shared>/seeds/*.txt`` and the gold
+sentences of ``<shared>/benchmarks/*/gold.jsonl``, repeated to the target
+size; nothing is copied into the repository. quantulum3 (about 1 KB/s) is
+pip-installed into a throwaway virtualenv in a temporary directory, without
+its classifier extra, and timed in a subprocess on a prefix of the same text;
+figcheck is timed on that prefix too so the two chars/s figures compare like
+with like. Both run pinned to one core where the OS allows it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import subprocess
+import sys
+import tempfile
+import time
+import venv
+from dataclasses import dataclass
+from pathlib import Path
+
+from _table import render
+
+import figcheck
+
+_SIZE = re.compile(r"^\s*(\d+(?:\.\d+)?+)\s*([kKmM]?)[bB]?\s*$")
+_MULTIPLIER = {"": 1, "k": 1_000, "m": 1_000_000}
+_WARM_UP = "Warm-up: the bridge is 40 miles long and cost $1.2bn."
+
+# Runs inside the throwaway virtualenv: argv = JSON file of chunks, runs, warm-up sentence.
+_PEER_SCRIPT = """
+import json, os, sys, time
+if hasattr(os, "sched_setaffinity"):
+    os.sched_setaffinity(0, {min(os.sched_getaffinity(0))})
+from quantulum3 import parser
+path, runs, warm = sys.argv[1], int(sys.argv[2]), sys.argv[3]
+chunks = json.load(open(path, encoding="utf-8"))
+parser.parse(warm)
+best, found = float("inf"), 0
+for _ in range(runs):
+    t0 = time.perf_counter()
+    found = sum(len(parser.parse(chunk)) for chunk in chunks)
+    best = min(best, time.perf_counter() - t0)
+print(json.dumps({"seconds": best, "found": found}))
+"""
+
+
+class SpeedError(RuntimeError):
+    """The benchmark could not run: missing data or a failed peer install."""
+
+
+@dataclass(frozen=True)
+class Timing:
+    """One timed system: what ran, on how many characters, best wall time, items found."""
+
+    system: str
+    chars: int
+    seconds: float
+    found: int
+
+    @property
+    def rate(self) -> float:
+        """Characters per second."""
+        return self.chars / self.seconds if self.seconds > 0 else float("inf")
+
+
+def parse_size(text: str) -> int:
+    """Characters from ``"1MB"``, ``"100KB"``, ``"250k"`` or ``"5000"`` (1 MB = 1,000,000).
+
+    >>> parse_size("1MB"), parse_size("100 KB"), parse_size("2500")
+    (1000000, 100000, 2500)
+    """
+    m = _SIZE.match(text)
+    if m is None:
+        raise argparse.ArgumentTypeError(f"not a size: {text!r} (examples: 1MB, 100KB, 5000)")
+    return int(float(m[1]) * _MULTIPLIER[m[2].lower()])
+
+
+def corpus(shared: Path) -> str:
+    """The seed documents and the benchmark sentences, as paragraphs of plain text."""
+    seeds = [
+        p.read_text(encoding="utf-8").strip() for p in sorted((shared / "seeds").glob("*.txt"))
+    ]
+    sentences = []
+    for gold in sorted((shared / "benchmarks").glob("*/gold.jsonl")):
+        with gold.open(encoding="utf-8") as fh:
+            sentences += [" ".join(json.loads(line)["text"].split()) for line in fh if line.strip()]
+    if not seeds and not sentences:
+        raise SpeedError(f"no seeds/*.txt or benchmarks/*/gold.jsonl under {shared}")
+    # Five sentences per paragraph, so the text reads like articles, not a list.
+    paragraphs = [" ".join(sentences[i : i + 5]) for i in range(0, len(sentences), 5)]
+    return "\n\n".join(seeds + paragraphs) + "\n\n"
+
+
+def build_text(base: str, size: int) -> str:
+    """``base`` repeated and cut to ``size`` characters at a whitespace boundary."""
+    text = base * (size // len(base) + 1)
+    cut = text.rfind(" ", 0, size + 1)
+    return text[: cut if cut > size // 2 else size]
+
+
+def pin_one_core() -> str:
+    """Pin this process to one CPU; returns a note on what was done."""
+    if not hasattr(os, "sched_setaffinity"):
+        return "not pinned (no sched_setaffinity on this OS)"
+    cpu = min(os.sched_getaffinity(0))
+    os.sched_setaffinity(0, {cpu})
+    return f"pinned to CPU {cpu}"
+
+
+def chunks_of(text: str, whole: bool) -> list[str]:
+    """The calls each system gets: one per paragraph (a document each), or the whole text."""
+    return [text] if whole else [p for p in text.split("\n\n") if p.strip()]
+
+
+def time_figcheck(chunks: list[str], runs: int, label: str) -> Timing:
+    """Best-of-``runs`` wall time of ``figcheck.extract`` over ``chunks`` (after a warm-up call)."""
+    figcheck.extract(_WARM_UP)
+    best, found = float("inf"), 0
+    for _ in range(runs):
+        t0 = time.perf_counter()
+        found = sum(len(figcheck.extract(chunk, doc_id="speed")) for chunk in chunks)
+        best = min(best, time.perf_counter() - t0)
+    return Timing(label, sum(map(len, chunks)), best, found)
+
+
+def time_quantulum3(chunks: list[str], runs: int, timeout: float) -> Timing:
+    """Install quantulum3 in a throwaway virtualenv and time ``parser.parse`` over ``chunks``."""
+    with tempfile.TemporaryDirectory(prefix="figcheck-speed-") as tmp:
+        env_dir = Path(tmp) / "venv"
+        venv.create(env_dir, with_pip=True)
+        python = env_dir / ("Scripts" if os.name == "nt" else "bin") / "python"
+        install = subprocess.run(
+            [
+                str(python),
+                "-m",
+                "pip",
+                "install",
+                "--quiet",
+                "--disable-pip-version-check",
+                "quantulum3",
+            ],
+            check=False,
+            capture_output=True,
+            text=True,
+            timeout=timeout,
+        )
+        if install.returncode != 0:
+            tail = (install.stderr or install.stdout).strip().splitlines()[-1:]
+            raise SpeedError(
+                f"pip install quantulum3 failed: {' '.join(tail) or install.returncode}"
+            )
+        version = subprocess.run(
+            [str(python), "-c", "import importlib.metadata as m; print(m.version('quantulum3'))"],
+            check=False,
+            capture_output=True,
+            text=True,
+        ).stdout.strip()
+        path = Path(tmp) / "chunks.json"
+        path.write_text(json.dumps(chunks), encoding="utf-8")
+        try:
+            run = subprocess.run(
+                [str(python), "-c", _PEER_SCRIPT, str(path), str(runs), _WARM_UP],
+                check=False,
+                capture_output=True,
+                text=True,
+                timeout=timeout,
+            )
+        except subprocess.TimeoutExpired as exc:
+            raise SpeedError(
+                f"quantulum3 took longer than {timeout:g} s; lower --peer-size"
+            ) from exc
+        if run.returncode != 0:
+            tail = run.stderr.strip().splitlines()[-1:]
+            raise SpeedError(f"quantulum3 failed: {' '.join(tail) or run.returncode}")
+        result = json.loads(run.stdout.strip().splitlines()[-1])
+    return Timing(
+        f"quantulum3 {version}", sum(map(len, chunks)), result["seconds"], result["found"]
+    )
+
+
+def report(timings: list[Timing], peer: Timing | None) -> str:
+    """The printed table; ratios only between runs on the same characters."""
+    rows = []
+    for t in timings + ([peer] if peer else []):
+        same = peer is not None and t.chars == peer.chars
+        ratio = f"{t.rate / peer.rate:,.1f}x" if same and peer else ""
+        rows.append([
+            t.system, f"{t.chars:,}", f"{t.seconds:.3f}", f"{t.rate:,.0f}",
+            f"{t.rate / 1e6:.3f}", f"{t.found:,}", ratio,
+        ])  # fmt: skip
+    header = ["system", "chars", "seconds", "chars/s", "MB/s", "found", "vs quantulum3"]
+    return render(header, rows, right=range(1, 7))
+
+
+def _parse_args(argv: list[str] | None) -> argparse.Namespace:
+    default_shared = Path(__file__).resolve().parent.parent.parent / "shared"
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument(
+        "--shared",
+        type=Path,
+        default=default_shared,
+        help="folder with seeds/ and benchmarks/ (default: %(default)s)",
+    )
+    parser.add_argument(
+        "--size",
+        type=parse_size,
+        default=parse_size("1MB"),
+        help="characters for figcheck (default: 1MB)",
+    )
+    parser.add_argument(
+        "--peer-size",
+        type=parse_size,
+        default=parse_size("100KB"),
+        help="prefix timed on both systems (default: 100KB)",
+    )
+    parser.add_argument("--runs", type=int, default=3, help="best of N for figcheck (default: 3)")
+    parser.add_argument(
+        "--peer-runs", type=int, default=3, help="best of N for quantulum3 (default: 3)"
+    )
+    parser.add_argument(
+        "--peer-timeout",
+        type=float,
+        default=1800,
+        help="seconds allowed for the peer install and run",
+    )
+    parser.add_argument("--no-peer", action="store_true", help="skip quantulum3")
+    parser.add_argument(
+        "--whole",
+        action="store_true",
+        help="one call on the whole text instead of one per paragraph",
+    )
+    args = parser.parse_args(argv)
+    if not args.shared.is_dir():
+        parser.exit(2, f"speed.py: shared data not found at {args.shared} (pass --shared DIR)\n")
+    if args.runs < 1 or args.peer_runs < 1 or args.size < 1 or args.peer_size < 1:
+        parser.error("--size, --peer-size, --runs and --peer-runs must be positive")
+    return args
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the timings and print the table; 2 on missing data."""
+    args = _parse_args(argv)
+    try:
+        base = corpus(args.shared)
+    except SpeedError as exc:
+        print(f"speed.py: {exc}", file=sys.stderr)
+        return 2
+    pinned = pin_one_core()
+    text = build_text(base, args.size)
+    prefix = text[: min(args.peer_size, len(text))]
+    peer_chunks = chunks_of(prefix, args.whole)
+    timings = [time_figcheck(chunks_of(text, args.whole), args.runs, "figcheck")]
+    if len(prefix) != len(text):
+        timings.append(time_figcheck(peer_chunks, args.runs, "figcheck (peer prefix)"))
+    peer, note = None, ""
+    if not args.no_peer:
+        print(
+            f"installing quantulum3 in a temporary virtualenv, timing it on {len(prefix):,} chars",
+            file=sys.stderr,
+        )
+        try:
+            peer = time_quantulum3(peer_chunks, args.peer_runs, args.peer_timeout)
+        except (SpeedError, subprocess.TimeoutExpired, OSError) as exc:
+            note = f"quantulum3 not timed: {exc}"
+    print(
+        f"figcheck best of {args.runs}, quantulum3 best of {args.peer_runs}; one core ({pinned})."
+    )
+    calls = "one call on the whole text" if args.whole else "one call per paragraph"
+    print(f"text: {len(base):,} distinct chars from {args.shared} repeated to size; {calls}.")
+    print("chars = characters passed in (paragraph breaks excluded); found = items returned.")
+    print(report(timings, peer))
+    if peer:
+        print(f"'vs quantulum3' compares chars/s on the same {peer.chars:,}-char prefix only.")
+    if note:
+        print(note)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
