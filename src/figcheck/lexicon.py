@@ -81,7 +81,6 @@ class Lexicon:
     street_words: frozenset[str]
     not_identifier: frozenset[str]
     # compiled patterns
-    hedge_before_re: re.Pattern[str]
     hedge_after_re: re.Pattern[str]
     unit_re: re.Pattern[str]
     unit_exact_re: re.Pattern[str]
@@ -89,7 +88,6 @@ class Lexicon:
     currency_re: re.Pattern[str]
     currency_fwd_re: re.Pattern[str]
     vague_re: re.Pattern[str]
-    change_left_re: re.Pattern[str]
     change_right_re: re.Pattern[str]
     named_re: re.Pattern[str]
     time_re: re.Pattern[str]
@@ -231,10 +229,8 @@ def lexicon() -> Lexicon:
     exc = _load_exclusions()
     before = hed["before"]
     after = hed["after"]
-    # Window patterns: matched against the few characters left of a figure, anchored at the end.
-    hedge_before_re = re.compile(
-        r"(?i)(?<![\w.])(?P<h>" + _alternation(list(before)) + r")[ \u00a0]*+$"
-    )
+    # Patterns anchored at a known offset right of a figure (words left of it are looked up
+    # token by token in the dictionaries above).
     hedge_after_re = re.compile(
         r"(?i)(?:[ \u00a0]++|(?=-))(?P<h>" + _alternation(list(after)) + r")(?![\w])"
     )
@@ -252,11 +248,6 @@ def lexicon() -> Lexicon:
     )
     verbs = chg["verbs"]
     nouns = chg["nouns"]
-    change_left_re = re.compile(
-        r"(?i)(?<![\w])(?:(?P<v>" + _alternation(list(verbs)) + r")(?:[ \u00a0]++by)?"
-        r"|(?P<n>" + _alternation(list(nouns)) + r")[ \u00a0]++of"
-        r"|(?P<a>" + _alternation(list(chg["adverbs"])) + r"))[ \u00a0]++$"
-    )
     change_right_re = re.compile(
         r"(?i)[ \u00a0-]++(?P<n>" + _alternation(list(nouns)) + r")(?![\w])"
     )
@@ -288,7 +279,6 @@ def lexicon() -> Lexicon:
         score_words=exc["scores"],
         street_words=exc["streets"],
         not_identifier=exc["not_identifier"],
-        hedge_before_re=hedge_before_re,
         hedge_after_re=hedge_after_re,
         unit_re=unit_re,
         unit_exact_re=unit_exact_re,
@@ -296,7 +286,6 @@ def lexicon() -> Lexicon:
         currency_re=currency_re,
         currency_fwd_re=currency_fwd_re,
         vague_re=vague_re,
-        change_left_re=change_left_re,
         change_right_re=change_right_re,
         named_re=named_re,
         time_re=time_re,
