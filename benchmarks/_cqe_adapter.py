@@ -34,7 +34,6 @@ _BOUND = {
     Bound.LE: "<",
     Bound.RANGE: "=",  # CQE labels ranges "=" unless they report a movement
 }
-_LITERAL = re.compile(r"\d[\d,]*+(?:\.\d++)?+")
 _TOKEN_SPLIT = re.compile(r"[,\s]++")
 _LAST_WORD = re.compile(r"([a-z]++)\.?+$")
 
@@ -198,12 +197,11 @@ def _minor_unit(claim: Claim, vocab: Vocab) -> tuple[str, float] | None:
 
 
 def _text_order(claim: Claim) -> tuple[float, float]:
-    """(first, second) end of a range as written: "from 5.2 to 4.9" is descending."""
-    literals = _LITERAL.findall(claim.text)
-    if len(literals) >= 2:
-        first, second = (float(x.replace(",", "")) for x in literals[:2])
-        if first > second:
-            return (claim.high, claim.low)
+    """(first, second) end of a range as written.
+
+    figcheck only builds a range from two figures in ascending order ("from 5.2 to
+    4.9" is read as two levels), so the written order is always (low, high).
+    """
     return (claim.low, claim.high)
 
 

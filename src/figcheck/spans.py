@@ -70,7 +70,7 @@ def _atom_patterns(lex: Lexicon) -> tuple[re.Pattern[str], re.Pattern[str]]:
 
 
 # Gaps between two figures that make them one claim.
-_RANGE_GAP = re.compile(rf"{_SP}*+[–—]{_SP}*+|-(?=\d)|{_SP}++to{_SP}++")
+_RANGE_GAP = re.compile(rf"{_SP}*+[–—]{_SP}*+|-(?=\d)|{_SP}++-{_SP}++(?=\d)|{_SP}++to{_SP}++")
 _AND_GAP = re.compile(rf"{_SP}++and{_SP}++")
 _OR_GAP = re.compile(rf"{_SP}++or{_SP}++")
 _MOVEMENT = re.compile(r"(?i)(?<![\w])(?:went|moved|changed|shifted|swung|jumped|fell|rose|grew|dropped|slipped|climbed)(?:[ \u00a0]++\w++){0,4}+[ \u00a0]*+$")
@@ -98,6 +98,8 @@ _YEAR_CUES = frozenset(
 )
 _QUANTITY_CUES = frozenset(["than", "average of", "total of", "some", "of about"])
 _CURRENCY_WORD = re.compile(rf"{_SP}++of{_SP}++(?P<u>dollars|euros|pounds|yen|rupees|roubles)(?![\w])", re.I)
+_HALF_ORDINALS = frozenset(["first", "second", "other", "final", "latter", "former", "back", "front", "top", "bottom"])
+_MINUS = re.compile(r"(?i)(?<![\w])minus(?:-|[ \u00a0]++)$")
 _CLOCK = re.compile(r"[:.][0-5]\d(?!\d)")
 _SCORE_WINDOW = 40
 
@@ -263,10 +265,16 @@ class Scanner:
             if tokens[-1].lower() == "one" and len(tokens) == 1 and self._pronoun_one(text, s, e):
                 return None
             fig = _Figure(s, e, float(value_int), rounding_of_integer(value_int), source="words")
-        # sign
+            fig.scaled = tokens[-1].lower() in self.lex.multipliers and value_int >= 1000
+        # sign: "-1.3%", "minus 5", "minus-130 degrees"
         if fig.source == "digits" and s > 0 and text[s - 1] in "-−" and (s < 2 or not text[s - 2].isalnum()):
             fig.start -= 1
             fig.value = -fig.value
+        else:
+            mm = _MINUS.search(text, max(0, s - 8), s)
+            if mm is not None:
+                fig.start = mm.start()
+                fig.value = -fig.value
         self._extend_right(text, fig)
         if fig.source == "digits" and not fig.has_unit and not fig.scaled:
             if self._is_year(text, fig) or self._is_identifier(text, fig):
@@ -280,6 +288,13 @@ class Scanner:
         after = text[e] if e < len(text) else " "
         if before in "-–" and s >= 2 and text[s - 2].isalpha() and text[max(0, s - 4) : s].lower() != "sub-":
             return False  # F-16, Su-25, Covid-19 (but "sub-300 sq m" is a bound)
+        if before in "-–" and s >= 2 and text[s - 2].isdigit():
+            k = s - 1
+            while k > 0 and text[k - 1].isdigit():
+                k -= 1
+            prev = _prev_word(text, k, _tail(text, k, 1))
+            if prev is not None and (prev[1] in lex.months or prev[1].rstrip(".") in lex.months):
+                return False  # Sept. 20-24
         if after == "/" or before == "/":
             return False  # 24/7, 9/11, 3/4/2022
         if after == "." and e + 1 < len(text) and text[e + 1].isdigit():
@@ -337,7 +352,7 @@ class Scanner:
     def _is_year(self, text: str, fig: _Figure) -> bool:
         """A bare four-digit figure that reads as a year ("in 2014", "the 1054 schism")."""
         n = fig.raw_int
-        if n is None or not 1000 <= n <= 2100 or fig.end - fig.start != 4:
+        if n is None or not 1000 <= n <= 2200 or fig.end - fig.start != 4:
             return False
         if self._hedge_before(text, fig.start) is not None:
             return False  # "more than 1000 customers"
@@ -345,7 +360,7 @@ class Scanner:
         words = [t.lower() for _, t in tail]
         if words and (words[-1] in _QUANTITY_CUES or " ".join(words[-2:]) in _QUANTITY_CUES):
             return False  # "an average of 1500"
-        if n >= 1900:
+        if 1900 <= n <= 2100:
             return True
         return bool(words) and words[-1].rstrip(",") in _YEAR_CUES
 
@@ -404,6 +419,12 @@ class Scanner:
                         fig.rounding = rounding_of_integer(int(round(fig.value / factor)), 1) * factor
                     fig.scaled = True
                     e = sm.end()
+                    sm2 = lex.scale_re.match(text, e) if suffix == "hundred" else None
+                    if sm2 is not None and sm2.group("s").lower() in ("thousand", "million", "billion", "trillion"):
+                        factor2 = lex.scale_suffixes[sm2.group("s").lower()]
+                        fig.value *= factor2
+                        fig.rounding *= factor2
+                        e = sm2.end()
         if currency is not None:
             code, cstart = currency
             fig.start = cstart
@@ -515,6 +536,11 @@ class Scanner:
             return None
         if "-" in gap.group() and self._is_score(text, fig, second):
             return [], second.end
+        if (gap.group() == "-" and fig.value >= second.value and fig.raw_int is not None
+                and second.raw_int is not None and not fig.has_unit and not second.has_unit):
+            return [], second.end  # "89-89", "4-3": a score or a label, not a range
+        if fig.has_unit and not second.has_unit:
+            return None  # "64.06 points to 4,577.10": a change and a level
         if " or " in gap.group() and second.source != "words":
             return None
         # "3 to 5 million", "5-10km": the second figure's scale and unit apply to both
@@ -601,6 +627,9 @@ class Scanner:
         if not num_word:
             if den_word != "half":
                 return None  # "third" alone is an ordinal
+            prev = _prev_word(text, m.start(), _tail(text, m.start(), 1))
+            if prev is not None and prev[1].lower() in _HALF_ORDINALS:
+                return None  # "the second half of the game"
             if after.startswith(("-", "way", " time")) or not re.match(r"\s*(of|the|a|an|its|their|his|her|our|[,.;])", after):
                 if not re.search(r"(?i)(?:than|about|nearly|almost|over|under|roughly|around|only|just|some)[ \u00a0]+$", text[max(0, m.start() - 16) : m.start()]):
                     return None
