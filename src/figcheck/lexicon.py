@@ -87,6 +87,7 @@ class Lexicon:
     scale_re: re.Pattern[str]
     currency_re: re.Pattern[str]
     currency_fwd_re: re.Pattern[str]
+    currency_glued_re: re.Pattern[str]
     vague_re: re.Pattern[str]
     change_right_re: re.Pattern[str]
     named_re: re.Pattern[str]
@@ -243,6 +244,9 @@ def lexicon() -> Lexicon:
     )
     currency_re = re.compile(r"(?<![\w$])(?P<c>" + _alternation(list(uni["prefixes"])) + r")[ \u00a0]?+-?$")
     currency_fwd_re = re.compile(r"(?P<c>" + _alternation(list(uni["prefixes"])) + r")[ \u00a0]?+(?=\d)")
+    # Letter codes written straight against the figure: "USD10m", "RM23.50".
+    letter_prefixes = [p for p in uni["prefixes"] if p.isalpha()]
+    currency_glued_re = re.compile(r"\b(?:" + _alternation(letter_prefixes) + r")(?=\d)")
     vague_re = re.compile(
         r"(?i)\b(?P<v>" + _alternation(list(num["vague"])) + r")[ \u00a0]++of(?![\w])"
     )
@@ -285,6 +289,7 @@ def lexicon() -> Lexicon:
         scale_re=scale_re,
         currency_re=currency_re,
         currency_fwd_re=currency_fwd_re,
+        currency_glued_re=currency_glued_re,
         vague_re=vague_re,
         change_right_re=change_right_re,
         named_re=named_re,

@@ -93,12 +93,13 @@ _NEXT_WORD = re.compile(rf"{_SP}++(?P<w>[A-Za-z][\w'’.&-]*+)")
 _PREV_CHARS = 48  # how far left the hedge, currency and change windows look
 _ADDRESS = re.compile(rf"{_SP}++(?:[A-Z][\w'’.-]*+{_SP}++){{1,3}}(?P<st>[A-Z][\w.]*+)")
 _YEAR_CUES = frozenset(
-    "in since from until till by the early late mid mid- before after during circa c. year "
+    "in since from until till by the early late mid mid- before after during circa c. year between "
     "january february march april may june july august september october november december".split()
 )
 _QUANTITY_CUES = frozenset(["than", "average of", "total of", "some", "of about"])
 _CURRENCY_WORD = re.compile(rf"{_SP}++of{_SP}++(?P<u>dollars|euros|pounds|yen|rupees|roubles)(?![\w])", re.I)
 _HALF_ORDINALS = frozenset(["first", "second", "other", "final", "latter", "former", "back", "front", "top", "bottom"])
+_LOWER_WORD = re.compile(r"[a-z]++")
 _MINUS = re.compile(r"(?i)(?<![\w])minus(?:-|[ \u00a0]++)$")
 _CLOCK = re.compile(r"[:.][0-5]\d(?!\d)")
 _SCORE_WINDOW = 40
@@ -127,9 +128,12 @@ def _prev_word(text: str, s: int, tail: list[tuple[int, str]]) -> tuple[int, str
     if not tail:
         return None
     start, tok = tail[-1]
-    if start + len(tok) == s or not _WORDLIKE.fullmatch(tok):
+    if start + len(tok) == s:
         return None
-    return start, tok
+    word = tok.lstrip(_OPENERS)
+    if not _WORDLIKE.fullmatch(word):
+        return None
+    return start + len(tok) - len(word), word
 
 
 @dataclass(slots=True)
@@ -175,6 +179,7 @@ class Scanner:
     def __init__(self, lex: Lexicon, tolerances: dict[str, float] | None = None) -> None:
         self.lex = lex
         self.atom, self.figure_atom = _atom_patterns(lex)
+        self.glued_digits = re.compile(rf"(?P<num>{_DIGITS})")
         self.tol = dict(lex.tolerances)
         if tolerances:
             unknown = set(tolerances) - set(self.tol)
@@ -192,12 +197,20 @@ class Scanner:
     def scan(self, text: str) -> list[Span]:
         """Every quantity span in ``text``, ordered and non-overlapping."""
         protected = self._protected(text)
+        # figures glued to a currency code ("USD10m") start where no word boundary is
+        glued = [g.end() for g in self.lex.currency_glued_re.finditer(text)]
+        gi = 0
         spans: list[Span] = []
         pos = 0
         n = len(text)
         pi = 0  # index into protected spans
         while pos < n:
             m = self.atom.search(text, pos)
+            while gi < len(glued) and glued[gi] < pos:
+                gi += 1
+            if gi < len(glued) and (m is None or glued[gi] < m.start()):
+                m = self.glued_digits.match(text, glued[gi])
+                gi += 1
             if m is None:
                 break
             s = m.start()
@@ -264,6 +277,11 @@ class Scanner:
                 tokens = [first.group()]
             if tokens[-1].lower() == "one" and len(tokens) == 1 and self._pronoun_one(text, s, e):
                 return None
+            if e < len(text) and text[e] == "-" and not (
+                self.lex.unit_re.match(text, e) or self.lex.scale_re.match(text, e)
+                or text[e + 1 : e + 2].isdigit()
+            ):
+                return None  # "six-speed gearbox", "four-cylinder engine": part of a compound word
             fig = _Figure(s, e, float(value_int), rounding_of_integer(value_int), source="words")
             fig.scaled = tokens[-1].lower() in self.lex.multipliers and value_int >= 1000
         # sign: "-1.3%", "minus 5", "minus-130 degrees"
@@ -286,15 +304,24 @@ class Scanner:
         lex = self.lex
         before = text[s - 1] if s > 0 else " "
         after = text[e] if e < len(text) else " "
-        if before in "-–" and s >= 2 and text[s - 2].isalpha() and text[max(0, s - 4) : s].lower() != "sub-":
+        if (before in "-–" and s >= 2 and text[s - 2].isalpha()
+                and text[max(0, s - 4) : s].lower() != "sub-" and text[max(0, s - 6) : s].lower() != "minus-"):
             return False  # F-16, Su-25, Covid-19 (but "sub-300 sq m" is a bound)
         if before in "-–" and s >= 2 and text[s - 2].isdigit():
             k = s - 1
             while k > 0 and text[k - 1].isdigit():
                 k -= 1
+            if s - 1 - k <= 2 and len(literal) <= 2 and self._score_context(text, k, e):
+                return False  # the second goal count of "beat Charlton 2-1"
             prev = _prev_word(text, k, _tail(text, k, 1))
             if prev is not None and (prev[1] in lex.months or prev[1].rstrip(".") in lex.months):
                 return False  # Sept. 20-24
+        if after in "-–" and e + 1 < len(text) and text[e + 1].isdigit() and len(literal) <= 2:
+            k = e + 1
+            while k < len(text) and text[k].isdigit():
+                k += 1
+            if k - e - 1 <= 2 and self._score_context(text, s, k):
+                return False  # the first goal count of "won 3-1"
         if after == "/" or before == "/":
             return False  # 24/7, 9/11, 3/4/2022
         if after == "." and e + 1 < len(text) and text[e + 1].isdigit():
@@ -415,8 +442,8 @@ class Scanner:
                     fig.value *= factor
                     fig.rounding *= factor
                     if fig.integer_literal and fig.rounding == 0:
-                        # "40 million": the figure is rounded to the scale word
-                        fig.rounding = rounding_of_integer(int(round(fig.value / factor)), 1) * factor
+                        # "40 million": rounded to the last digit shown, here the million
+                        fig.rounding = 0.5 * factor
                     fig.scaled = True
                     e = sm.end()
                     sm2 = lex.scale_re.match(text, e) if suffix == "hundred" else None
@@ -521,12 +548,15 @@ class Scanner:
         if between is not None and between.group().lower().startswith("from"):
             before = text[max(0, fig.start - _PREV_CHARS - 12) : fig.start - (len(left) - between.start())]
             if self._change_before(text, fig.start - (len(left) - between.start())) or _MOVEMENT.search(before):
+                self._borrow_unit(text, fig)
                 return None  # "rose from 10 to 20": two levels, read separately
             between = None  # "ranging from $200 to $400": a range
         if between is not None:
             gap = _AND_GAP.match(text, fig.end) or _RANGE_GAP.match(text, fig.end)
         else:
             gap = _RANGE_GAP.match(text, fig.end)
+            if gap is not None and "to" in gap.group() and self._change_before(text, fig.start, True):
+                return None  # "increased by $43.6bn to $419.2bn": a change, then a level
             if gap is None and fig.source == "words":
                 gap = _OR_GAP.match(text, fig.end)  # "three or four years"
         if gap is None:
@@ -574,6 +604,17 @@ class Scanner:
         self._context_bounds(text, span)
         return [span], second.end
 
+    def _borrow_unit(self, text: str, fig: _Figure) -> None:
+        """ "from 4.8 to 4.7 percent": the first of two levels takes the second's unit."""
+        if fig.has_unit:
+            return
+        gap = _RANGE_GAP.match(text, fig.end)
+        second = self._next_figure(text, gap.end()) if gap is not None else None
+        if second is not None and second.has_unit:
+            fig.unit, fig.kind, fig.has_unit = second.unit, second.kind, True
+            if fig.kind == Kind.PROPORTION and fig.integer_literal and fig.rounding == 0:
+                fig.rounding = 0.5
+
     def _scale_of(self, fig: _Figure) -> float | None:
         for factor in (1e12, 1e9, 1e6, 1e3):
             if abs(fig.value) >= factor:
@@ -583,8 +624,12 @@ class Scanner:
     def _is_score(self, text: str, a: _Figure, b: _Figure) -> bool:
         if a.has_unit or b.has_unit or a.value > 30 or b.value > 30:
             return False
-        window = text[max(0, a.start - _SCORE_WINDOW) : b.end + _SCORE_WINDOW].lower()
-        return any(w in self.lex.score_words for w in re.findall(r"[a-z]+", window))
+        return self._score_context(text, a.start, b.end)
+
+    def _score_context(self, text: str, s: int, e: int) -> bool:
+        """True when a sports word ("won", "beat", "lead") stands near text[s:e]."""
+        window = text[max(0, s - _SCORE_WINDOW) : e + _SCORE_WINDOW].lower()
+        return any(w in self.lex.score_words for w in _LOWER_WORD.findall(window))
 
     # ------------------------------------------------------------------ ratios, fractions
     def _ratio(self, text: str, m: re.Match[str]) -> tuple[list[Span], int] | None:
@@ -732,7 +777,7 @@ class Scanner:
         if span.high < v:
             span.high = v
 
-    def _change_before(self, text: str, s: int) -> str | None:
+    def _change_before(self, text: str, s: int, verbs_only: bool = False) -> str | None:
         """ "rose (by)", "an increase of", "up" right before ``s``: the direction, or None."""
         lex = self.lex
         words = [t.lower() for _, t in _tail(text, s, 3)]
@@ -740,7 +785,7 @@ class Scanner:
             return None
         last = words[-1]
         if last == "of" and len(words) >= 2:
-            return lex.change_nouns.get(words[-2])
+            return None if verbs_only else lex.change_nouns.get(words[-2])
         if last == "by":
             words = words[:-1]
             if not words:

@@ -1,0 +1,155 @@
+"""The checker: documents (and reference tables) in, a :class:`~figcheck.report.Report` out.
+
+>>> import figcheck.checker as checker
+>>> checker.check("No figures here.").ok
+True
+"""
+
+from __future__ import annotations
+
+import os
+import warnings
+from collections.abc import Iterable, Mapping, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
+from typing import Any
+
+from .checks import CheckOptions
+from .checks.against_reference import compare_with_reference
+from .checks.between_claims import compare_claims
+from .checks.claim_level import check_claims as claim_level_findings
+from .claims import Claim
+from .documents import Document, load_documents
+from .errors import DocumentError
+from .extract import extract
+from .findings import CheckId, Finding
+from .reference import ReferenceTable
+from .report import Report
+
+__all__ = ["as_documents", "check", "check_claims"]
+
+_CHECK_ORDER = {c: i for i, c in enumerate(CheckId)}
+# Longest string still tested for being a file name by mistake (see as_documents).
+_PATHLIKE_MAX = 1024
+
+
+def _one(item: object, i: int) -> Document:
+    if isinstance(item, Document):
+        return item
+    if isinstance(item, Path):
+        return load_documents([item])[0]
+    if isinstance(item, str):
+        if (
+            "\n" not in item
+            and len(item) <= _PATHLIKE_MAX
+            and item.strip()
+            and os.path.isfile(item)
+        ):
+            warnings.warn(
+                f"{item!r} names a file but strings are checked as text; pass "
+                f"pathlib.Path({item!r}) or use figcheck.load_documents() to read it",
+                UserWarning,
+                stacklevel=4,
+            )
+        return Document(f"doc{i}", item)
+    raise TypeError(
+        f"documents must be Document, pathlib.Path or str (text), got {type(item).__name__}"
+    )
+
+
+def as_documents(documents: object) -> list[Document]:
+    """Documents from a Document, a ``pathlib.Path`` (read as UTF-8), a str (the text itself,
+    id ``doc<N>``), or an iterable of these. Ids must be unique.
+    """
+    items: Iterable[object]
+    if isinstance(documents, Document | Path | str):
+        items = [documents]
+    elif isinstance(documents, Iterable):
+        items = documents
+    else:
+        raise TypeError(
+            "documents must be a Document, a Path, a str or an iterable of them, "
+            f"got {type(documents).__name__}"
+        )
+    docs = [_one(item, i) for i, item in enumerate(items, 1)]
+    seen: set[str] = set()
+    for doc in docs:
+        if doc.id in seen:
+            raise DocumentError(doc.id, "two documents have this id; ids must be unique")
+        seen.add(doc.id)
+    return docs
+
+
+def _extract_one(args: tuple[str, str, Mapping[str, float] | None]) -> list[Claim]:
+    text, doc_id, tolerances = args
+    if tolerances is None:
+        return extract(text, doc_id=doc_id)
+    return extract(text, doc_id=doc_id, tolerances=tolerances)  # type: ignore[call-arg]
+
+
+def _extract_all(docs: Sequence[Document], options: CheckOptions) -> list[list[Claim]]:
+    jobs = [(d.text, d.id, options.tolerances) for d in docs]
+    workers = min(options.workers, len(docs))
+    if workers <= 1:
+        return [_extract_one(j) for j in jobs]
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        return list(pool.map(_extract_one, jobs, chunksize=max(1, len(jobs) // (4 * workers))))
+
+
+def _run(claims: list[Claim], texts: Mapping[str, str], doc_ids: Sequence[str],
+         table: ReferenceTable | None, options: CheckOptions) -> Report:
+    findings: list[Finding] = claim_level_findings(claims, options)
+    conflicts, corroborations = compare_claims(claims, options)
+    findings.extend(conflicts)
+    comparisons = []
+    if table is not None:
+        comparisons, mismatches = compare_with_reference(claims, table, texts=texts,
+                                                         options=options)
+        findings.extend(mismatches)
+    order = {d: i for i, d in enumerate(doc_ids)}
+    findings.sort(key=lambda f: (order.get(f.claim.doc_id, len(order)), f.claim.start,
+                                 _CHECK_ORDER[f.check]))
+    return Report(
+        claims=tuple(claims),
+        findings=tuple(findings),
+        comparisons=tuple(comparisons),
+        corroborations=tuple(corroborations),
+        documents=tuple(doc_ids),
+    )
+
+
+def check(documents: object, reference: object = None, **options: Any) -> Report:
+    """Extract the claims of ``documents`` and check them against each other and ``reference``.
+
+    Args:
+        documents: Document objects, ``pathlib.Path`` objects (read as UTF-8 files), or str
+            (always the text itself, never a file name: use :func:`figcheck.load_documents` or
+            ``Path`` for files), or an iterable of these.
+        reference: a ReferenceTable, a DataFrame, a .csv/.parquet path, or a list of these.
+        **options: see :class:`figcheck.checks.CheckOptions` (``tolerances``,
+            ``reference_tolerance``, ``conflation_tolerance``, ``measure_tolerance``,
+            ``strict_periods``, ``context_chars``, ``jobs``, ``checks``); defaults are in
+            ``figcheck/data/checks.toml``. An unknown option is a TypeError.
+
+    Returns:
+        A Report with every claim, the findings, the reference comparisons and corroborations.
+    """
+    opts = CheckOptions.create(**options)
+    docs = as_documents(documents)
+    table = ReferenceTable.load(reference) if reference is not None else None
+    per_doc = _extract_all(docs, opts)
+    claims = [c for doc_claims in per_doc for c in doc_claims]
+    return _run(claims, {d.id: d.text for d in docs}, [d.id for d in docs], table, opts)
+
+
+def check_claims(claims: Iterable[Claim], reference: object = None, *,
+                 texts: Mapping[str, str] | None = None, **options: Any) -> Report:
+    """Run the checks on claims already extracted (or built by hand).
+
+    ``texts`` (document id -> text) lets reference matching read the paragraph around a claim.
+    """
+    opts = CheckOptions.create(**options)
+    claim_list = list(claims)
+    table = ReferenceTable.load(reference) if reference is not None else None
+    doc_ids = list(dict.fromkeys(c.doc_id for c in claim_list))
+    return _run(claim_list, dict(texts or {}), doc_ids, table, opts)

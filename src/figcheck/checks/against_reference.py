@@ -1,0 +1,369 @@
+"""Claims against reference tables: supported, contradicted, or unmatched — never guessed.
+
+A claim is matched to the best row of a :class:`~figcheck.reference.ReferenceTable`. A row is a
+candidate only when all of these hold:
+
+- its subject (or an alias) is named by the claim's subject, its sentence, or the paragraph
+  before the sentence (``context_chars``);
+- its unit has the claim's dimension (miles and kilometres compare; counts and percent never);
+- its period overlaps the claim's period, when both name one;
+- one of its keywords (if it has any) appears in the claim's sentence;
+- its measure names the head of the claim's noun, its concept or its kind of unit ("share"
+  for a percentage), and enough of its other words are in the sentence (``min_measure``);
+- the claim is not far below the row's figure (``min_fraction_of_row``): "four soldiers
+  injured" in one incident is not the war's total of injured.
+
+Candidates are scored with the weights of ``[matching]`` in ``data/checks.toml``. Independent
+rows come first; a row with ``claimed_by`` decides only when no independent row fits, and then
+yields "matches <party>'s claim", not "supported". Equal best scores with different verdicts
+leave the claim unmatched. A contradicted claim whose interval fits a *different* measure of the
+same subject gets a hint: "possible conflation with <measure>".
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from .._data import data_file
+from ..claims import Claim
+from ..findings import CheckId, Comparison, Finding, Verdict
+from ..group import Period, period_of, vocabulary, words
+from ..reference import ReferenceRow, ReferenceTable
+from ..units import comparable, convert
+from . import (
+    CheckOptions,
+    Interval,
+    claim_interval,
+    fmt_interval,
+    rel_gap,
+    severity,
+)
+
+__all__ = [
+    "Context",
+    "Weights",
+    "compare_claim",
+    "compare_with_reference",
+    "context_of",
+    "score_row",
+    "weights",
+]
+
+_TIE = 1e-9
+
+
+@dataclass(frozen=True)
+class Weights:
+    """Scoring weights from ``[matching]`` in ``data/checks.toml``."""
+
+    subject_in_claim: float
+    subject_in_sentence: float
+    subject_in_paragraph: float
+    measure_strong: float
+    measure_weak: float
+    measure_missing: float
+    keyword: float
+    period_in_claim: float
+    period_in_sentence: float
+    source: float
+    min_measure: float
+    min_fraction_of_row: float
+
+
+@functools.cache
+def weights() -> Weights:
+    """The matching weights, loaded once."""
+    f = data_file("checks.toml")
+    table = f.table("matching")
+    values = {}
+    for name in Weights.__dataclass_fields__:
+        v = table.get(name)
+        if isinstance(v, bool) or not isinstance(v, int | float):
+            raise f.error(name, "must be a number", table="matching")
+        values[name] = float(v)
+    return Weights(**values)
+
+
+@dataclass(frozen=True)
+class Context:
+    """The normalised words around a claim that a reference row may be found in."""
+
+    subject: frozenset[str]
+    strong: frozenset[str]
+    sentence: frozenset[str]
+    paragraph: frozenset[str]
+    source: frozenset[str]
+    period: Period | None
+
+
+def context_of(claim: Claim, text: str | None = None, context_chars: int = 400) -> Context:
+    """The words of ``claim``'s subject, noun/concept, sentence and the paragraph before it."""
+    vocab = vocabulary()
+    stop = vocab.stopwords
+    # The head of the noun phrase names what is counted ("russian soldiers" -> soldier); its
+    # modifiers are only as telling as any other word of the sentence.
+    noun = [w for w in words(claim.noun) if w not in stop]
+    strong = set(noun[-1:])
+    if claim.concept:
+        strong |= vocab.concept_terms.get(claim.concept.casefold(), frozenset())
+        strong |= set(words(claim.concept))
+    strong |= vocab.unit_terms.get(claim.unit, frozenset())
+    paragraph: frozenset[str] = frozenset()
+    if text is not None and 0 <= claim.sentence_start <= len(text):
+        para_start = text.rfind("\n", 0, claim.sentence_start) + 1
+        begin = max(para_start, claim.sentence_start - context_chars)
+        paragraph = frozenset(words(text[begin : claim.sentence_start]))
+    return Context(
+        subject=frozenset(w for w in words(claim.subject) if w not in stop),
+        strong=frozenset(strong),
+        sentence=frozenset(words(claim.sentence)),
+        paragraph=paragraph,
+        source=frozenset(w for w in words(claim.source) if w not in stop),
+        period=period_of(claim.period),
+    )
+
+
+def _subject_points(phrases: Sequence[frozenset[str]], ctx: Context, w: Weights) -> float:
+    best = 0.0
+    for p in phrases:
+        if ctx.subject and (p <= ctx.subject or ctx.subject <= p):
+            return w.subject_in_claim
+        if p <= ctx.sentence:
+            best = max(best, w.subject_in_sentence)
+        elif p <= ctx.sentence | ctx.paragraph:
+            best = max(best, w.subject_in_paragraph)
+    return best
+
+
+def score_row(claim: Claim, row: ReferenceRow, phrases: Sequence[frozenset[str]], ctx: Context
+              ) -> float | None:
+    """The score of ``row`` for ``claim`` (higher is better), or None when it is no candidate."""
+    w = weights()
+    subject = _subject_points(phrases, ctx, w)
+    if subject == 0 or not comparable(claim.unit, row.unit):
+        return None
+    row_period = period_of(row.period)
+    score = subject
+    if ctx.period is not None and row_period is not None:
+        if not ctx.period.overlaps(row_period):
+            return None
+        score += w.period_in_claim
+    elif row_period is not None and row_period.years() & ctx.sentence:
+        score += w.period_in_sentence
+    if row.keywords:
+        said = ctx.sentence | ctx.strong | ctx.subject
+        if not any(set(words(k)) <= said for k in row.keywords):
+            return None
+        score += w.keyword
+    stop = vocabulary().stopwords
+    subject_words = frozenset().union(*phrases) if phrases else frozenset()
+    measure, named = 0.0, False
+    for term in dict.fromkeys(words(row.measure)):
+        if term in stop or term in subject_words:
+            continue
+        if term in ctx.strong:
+            measure, named = measure + w.measure_strong, True
+        elif term in ctx.sentence:
+            measure += w.measure_weak
+        else:
+            score -= w.measure_missing
+    # The measure must name what the claim counts (its noun, concept or kind of unit).
+    if not named or measure < w.min_measure:
+        return None
+    if claim.high < convert(row.low, row.unit, claim.unit) * w.min_fraction_of_row:
+        return None  # a figure far below a total is about a part of it (one incident)
+    score += measure
+    if row.claimed_by:
+        party = {x for x in words(row.claimed_by) if x not in stop}
+        said = ctx.source | ctx.sentence
+        if party and len(party & said) * 2 >= len(party):
+            score += w.source
+    return score
+
+
+def _expected(row: ReferenceRow, unit: str, tolerance: float) -> tuple[Interval, float]:
+    t = row.tolerance if row.tolerance is not None else tolerance
+    low, high = row.interval(tolerance)
+    return Interval(low, high).to(row.unit, unit), t
+
+
+def _verdict(claim: Claim, row: ReferenceRow, options: CheckOptions) -> bool:
+    claimed = claim_interval(claim, claim.unit, options)
+    expected, _ = _expected(row, claim.unit, options.reference_tolerance)
+    return claimed.meets(expected)
+
+
+def _party(row: ReferenceRow) -> str:
+    return f"{row.claimed_by}'s claim"
+
+
+def _conflation_hint(claim: Claim, best: int, table: ReferenceTable, ctx: Context,
+                     options: CheckOptions) -> str | None:
+    """Other measures of the best row's subject that the claim's interval fits."""
+    row = table[best]
+    claimed = claim_interval(claim, claim.unit, options)
+    same_subject = set(words(row.subject))
+    fits = []
+    for i in table.rows_sharing_words(same_subject):
+        other = table[i]
+        if i == best or set(words(other.subject)) != same_subject or other.measure == row.measure:
+            continue
+        if not comparable(claim.unit, other.unit):
+            continue
+        other_period = period_of(other.period)
+        if ctx.period is not None and other_period is not None and not ctx.period.overlaps(
+            other_period
+        ):
+            continue
+        expected, _ = _expected(other, claim.unit, options.reference_tolerance)
+        if claimed.meets(expected.widened(options.conflation_tolerance)):
+            fits.append((abs(rel_gap(claimed, expected)), other, expected))
+    if not fits:
+        return None
+    # The natural suspect is another measure of the same source period (a total of the same
+    # report quoted as the subset); other periods and parties' claims come after it.
+    fits.sort(key=lambda f: (f[1].period != row.period, f[1].claimed_by is not None, f[0]))
+    parts = []
+    measures: set[str] = set()
+    for gap, other, expected in fits:
+        if other.measure in measures or len(parts) == 2:
+            continue
+        measures.add(other.measure)
+        who = f", {_party(other)}" if other.claimed_by else ""
+        parts.append(
+            f"{other.measure} ({fmt_interval(expected, claim.unit)}, {other.source or other.path}"
+            f"{who}; {gap:.1%} apart)"
+        )
+    return "possible conflation with " + " or ".join(parts)
+
+
+def _comparison_for(claim: Claim, row: ReferenceRow, options: CheckOptions,
+                    hint: str | None) -> tuple[Comparison, Finding | None]:
+    claimed = claim_interval(claim, claim.unit, options)
+    expected, t = _expected(row, claim.unit, options.reference_tolerance)
+    ok = claimed.meets(expected)
+    gap = rel_gap(claimed, expected)
+    where = f"{claim.text!r} at {claim.location()} ({fmt_interval(claimed, claim.unit)})"
+    row_text = f"{row.label()}: {fmt_interval(expected, claim.unit)}"
+    if ok and row.claimed_by:
+        message = f"{where} matches {_party(row)}, {row_text}; not an independent measurement."
+    elif ok:
+        message = f"{where} is supported by {row_text}."
+    else:
+        who = f" ({_party(row)})" if row.claimed_by else ""
+        message = (
+            f"{where} is contradicted by {row_text}{who}; the claim is {gap:+.1%} away "
+            f"(tolerance {t:.1%})."
+        )
+    verdict = Verdict.SUPPORTED if ok else Verdict.CONTRADICTED
+    comparison = Comparison(
+        claim=claim, verdict=verdict, reference=row, expected_low=expected.low,
+        expected_high=expected.high, unit=claim.unit, rel_diff=gap, tolerance=t,
+        message=message, hint=hint,
+    )
+    if ok or not options.runs(CheckId.REFERENCE_MISMATCH):
+        return comparison, None
+    case = "reference_mismatch_claimed_by" if row.claimed_by else "reference_mismatch"
+    finding = Finding(
+        check=CheckId.REFERENCE_MISMATCH, severity=severity(case), claim=claim,
+        claimed_low=claimed.low, claimed_high=claimed.high, unit=claim.unit, reference=row,
+        expected_low=expected.low, expected_high=expected.high, rel_diff=gap, tolerance=t,
+        message=message, hint=hint,
+    )
+    return comparison, finding
+
+
+def _unmatched(claim: Claim, why: str) -> Comparison:
+    return Comparison(
+        claim=claim, verdict=Verdict.UNMATCHED,
+        message=f"{claim.text!r} at {claim.location()}: {why}.",
+    )
+
+
+def _top(scored: list[tuple[float, int]]) -> list[int]:
+    top = max(s for s, _ in scored)
+    return [i for s, i in scored if s >= top - _TIE]
+
+
+def _choose(claim: Claim, table: ReferenceTable, pool: list[tuple[float, int]], party: bool,
+            options: CheckOptions) -> int | None:
+    """The row to judge by among the best-scored; None when equal rows disagree."""
+    best = _top(pool)
+    agreeing = [i for i in best if _verdict(claim, table[i], options)]
+    if not agreeing or len(agreeing) == len(best):
+        return best[0]
+    # One party's statements at several dates: repeating one of them matches that statement.
+    # Independent rows that fit equally but disagree leave the claim unmatched: no guessing.
+    return agreeing[0] if party else None
+
+
+def _also(claim: Claim, table: ReferenceTable, chosen: ReferenceRow,
+          scored: list[tuple[float, int]], options: CheckOptions) -> str | None:
+    """How the best-fitting row of another party (or independent source) sees the claim."""
+    others = [(s, i) for s, i in scored if table[i].claimed_by != chosen.claimed_by]
+    if not others:
+        return None
+    row = table[_top(others)[0]]
+    agrees = _verdict(claim, row, options)
+    expected, _ = _expected(row, claim.unit, options.reference_tolerance)
+    where = f"{row.label()}: {fmt_interval(expected, claim.unit)}"
+    if row.claimed_by:
+        return f"{'matches' if agrees else 'differs from'} {_party(row)} ({where})"
+    return f"{'agrees with' if agrees else 'differs from'} {where}"
+
+
+def compare_claim(claim: Claim, table: ReferenceTable, ctx: Context, options: CheckOptions
+                  ) -> tuple[Comparison, Finding | None]:
+    """The comparison of one claim with its best reference row (and a finding if contradicted)."""
+    if claim.change is not None:
+        return _unmatched(claim, "a change, not a level; reference rows hold levels"), None
+    independent: list[tuple[float, int]] = []
+    parties: list[tuple[float, int]] = []
+    for i in table.rows_sharing_words(ctx.subject | ctx.sentence | ctx.paragraph):
+        score = score_row(claim, table[i], table.subject_phrases(i), ctx)
+        if score is not None:
+            (parties if table[i].claimed_by else independent).append((score, i))
+    pool = independent or parties
+    if not pool:
+        return _unmatched(claim, "no reference row fits its subject, measure, period and unit"), None
+    chosen = _choose(claim, table, pool, party=not independent, options=options)
+    if chosen is None:
+        labels = "; ".join(table[i].label() for i in _top(pool)[:3])
+        return _unmatched(claim, f"ambiguous: rows fit equally well and disagree ({labels})"), None
+    row = table[chosen]
+    hints = []
+    if not _verdict(claim, row, options):
+        conflation = _conflation_hint(claim, chosen, table, ctx, options)
+        if conflation:
+            hints.append(conflation)
+    also = _also(claim, table, row, independent + parties, options)
+    if also:
+        hints.append(also)
+    return _comparison_for(claim, row, options, "; ".join(hints) or None)
+
+
+def compare_with_reference(
+    claims: Sequence[Claim],
+    table: ReferenceTable,
+    *,
+    texts: Mapping[str, str] | None = None,
+    options: CheckOptions | None = None,
+) -> tuple[list[Comparison], list[Finding]]:
+    """One comparison per claim (verdict supported / contradicted / unmatched) and the findings.
+
+    ``texts`` maps document ids to their text, so the paragraph before a claim's sentence can be
+    searched for the subject; without it only the claim and its sentence are.
+    """
+    options = options or CheckOptions()
+    comparisons: list[Comparison] = []
+    findings: list[Finding] = []
+    for claim in claims:
+        text = texts.get(claim.doc_id) if texts else None
+        ctx = context_of(claim, text, options.context_chars)
+        comparison, finding = compare_claim(claim, table, ctx, options)
+        comparisons.append(comparison)
+        if finding is not None:
+            findings.append(finding)
+    return comparisons, findings

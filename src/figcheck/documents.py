@@ -1,0 +1,93 @@
+"""Documents: the texts figcheck reads, and loading them from files.
+
+>>> Document("note", "The crash killed 1,351 people.").id
+'note'
+"""
+
+from __future__ import annotations
+
+import glob
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .errors import DocumentError
+
+__all__ = ["Document", "load_documents"]
+
+_GLOB_CHARS = frozenset("*?[")
+# A NUL byte in the first block marks a binary file (the heuristic git and grep use).
+_SNIFF_BYTES = 8192
+
+
+@dataclass(frozen=True)
+class Document:
+    """One text to check: an ``id`` used in every report, the ``text``, and free-form ``meta``."""
+
+    id: str
+    text: str
+    meta: Mapping[str, Any] = field(default_factory=dict, hash=False)
+
+    def __post_init__(self) -> None:
+        if not isinstance(self.id, str) or not self.id:
+            raise TypeError(f"Document id must be a non-empty str, got {self.id!r}")
+        if not isinstance(self.text, str):
+            raise TypeError(f"Document text must be a str, got {type(self.text).__name__}")
+        if not isinstance(self.meta, Mapping):
+            raise TypeError(f"Document meta must be a mapping, got {type(self.meta).__name__}")
+
+
+def _read(path: Path, name: str) -> Document:
+    try:
+        data = path.read_bytes()
+    except IsADirectoryError:
+        raise DocumentError(name, "is a directory; pass a glob such as 'dir/*.txt'") from None
+    except FileNotFoundError:
+        raise DocumentError(name, "no such file") from None
+    except OSError as exc:
+        raise DocumentError(name, f"cannot read: {exc.strerror or exc}") from None
+    if b"\x00" in data[:_SNIFF_BYTES]:
+        raise DocumentError(name, "binary file (contains NUL bytes), not UTF-8 text")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        raise DocumentError(
+            name, f"not UTF-8 text: byte {data[exc.start]:#04x} at offset {exc.start} (line {line})"
+        ) from None
+    return Document(name, text, {"path": str(path)})
+
+
+def _expand(item: str | Path) -> list[tuple[Path, str]]:
+    name = str(item)
+    if isinstance(item, Path) or not (_GLOB_CHARS & set(name)) or Path(name).exists():
+        return [(Path(name), name)]
+    matches = sorted(glob.glob(name, recursive=True))
+    files = [m for m in matches if Path(m).is_file()]
+    if not files:
+        raise DocumentError(name, "no file matches this pattern")
+    return [(Path(m), m) for m in files]
+
+
+def load_documents(paths_or_globs: str | Path | Iterable[str | Path]) -> list[Document]:
+    """UTF-8 text files as Documents, in the order given (each glob's matches sorted).
+
+    The document id is the path as given (or as the glob matched it). A file named twice is
+    loaded once, at its first position. A missing file, an empty glob, a directory, a binary or
+    an undecodable file is a :class:`~figcheck.errors.DocumentError` naming it: nothing is
+    skipped silently.
+    """
+    items = [paths_or_globs] if isinstance(paths_or_globs, str | Path) else list(paths_or_globs)
+    docs: list[Document] = []
+    seen: set[Path] = set()
+    for item in items:
+        if not isinstance(item, str | Path):
+            raise TypeError(f"load_documents() takes paths or globs, got {type(item).__name__}")
+        for path, name in _expand(item):
+            resolved = path.resolve()
+            if resolved in seen:
+                continue
+            seen.add(resolved)
+            docs.append(_read(path, name))
+    return docs

@@ -1,0 +1,253 @@
+"""Claim keys: which claims are about the same thing, so that comparing them means something.
+
+A claim is keyed by what DESIGN.md calls subject + concept (or its normalised noun), period and
+unit dimension. Claims that share a *block* (subject, concept, dimension, change) are candidates;
+inside a block a pair is compared only when nouns and periods are compatible. A claim that names
+neither a concept nor a noun has no key and is never compared: figcheck does not guess.
+
+>>> words("Ukraine's 152 fighter-jets")
+('ukraine', '152', 'fighter', 'jet')
+>>> period_of("2014-04-14/2021-12-31")
+Period(first=2014, last=2021, text='2014-04-14/2021-12-31')
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from ._data import data_file
+from .claims import Change, Claim
+from .units import dimension
+
+__all__ = [
+    "ClaimGroup",
+    "ClaimKey",
+    "Period",
+    "Vocabulary",
+    "compatible",
+    "group_claims",
+    "key_of",
+    "period_of",
+    "vocabulary",
+    "words",
+]
+
+# Letters and digits only; possessive quantifier, so no backtracking on long runs.
+_WORD = re.compile(r"[^\W_]++")
+_POSSESSIVE = re.compile(r"['’]s(?![^\W_])")
+# A year 1000-2999 not glued to other digits; "1990s" reads as the decade.
+_YEAR = re.compile(r"(?<!\d)([12]\d{3})(s?)(?!\d)")
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    """The word lists of ``data/checks.toml`` that normalise subjects, nouns and measures."""
+
+    stopwords: frozenset[str]
+    generic_nouns: frozenset[str]
+    variants: dict[str, str]
+    wildcard_concepts: frozenset[str]
+    noun_concepts: frozenset[str]
+    concept_terms: dict[str, frozenset[str]]
+    unit_terms: dict[str, frozenset[str]]
+
+
+@functools.cache
+def vocabulary() -> Vocabulary:
+    """The vocabulary from ``figcheck/data/checks.toml``, loaded once."""
+    f = data_file("checks.toml")
+    w = f.table("words")
+    keys = f.table("keys")
+    terms = f.table("concept_terms")
+    unit_terms = f.table("unit_terms")
+
+    def word_list(table: dict, key: str, where: str) -> list[str]:
+        value = table.get(key)
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            raise f.error(key, "must be a list of strings", table=where)
+        return value
+
+    variants = w.get("variants", {})
+    if not isinstance(variants, dict) or not all(isinstance(v, str) for v in variants.values()):
+        raise f.error("variants", "must be a table of word = \"word\"", table="words")
+    raw_variants = {k.casefold(): v.casefold() for k, v in variants.items()}
+    plain = Vocabulary(frozenset(), frozenset(), raw_variants, frozenset(), frozenset(), {}, {})
+
+    def norm(items: list[str]) -> frozenset[str]:
+        return frozenset(t for item in items for t in _normalise(item, plain))
+
+    concept_terms = {}
+    for concept, items in terms.items():
+        concept_terms[concept] = norm(word_list(terms, concept, "concept_terms")) | norm([concept])
+    return Vocabulary(
+        stopwords=frozenset(s.casefold() for s in word_list(w, "stopwords", "words")),
+        generic_nouns=norm(word_list(w, "generic_nouns", "words")),
+        variants=raw_variants,
+        wildcard_concepts=frozenset(word_list(keys, "wildcard_noun_concepts", "keys")),
+        noun_concepts=frozenset(word_list(keys, "noun_concepts", "keys")),
+        concept_terms=concept_terms,
+        unit_terms={u: norm(word_list(unit_terms, u, "unit_terms")) for u in unit_terms},
+    )
+
+
+def _stem(word: str) -> str:
+    # Plural to singular only: enough to make "fatalities"/"fatality" and "jets"/"jet" meet
+    # without a dictionary; verbs are left alone (concept_terms lists their forms).
+    if len(word) > 4 and word.endswith("ies"):
+        return word[:-3] + "y"
+    if len(word) > 4 and (
+        word.endswith(("sses", "xes", "zes", "ches", "shes"))
+        or (word.endswith("uses") and word[-5] not in "aeiou")
+    ):
+        return word[:-2]  # buses -> bus, boxes -> box; houses -> house below
+    if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
+        return word[:-1]
+    return word
+
+
+def _normalise(text: str, vocab: Vocabulary) -> tuple[str, ...]:
+    out = []
+    for m in _WORD.finditer(_POSSESSIVE.sub("", text.casefold())):
+        w = vocab.variants.get(m.group(), m.group())
+        w = _stem(w)
+        out.append(vocab.variants.get(w, w))
+    return tuple(out)
+
+
+def words(text: str | None, *, keep_stopwords: bool = True) -> tuple[str, ...]:
+    """Normalised words of ``text``: lower case, singular, spelling variants unified."""
+    if not text:
+        return ()
+    vocab = vocabulary()
+    out = _normalise(text, vocab)
+    if not keep_stopwords:
+        out = tuple(w for w in out if w not in vocab.stopwords)
+    return out
+
+
+@dataclass(frozen=True)
+class Period:
+    """The years a period covers (``first``..``last``), or only its text when it names none."""
+
+    first: int | None
+    last: int | None
+    text: str
+
+    def same(self, other: Period) -> bool:
+        """True when both name the same years (or, with no years, the same words)."""
+        if self.first is None or other.first is None:
+            return self.first is None and other.first is None and words(self.text) == words(
+                other.text
+            )
+        return (self.first, self.last) == (other.first, other.last)
+
+    def overlaps(self, other: Period) -> bool:
+        """True when the two periods share a year (or, with no years, are the same)."""
+        if self.first is None or other.first is None or self.last is None or other.last is None:
+            return self.same(other)
+        return self.first <= other.last and other.first <= self.last
+
+    def years(self) -> frozenset[str]:
+        """The first and last year as strings, to look for in a sentence."""
+        return frozenset(str(y) for y in (self.first, self.last) if y is not None)
+
+
+def period_of(text: str | None) -> Period | None:
+    """The period named by ``text`` ("2001", "2014-2022", "2022-02-24/2022-03-25"), or None."""
+    if text is None or not text.strip():
+        return None
+    years: list[int] = []
+    for m in _YEAR.finditer(text):
+        y = int(m.group(1))
+        years.extend((y, y + 9) if m.group(2) else (y,))
+    if not years:
+        return Period(None, None, text.strip())
+    return Period(min(years), max(years), text.strip())
+
+
+@dataclass(frozen=True)
+class ClaimKey:
+    """What a claim is about, normalised: the part of a claim that decides what it is compared with.
+
+    ``block`` is what claims must share to be compared at all; ``noun`` and ``period`` are then
+    compared pairwise by :func:`compatible`.
+    """
+
+    subject: tuple[str, ...]
+    concept: str | None
+    noun: frozenset[str]
+    period: Period | None
+    dimension: str
+    change: Change | None
+    wildcard_noun: bool
+
+    @property
+    def block(self) -> tuple[object, ...]:
+        """The grouping key: claims in different blocks are never compared."""
+        noun = () if self.wildcard_noun else tuple(sorted(self.noun))
+        return (self.subject, self.concept, noun, self.dimension, self.change)
+
+
+def key_of(claim: Claim) -> ClaimKey | None:
+    """The key of ``claim``, or None when it says too little about what it counts to compare."""
+    vocab = vocabulary()
+    subject = tuple(w for w in words(claim.subject) if w not in vocab.stopwords)
+    concept = claim.concept.strip().casefold() if claim.concept and claim.concept.strip() else None
+    drop = vocab.stopwords | vocab.generic_nouns
+    if concept is not None:
+        drop = drop | vocab.concept_terms.get(concept, frozenset()) | set(words(concept))
+    noun = frozenset(w for w in words(claim.noun) if w not in drop)
+    # DESIGN.md: subject + concept, or the normalised noun (+ concept as its predicate).
+    if concept is None and not noun:
+        return None
+    if concept is not None and not noun and (not subject or concept in vocab.noun_concepts):
+        return None
+    try:
+        dim = dimension(claim.unit)
+    except Exception:  # an unknown unit cannot be compared with anything
+        return None
+    return ClaimKey(
+        subject=subject,
+        concept=concept,
+        noun=noun,
+        period=period_of(claim.period),
+        dimension=dim,
+        change=claim.change,
+        wildcard_noun=concept is not None and concept in vocab.wildcard_concepts,
+    )
+
+
+def compatible(a: ClaimKey, b: ClaimKey, *, strict_periods: bool = False) -> bool:
+    """True when claims with keys ``a`` and ``b`` are about the same thing and may be compared."""
+    if a.block != b.block:
+        return False
+    if a.noun != b.noun and not (a.wildcard_noun and (not a.noun or not b.noun)):
+        return False
+    if a.period is None or b.period is None:
+        return not strict_periods or (a.period is None and b.period is None)
+    return a.period.same(b.period)
+
+
+@dataclass(frozen=True)
+class ClaimGroup:
+    """Claims sharing one block key, in input order, each with its full key."""
+
+    block: tuple[object, ...]
+    claims: tuple[Claim, ...]
+    keys: tuple[ClaimKey, ...]
+
+
+def group_claims(claims: Iterable[Claim]) -> list[ClaimGroup]:
+    """Claims grouped by block key (one pass, a dict); claims without a key are left out."""
+    blocks: dict[tuple[object, ...], tuple[list[Claim], list[ClaimKey]]] = {}
+    for claim in claims:
+        key = key_of(claim)
+        if key is None:
+            continue
+        members, keys = blocks.setdefault(key.block, ([], []))
+        members.append(claim)
+        keys.append(key)
+    return [ClaimGroup(b, tuple(m), tuple(k)) for b, (m, k) in blocks.items()]
