@@ -245,8 +245,8 @@ def lexicon() -> Lexicon:
     currency_re = re.compile(r"(?<![\w$])(?P<c>" + _alternation(list(uni["prefixes"])) + r")[ \u00a0]?+-?$")
     currency_fwd_re = re.compile(r"(?P<c>" + _alternation(list(uni["prefixes"])) + r")[ \u00a0]?+(?=\d)")
     # Letter codes written straight against the figure: "USD10m", "RM23.50".
-    letter_prefixes = [p for p in uni["prefixes"] if p.isalpha()]
-    currency_glued_re = re.compile(r"\b(?:" + _alternation(letter_prefixes) + r")(?=\d)")
+    letter_prefixes = [p for p in uni["prefixes"] if p[-1].isalpha()]
+    currency_glued_re = re.compile(r"(?<![\w$])(?:" + _alternation(letter_prefixes) + r")(?=\d)")
     vague_re = re.compile(
         r"(?i)\b(?P<v>" + _alternation(list(num["vague"])) + r")[ \u00a0]++of(?![\w])"
     )

@@ -53,7 +53,8 @@ def _atom_patterns(lex: Lexicon) -> tuple[re.Pattern[str], re.Pattern[str]]:
             (?P<fden>(?i:{fractions}))(?![\w])
         )"""
     figure = rf"""
-        (?P<num>(?<![\w.,/]){_DIGITS})
+        (?P<fold>(?:\d{{1,4}}+(?:\.\d{{1,3}}+)?|(?i:{_SMALL}|twenty|fifty|hundred|thousand))-?(?i:fold)(?![\w]))
+        |(?P<num>(?<![\w.,/]){_DIGITS})
         |(?P<word>(?<![\w-])
             (?i:(?:a{_SP}++(?=(?:dozen|hundred|thousand|million|billion|trillion)\b))?
             (?:{words})
@@ -234,6 +235,8 @@ class Scanner:
     # ------------------------------------------------------------------ one figure
     def _read(self, text: str, m: re.Match[str]) -> tuple[list[Span], int] | None:
         kind = m.lastgroup
+        if kind == "fold":
+            return self._fold(text, m)
         if kind == "vague":
             return self._vague(text, m)
         if kind == "ratio":
@@ -556,7 +559,9 @@ class Scanner:
         else:
             gap = _RANGE_GAP.match(text, fig.end)
             if gap is not None and "to" in gap.group() and self._change_before(text, fig.start, True):
-                return None  # "increased by $43.6bn to $419.2bn": a change, then a level
+                second = self._next_figure(text, gap.end())
+                if second is None or abs(second.value) > 2 * abs(fig.value * self._pending_scale(second, fig)):
+                    return None  # "increased by $43.6bn to $419.2bn": a change, then a level
             if gap is None and fig.source == "words":
                 gap = _OR_GAP.match(text, fig.end)  # "three or four years"
         if gap is None:
@@ -603,6 +608,14 @@ class Scanner:
         )
         self._context_bounds(text, span)
         return [span], second.end
+
+    def _pending_scale(self, second: _Figure, fig: _Figure) -> float:
+        """The scale "3 to 5 million" would lend the first figure (1 when none applies)."""
+        if second.scaled and not fig.scaled:
+            scale = self._scale_of(second)
+            if scale and fig.value * scale <= second.value:
+                return scale
+        return 1.0
 
     def _borrow_unit(self, text: str, fig: _Figure) -> None:
         """ "from 4.8 to 4.7 percent": the first of two levels takes the second's unit."""
@@ -656,6 +669,15 @@ class Scanner:
             if form is not None:
                 span.unit, span.end = form.unit, nxt.end("u")
         return [span], span.end
+
+    def _fold(self, text: str, m: re.Match[str]) -> tuple[list[Span], int] | None:
+        """ "sixfold", "a 3-fold rise": a multiple, counted in times."""
+        head = m.group()[: -4].rstrip("-")
+        value = float(head) if head[0].isdigit() else self._small_value(head)
+        if not value:
+            return None
+        fig = _Figure(m.start(), m.end(), float(value), 0.0, source="fold", has_unit=True)
+        return [self._span(text, fig, "multiple")], m.end()
 
     def _small_value(self, token: str) -> int | None:
         token = token.strip()
