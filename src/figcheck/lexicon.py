@@ -89,6 +89,7 @@ class Lexicon:
     currency_fwd_re: re.Pattern[str]
     currency_glued_re: re.Pattern[str]
     vague_re: re.Pattern[str]
+    per_re: re.Pattern[str]
     change_right_re: re.Pattern[str]
     named_re: re.Pattern[str]
     time_re: re.Pattern[str]
@@ -244,6 +245,13 @@ def lexicon() -> Lexicon:
     )
     currency_re = re.compile(r"(?<![\w$])(?P<c>" + _alternation(list(uni["prefixes"])) + r")[ \u00a0]?+-?$")
     currency_fwd_re = re.compile(r"(?P<c>" + _alternation(list(uni["prefixes"])) + r")[ \u00a0]?+(?=\d)")
+    # "$58 per barrel", "$3,500 a month", "120 km/h" is a unit of its own: a rate's denominator.
+    denominators = [f for f, form in uni["forms"].items() if form.kind != "money"]
+    per_re = re.compile(
+        r"(?i)(?:[ \u00a0]?+/[ \u00a0]?+|[ \u00a0]++(?:per|a|an|every|each)[ \u00a0]++)(?P<u>"
+        + _alternation(denominators)
+        + r")(?![\w])(?![ \u00a0]++(?:earlier|ago|before|later|after|previously|prior|on|back)\b)"
+    )
     # Letter codes written straight against the figure: "USD10m", "RM23.50".
     letter_prefixes = [p for p in uni["prefixes"] if p[-1].isalpha()]
     currency_glued_re = re.compile(r"(?<![\w$])(?:" + _alternation(letter_prefixes) + r")(?=\d)")
@@ -291,6 +299,7 @@ def lexicon() -> Lexicon:
         currency_fwd_re=currency_fwd_re,
         currency_glued_re=currency_glued_re,
         vague_re=vague_re,
+        per_re=per_re,
         change_right_re=change_right_re,
         named_re=named_re,
         time_re=time_re,

@@ -460,14 +460,15 @@ class Scanner:
             fig.start = cstart
             fig.unit, fig.kind, fig.has_unit = code, Kind.MONEY, True
             fig.end = e
-            # "$5 million dollars" is rare; "US$5bn" done
+            self._rate(text, fig)
             return
         pm = _PERCENT.match(text, e)
         if pm is not None:
             word = pm.group("p").lower()
             if word.startswith("point") or word == "pts":
                 if "percentage" not in word:
-                    fig.unit, fig.kind, fig.has_unit = "count", Kind.COUNT, True
+                    # index points ("the Dow fell 190 points"): a unit of their own
+                    fig.unit, fig.kind, fig.has_unit = "index_point", Kind.MEASURE, True
                     fig.end = pm.end()
                     return
             fig.unit, fig.kind, fig.has_unit = "percent", Kind.PROPORTION, True
@@ -494,10 +495,21 @@ class Scanner:
             fig.kind = {"money": Kind.MONEY, "duration": Kind.DURATION}.get(form.kind, Kind.MEASURE)
             fig.has_unit = True
             fig.end = um.end()
-            if fig.integer_literal and fig.rounding == 0 and fig.kind == Kind.MEASURE:
-                fig.rounding = 0.0
+            if form.kind != "money" or form.factor == 1.0:
+                self._rate(text, fig)
         else:
             fig.end = e
+
+    def _rate(self, text: str, fig: _Figure) -> None:
+        """ "per barrel", "a month", "/h" after a unit: the figure is a rate."""
+        pm = self.lex.per_re.match(text, fig.end)
+        if pm is None:
+            return
+        den = self.lex.unit_forms[pm.group("u").casefold()]
+        if den.unit == fig.unit:
+            return
+        fig.unit = f"{fig.unit} / {den.unit}"
+        fig.end = pm.end()
 
     def _currency_left(self, text: str, s: int) -> tuple[str, int] | None:
         """(ISO code, start offset) of a currency prefix ending right before ``s``."""
@@ -579,7 +591,7 @@ class Scanner:
         if " or " in gap.group() and second.source != "words":
             return None
         # "3 to 5 million", "5-10km": the second figure's scale and unit apply to both
-        if not fig.has_unit and second.has_unit:
+        if not fig.has_unit and second.has_unit or second.unit.startswith(fig.unit + " / "):
             fig.unit, fig.kind = second.unit, second.kind
         elif fig.has_unit and fig.unit != second.unit:
             if second.has_unit or fig.kind in (Kind.PROPORTION, Kind.MONEY):
