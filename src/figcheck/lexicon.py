@@ -72,7 +72,7 @@ class Lexicon:
     change_verbs: dict[str, str]
     change_nouns: dict[str, str]
     change_adverbs: dict[str, str]
-    months: frozenset[str]
+    months: frozenset[str]  # lower-cased, no trailing dot
     identifier_words: frozenset[str]
     identifier_after: frozenset[str]
     named_numbers: tuple[str, ...]
@@ -94,8 +94,18 @@ class Lexicon:
     named_re: re.Pattern[str]
     time_re: re.Pattern[str]
 
+    def currency_prefix(self, surface: str) -> str:
+        """The ISO code of a currency prefix as written ("US$", "hk $"), matched in any case."""
+        code = self.currency_prefixes.get(surface)
+        if code is None:
+            code = self._prefixes_folded()[surface.casefold()]
+        return code
 
-def _load_numbers() -> dict[str, Any]:
+    def _prefixes_folded(self) -> dict[str, str]:
+        return {k.casefold(): v for k, v in self.currency_prefixes.items()}
+
+
+def _load_numbers() -> dict[str, Any]:  # noqa: C901 - one validation per table
     f = data_file("numbers.toml")
     out: dict[str, Any] = {}
     for table in ("words", "multipliers", "scale_suffixes"):
@@ -210,7 +220,8 @@ def _load_exclusions() -> dict[str, Any]:
         return _str_list(f, table, key, f.table(table).get(key))
 
     return {
-        "months": frozenset(get("months", "names")),
+        # month names match in any case ("Sept. 30", "sept. 30"), with or without the dot
+        "months": frozenset(m.lower().rstrip(".") for m in get("months", "names")),
         "identifier_words": frozenset(get("identifiers", "before")),
         "identifier_after": frozenset(get("identifiers", "after")),
         "named": tuple(get("named", "phrases")),
@@ -243,7 +254,9 @@ def lexicon() -> Lexicon:
     scale_re = re.compile(
         r"(?i)(?:[ \u00a0]?+-?)(?P<s>" + _alternation(list(num["scale_suffixes"])) + r")(?![\w])"
     )
-    currency_re = re.compile(r"(?<![\w$])(?P<c>" + _alternation(list(uni["prefixes"])) + r")[ \u00a0]?+-?$")
+    currency_re = re.compile(
+        r"(?i)(?<![\w$])(?P<c>" + _alternation(list(uni["prefixes"])) + r")[ \u00a0]?+-?$"
+    )
     currency_fwd_re = re.compile(r"(?P<c>" + _alternation(list(uni["prefixes"])) + r")[ \u00a0]?+(?=\d)")
     # "$58 per barrel", "$3,500 a month", "120 km/h" is a unit of its own: a rate's denominator.
     denominators = [f for f, form in uni["forms"].items() if form.kind != "money"]

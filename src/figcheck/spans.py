@@ -317,7 +317,7 @@ class Scanner:
             if s - 1 - k <= 2 and len(literal) <= 2 and self._score_context(text, k, e):
                 return False  # the second goal count of "beat Charlton 2-1"
             prev = _prev_word(text, k, _tail(text, k, 1))
-            if prev is not None and (prev[1] in lex.months or prev[1].rstrip(".") in lex.months):
+            if prev is not None and prev[1].lower().rstrip(".") in lex.months:
                 return False  # Sept. 20-24
         if after in "-–" and e + 1 < len(text) and text[e + 1].isdigit() and len(literal) <= 2:
             k = e + 1
@@ -350,14 +350,14 @@ class Scanner:
         prev = _prev_word(text, s, tail)
         if prev is not None:
             word = prev[1]
-            if word in lex.months or word.rstrip(".") in lex.months:
-                return False  # March 16, Feb. 24
+            if word.lower().rstrip(".") in lex.months and word != "may":
+                return False  # March 16, Feb. 24 (but "it may 5 times": a verb)
             if word in lex.identifier_words:
                 return False  # Article 5, Resolution 2334
         nxt = _NEXT_WORD.match(text, e)
         if nxt is not None:
             word = nxt.group("w")
-            if word in lex.months or word.rstrip(".,") in lex.months:
+            if word.lower().rstrip(".,") in lex.months:
                 return False  # 9 August 2019
             if word.rstrip(".,;:") in lex.identifier_after and literal.isdigit():
                 return False  # 737 Max
@@ -517,7 +517,7 @@ class Scanner:
         cm = self.lex.currency_re.search(text, w0, s)
         if cm is None:
             return None
-        return self.lex.currency_prefixes[cm.group("c")], cm.start()
+        return self.lex.currency_prefix(cm.group("c")), cm.start()
 
     # ------------------------------------------------------------------ combining
     def _claim_from(self, text: str, fig: _Figure) -> tuple[list[Span], int]:
