@@ -317,7 +317,7 @@ class Scanner:
             if s - 1 - k <= 2 and len(literal) <= 2 and self._score_context(text, k, e):
                 return False  # the second goal count of "beat Charlton 2-1"
             prev = _prev_word(text, k, _tail(text, k, 1))
-            if prev is not None and prev[1].lower().rstrip(".") in lex.months:
+            if prev is not None and self._is_month(prev[1]):
                 return False  # Sept. 20-24
         if after in "-–" and e + 1 < len(text) and text[e + 1].isdigit() and len(literal) <= 2:
             k = e + 1
@@ -350,14 +350,14 @@ class Scanner:
         prev = _prev_word(text, s, tail)
         if prev is not None:
             word = prev[1]
-            if word.lower().rstrip(".") in lex.months and word != "may":
-                return False  # March 16, Feb. 24 (but "it may 5 times": a verb)
+            if self._is_month(word):
+                return False  # March 16, Feb. 24
             if word in lex.identifier_words:
                 return False  # Article 5, Resolution 2334
         nxt = _NEXT_WORD.match(text, e)
         if nxt is not None:
             word = nxt.group("w")
-            if word.lower().rstrip(".,") in lex.months:
+            if self._is_month(word):
                 return False  # 9 August 2019
             if word.rstrip(".,;:") in lex.identifier_after and literal.isdigit():
                 return False  # 737 Max
@@ -378,6 +378,11 @@ class Scanner:
         if before == ")" or (before in "-." and s >= 4 and re.search(r"\d{3}[-.]$", text[s - 4 : s])):
             return False
         return True
+
+    def _is_month(self, word: str) -> bool:
+        """A month name in any case ("Sept.", "nov."), except the verb "may"."""
+        w = word.rstrip(".,;:")
+        return w != "may" and w.lower() in self.lex.months
 
     def _is_year(self, text: str, fig: _Figure) -> bool:
         """A bare four-digit figure that reads as a year ("in 2014", "the 1054 schism")."""
