@@ -2,9 +2,9 @@
 
 Run from the repository root:
 
-    python benchmarks/check_seeds.py                       # ../shared/seeds/*.txt, reference_data/*.csv
+    python benchmarks/check_seeds.py             # ../shared/seeds/*.txt, reference_data/*.csv
     python benchmarks/check_seeds.py --seeds DIR --reference DIR
-    python benchmarks/check_seeds.py --scale               # time grouping and matching as corpora grow
+    python benchmarks/check_seeds.py --scale     # time grouping and matching as corpora grow
 
 Prints the claims, the findings, every reference comparison with its verdict, and the
 corroborations, as plain-text tables. Exit code 0, or 2 when an input is missing or invalid.
@@ -59,7 +59,8 @@ def _pct(x: float | None) -> str:
 
 def print_report(report: Report) -> None:
     """The report as five tables."""
-    docs = [[Path(d).name, str(sum(c.doc_id == d for c in report.claims))] for d in report.documents]
+    docs = [[Path(d).name, str(sum(c.doc_id == d for c in report.claims))]
+            for d in report.documents]
     print(f"{len(report.claims)} claims in {len(report.documents)} documents\n")
     print(render(["document", "claims"], docs, right=[1]), "\n")
     claims = [[_where(c), c.text, c.kind.value, _interval(c.low, c.high, c.unit),

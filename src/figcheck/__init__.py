@@ -3,39 +3,73 @@
 >>> import figcheck
 >>> [(c.text, c.value, c.unit) for c in figcheck.extract("The crash killed 1,351 people.")]
 [('1,351', 1351.0, 'count')]
+
+Public names are loaded on first use, so ``import figcheck`` (and the pytest
+plugin, which lives in this package) stays cheap: pandas and pint are imported
+only when a function that needs them runs.
 """
 
-from .claims import Bound, Change, Claim, Kind
-from .errors import (
-    ClaimCheckFailed,
-    DocumentError,
-    FigcheckError,
-    ReferenceTableError,
-    RuleDefinitionError,
-    UnitMismatchError,
-)
-from .extract import extract
-from .findings import CheckId, Comparison, Corroboration, Finding, Severity, Verdict
-from .report import Report
+from __future__ import annotations
 
-__all__ = [
-    "Bound",
-    "Change",
-    "CheckId",
-    "Claim",
-    "ClaimCheckFailed",
-    "Comparison",
-    "Corroboration",
-    "DocumentError",
-    "FigcheckError",
-    "Finding",
-    "Kind",
-    "ReferenceTableError",
-    "Report",
-    "RuleDefinitionError",
-    "Severity",
-    "UnitMismatchError",
-    "Verdict",
-    "extract",
-]
+import importlib
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from .checker import check, check_claims
+    from .claims import Bound, Change, Claim, Kind
+    from .documents import Document, load_documents
+    from .errors import (
+        ClaimCheckFailed,
+        DocumentError,
+        FigcheckError,
+        ReferenceTableError,
+        RuleDefinitionError,
+        UnitMismatchError,
+    )
+    from .extract import extract
+    from .findings import CheckId, Comparison, Corroboration, Finding, Severity, Verdict
+    from .reference import ReferenceRow, ReferenceTable
+    from .report import Report
+
+_EXPORTS = {
+    "Bound": "claims",
+    "Change": "claims",
+    "CheckId": "findings",
+    "Claim": "claims",
+    "ClaimCheckFailed": "errors",
+    "Comparison": "findings",
+    "Corroboration": "findings",
+    "Document": "documents",
+    "DocumentError": "errors",
+    "FigcheckError": "errors",
+    "Finding": "findings",
+    "Kind": "claims",
+    "ReferenceRow": "reference",
+    "ReferenceTable": "reference",
+    "ReferenceTableError": "errors",
+    "Report": "report",
+    "RuleDefinitionError": "errors",
+    "Severity": "findings",
+    "UnitMismatchError": "errors",
+    "Verdict": "findings",
+    "check": "checker",
+    "check_claims": "checker",
+    "extract": "extract",
+    "load_documents": "documents",
+}
+
+__all__ = sorted(_EXPORTS)
 __version__ = "0.1.0"
+
+
+def __getattr__(name: str) -> Any:
+    module = _EXPORTS.get(name)
+    if module is None:
+        raise AttributeError(f"module 'figcheck' has no attribute {name!r}")
+    value = getattr(importlib.import_module(f".{module}", __name__), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(__all__))

@@ -58,8 +58,10 @@ def _one(item: object, i: int) -> Document:
 
 
 def as_documents(documents: object) -> list[Document]:
-    """Documents from a Document, a ``pathlib.Path`` (read as UTF-8), a str (the text itself,
-    id ``doc<N>``), or an iterable of these. Ids must be unique.
+    """Documents from Documents, ``pathlib.Path`` objects, str texts, or an iterable of these.
+
+    A Path is read as UTF-8; a str is the text itself, with id ``doc<N>`` (its 1-based position).
+    Ids must be unique.
     """
     items: Iterable[object]
     if isinstance(documents, Document | Path | str):
@@ -146,10 +148,11 @@ def check_claims(claims: Iterable[Claim], reference: object = None, *,
                  texts: Mapping[str, str] | None = None, **options: Any) -> Report:
     """Run the checks on claims already extracted (or built by hand).
 
-    ``texts`` (document id -> text) lets reference matching read the paragraph around a claim.
+    ``texts`` (document id -> text) lets reference matching read the paragraph around a claim;
+    its ids, then those of the claims, are the report's documents, in that order.
     """
     opts = CheckOptions.create(**options)
     claim_list = list(claims)
     table = ReferenceTable.load(reference) if reference is not None else None
-    doc_ids = list(dict.fromkeys(c.doc_id for c in claim_list))
+    doc_ids = list(dict.fromkeys([*(texts or {}), *(c.doc_id for c in claim_list)]))
     return _run(claim_list, dict(texts or {}), doc_ids, table, opts)

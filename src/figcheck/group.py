@@ -80,7 +80,7 @@ def vocabulary() -> Vocabulary:
         return frozenset(t for item in items for t in _normalise(item, plain))
 
     concept_terms = {}
-    for concept, items in terms.items():
+    for concept in terms:
         concept_terms[concept] = norm(word_list(terms, concept, "concept_terms")) | norm([concept])
     return Vocabulary(
         stopwords=frozenset(s.casefold() for s in word_list(w, "stopwords", "words")),
@@ -155,6 +155,7 @@ class Period:
         return frozenset(str(y) for y in (self.first, self.last) if y is not None)
 
 
+@functools.lru_cache(maxsize=8192)
 def period_of(text: str | None) -> Period | None:
     """The period named by ``text`` ("2001", "2014-2022", "2022-02-24/2022-03-25"), or None."""
     if text is None or not text.strip():

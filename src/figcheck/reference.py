@@ -90,7 +90,9 @@ class ReferenceRow(BaseModel):
         if any(math.isnan(x) for x in (self.value, self.low, self.high)) or math.isinf(self.value):
             raise ValueError("value must be a finite number and low/high numbers")
         if not self.low <= self.value <= self.high:
-            raise ValueError(f"need low <= value <= high, got {self.low}, {self.value}, {self.high}")
+            raise ValueError(
+                f"need low <= value <= high, got {self.low}, {self.value}, {self.high}"
+            )
         if self.tolerance is not None and not 0 <= self.tolerance < 1:
             raise ValueError(f"tolerance must be in [0, 1), got {self.tolerance}")
         return self
@@ -246,7 +248,8 @@ def _row(cells: Mapping[str, object], extra: Sequence[str], path: str, line: int
     )
     if problems:
         columns = ", ".join(dict.fromkeys(c for c, _ in problems))
-        message = problems[0][1] if len(problems) == 1 else "; ".join(f"{c}: {m}" for c, m in problems)
+        message = (problems[0][1] if len(problems) == 1
+                   else "; ".join(f"{c}: {m}" for c, m in problems))
         return RowError(path, line, columns, message)
     return ReferenceRow(**values)
 
@@ -263,7 +266,9 @@ def _header(columns: Sequence[object], path: str, line: int) -> tuple[list[str],
         if name not in _KNOWN:
             close = difflib.get_close_matches(name, _KNOWN, n=1, cutoff=0.8)
             if close and close[0] not in names:
-                errors.append(RowError(path, line, name, f"unknown column; did you mean {close[0]!r}?"))
+                errors.append(
+                    RowError(path, line, name, f"unknown column; did you mean {close[0]!r}?")
+                )
     for name in REQUIRED_COLUMNS:
         if name not in seen:
             errors.append(RowError(path, line, name,
@@ -336,8 +341,8 @@ class ReferenceTable:
         try:
             for record in reader:
                 line, last = last + 1, reader.line_num
-                if not record or all(not c.strip() for c in record) or record[0].lstrip().startswith("#"):
-                    continue
+                if not any(c.strip() for c in record) or record[0].lstrip().startswith("#"):
+                    continue  # blank lines and comment lines
                 if header is None:
                     header, errors = _header(record, name, line)
                     if errors:
@@ -404,7 +409,7 @@ class ReferenceTable:
 
     @classmethod
     def load(cls, source: object) -> ReferenceTable:
-        """A table from a ReferenceTable, a DataFrame, a .csv/.tsv/.parquet path, or a list of these."""
+        """A table from a ReferenceTable, a DataFrame, a .csv/.tsv/.parquet path, or a list."""
         if isinstance(source, ReferenceTable):
             return source
         if isinstance(source, str | Path):

@@ -149,7 +149,8 @@ def _check_ids(value: object) -> frozenset[CheckId]:
             out.add(CheckId(item))
         except ValueError:
             raise ValueError(
-                f"option 'checks': unknown check {item!r}; known: {sorted(c.value for c in CheckId)}"
+                f"option 'checks': unknown check {item!r}; "
+                f"known: {sorted(c.value for c in CheckId)}"
             ) from None
     return frozenset(out)
 

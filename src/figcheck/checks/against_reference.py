@@ -137,12 +137,25 @@ def _subject_points(phrases: Sequence[frozenset[str]], ctx: Context, w: Weights)
     return best
 
 
+@functools.lru_cache(maxsize=8192)
+def _terms(text: str) -> tuple[str, ...]:
+    """Distinct normalised words of a measure or keyword (cached: rows repeat across claims)."""
+    return tuple(dict.fromkeys(words(text)))
+
+
+def _comparable(a: str, b: str) -> bool:
+    try:
+        return comparable(a, b)
+    except Exception:  # a unit the registry does not know compares with nothing
+        return False
+
+
 def score_row(claim: Claim, row: ReferenceRow, phrases: Sequence[frozenset[str]], ctx: Context
               ) -> float | None:
     """The score of ``row`` for ``claim`` (higher is better), or None when it is no candidate."""
     w = weights()
     subject = _subject_points(phrases, ctx, w)
-    if subject == 0 or not comparable(claim.unit, row.unit):
+    if subject == 0 or not _comparable(claim.unit, row.unit):
         return None
     row_period = period_of(row.period)
     score = subject
@@ -154,13 +167,13 @@ def score_row(claim: Claim, row: ReferenceRow, phrases: Sequence[frozenset[str]]
         score += w.period_in_sentence
     if row.keywords:
         said = ctx.sentence | ctx.strong | ctx.subject
-        if not any(set(words(k)) <= said for k in row.keywords):
+        if not any(set(_terms(k)) <= said for k in row.keywords):
             return None
         score += w.keyword
     stop = vocabulary().stopwords
     subject_words = frozenset().union(*phrases) if phrases else frozenset()
     measure, named = 0.0, False
-    for term in dict.fromkeys(words(row.measure)):
+    for term in _terms(row.measure):
         if term in stop or term in subject_words:
             continue
         if term in ctx.strong:
@@ -210,7 +223,7 @@ def _conflation_hint(claim: Claim, best: int, table: ReferenceTable, ctx: Contex
         other = table[i]
         if i == best or set(words(other.subject)) != same_subject or other.measure == row.measure:
             continue
-        if not comparable(claim.unit, other.unit):
+        if not _comparable(claim.unit, other.unit):
             continue
         other_period = period_of(other.period)
         if ctx.period is not None and other_period is not None and not ctx.period.overlaps(
@@ -327,7 +340,8 @@ def compare_claim(claim: Claim, table: ReferenceTable, ctx: Context, options: Ch
             (parties if table[i].claimed_by else independent).append((score, i))
     pool = independent or parties
     if not pool:
-        return _unmatched(claim, "no reference row fits its subject, measure, period and unit"), None
+        why = "no reference row fits its subject, measure, period and unit"
+        return _unmatched(claim, why), None
     chosen = _choose(claim, table, pool, party=not independent, options=options)
     if chosen is None:
         labels = "; ".join(table[i].label() for i in _top(pool)[:3])

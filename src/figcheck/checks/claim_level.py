@@ -15,6 +15,7 @@ n with the count right after a share ("of 37", "(n = 37)"). What may separate th
 from __future__ import annotations
 
 import functools
+import itertools
 import math
 import re
 from collections.abc import Iterable, Sequence
@@ -220,7 +221,7 @@ def _gap_ok(first: Claim, second: Claim, allowed: frozenset[str], noun: str | No
 
 def _next_in_sentence(claims: Sequence[Claim]) -> Iterable[tuple[Claim, Claim]]:
     ordered = sorted(claims, key=lambda c: (c.doc_id, c.start, c.end))
-    for a, b in zip(ordered, ordered[1:], strict=False):
+    for a, b in itertools.pairwise(ordered):
         if a.doc_id == b.doc_id and a.sentence_start == b.sentence_start:
             yield a, b
 
