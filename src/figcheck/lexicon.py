@@ -16,10 +16,15 @@ from . import units as _units
 from ._data import DataFile, data_file
 from .claims import Bound
 
-__all__ = ["Hedge", "Lexicon", "UnitForm", "lexicon"]
+__all__ = ["Hedge", "Lexicon", "UnitForm", "alternation", "lexicon"]
 
 _BOUNDS = {"~", "<~", ">", ">=", "<", "<=", ">~"}
 _KINDS = {"measure", "duration"}
+
+
+def alternation(words: list[str]) -> str:
+    """Public alias of the prefix-tree alternation used for every word list."""
+    return _alternation(words)
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,8 +46,30 @@ class UnitForm:
 
 
 def _alternation(words: list[str]) -> str:
-    """A regex alternation of literal phrases, longest first (so "more than" beats "more")."""
-    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+    """A regex matching any of the literal phrases, preferring the longest ("more than" over "more").
+
+    The phrases are merged into a prefix tree ("t(?:en|h(?:ird|ree))"), which the
+    regex engine walks in one pass instead of trying hundreds of branches at every
+    position (measured: several times faster on the word lists here).
+    """
+    trie: dict[str, Any] = {}
+    for word in set(words):
+        node = trie
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+    return _trie_pattern(trie) if trie else "(?!)"
+
+
+def _trie_pattern(node: dict[str, Any]) -> str:
+    end = "" in node
+    branches = [re.escape(ch) + _trie_pattern(child) for ch, child in sorted(node.items()) if ch]
+    if not branches:
+        return ""
+    if len(branches) == 1 and not end:
+        return branches[0]
+    body = "(?:" + "|".join(branches) + ")"
+    return body + "?" if end else body
 
 
 def _str_list(f: DataFile, table: str, key: str, value: Any) -> list[str]:

@@ -14,11 +14,12 @@ from __future__ import annotations
 
 import math
 import re
+import threading
 from dataclasses import dataclass, field
 from fractions import Fraction
 
 from .claims import Bound, Change, Kind
-from .lexicon import Hedge, Lexicon, UnitForm, lexicon
+from .lexicon import Hedge, Lexicon, UnitForm, alternation, lexicon
 from .numerals import parse_digits, parse_words, rounding_of_integer
 
 __all__ = ["Span", "scan"]
@@ -37,9 +38,9 @@ _SMALL = "one|two|three|four|five|six|seven|eight|nine|ten"
 
 def _atom_patterns(lex: Lexicon) -> tuple[re.Pattern[str], re.Pattern[str]]:
     """(any atom, figure atoms only): the scanner's entry patterns, built from the word lists."""
-    fractions = "|".join(sorted(lex.fractions, key=len, reverse=True))
-    words = "|".join(sorted(list(lex.words) + list(lex.multipliers), key=len, reverse=True))
-    vague = "|".join(re.escape(v) for v in sorted(lex.vague, key=len, reverse=True))
+    fractions = alternation(list(lex.fractions))
+    words = alternation(list(lex.words) + list(lex.multipliers))
+    vague = alternation(list(lex.vague))
     ratio = rf"""
         (?P<vague>(?i:{vague})(?={_SP}++of(?![\w])))
         |(?P<ratio>(?<![\w.,$£€¥])
@@ -91,6 +92,7 @@ _PERCENT = re.compile(
     rf"|pp(?![\w])|percentage{_SP}++points?|points?(?![\w])|pts(?![\w])|‰)"
 )
 _NEXT_WORD = re.compile(rf"{_SP}++(?P<w>[A-Za-z][\w'’.&-]*+)")
+_NAMED_REACH = 24  # longer than any name in exclusions.toml [named]
 _PREV_CHARS = 48  # how far left the hedge, currency and change windows look
 _ADDRESS = re.compile(rf"{_SP}++(?:[A-Z][\w'’.-]*+{_SP}++){{1,3}}(?P<st>[A-Z][\w.]*+)")
 _YEAR_CUES = frozenset(
@@ -111,16 +113,31 @@ _WORDLIKE = re.compile(r"[A-Za-z][\w'’.&-]*+")
 _OPENERS = "(\"“‘'["
 
 
-def _tail(text: str, s: int, n: int = 4) -> list[tuple[int, str]]:
-    """The last ``n`` whitespace-separated tokens before offset ``s`` as (start, token), nearest last.
+_LOCAL = threading.local()  # per-thread memo of _tail for the text being scanned
 
-    Looking words up in dictionaries is much cheaper than searching the window
-    with end-anchored alternations of a few hundred phrases (measured: ~5x).
+
+def _tail(text: str, s: int, n: int = 4) -> list[tuple[int, str]]:
+    """The last ``n`` (at most 4) whitespace-separated tokens before offset ``s``, nearest last.
+
+    Each token is (start, token). Looking words up in dictionaries is much
+    cheaper than searching the window with end-anchored alternations of a few
+    hundred phrases (measured: ~5x). The scanner asks for the same offset several
+    times, so results are kept for the text being scanned.
     """
-    w0 = max(0, s - _PREV_CHARS)
-    toks = [(m.start(), m.group()) for m in _TOKEN.finditer(text, w0, s)]
-    if toks and toks[0][0] == w0 and w0 > 0 and not text[w0 - 1].isspace():
-        toks = toks[1:]  # cut by the window's edge
+    memo = getattr(_LOCAL, "memo", None)
+    if memo is None or memo[0] is not text:
+        memo = _LOCAL.memo = (text, {})
+    tails: dict[int, list[tuple[int, str]]] = memo[1]
+    toks = tails.get(s)
+    if toks is None:
+        w0 = max(0, s - _PREV_CHARS)
+        toks = [(m.start(), m.group()) for m in _TOKEN.finditer(text, w0, s)]
+        if toks and toks[0][0] == w0 and w0 > 0 and not text[w0 - 1].isspace():
+            toks = toks[1:]  # cut by the window's edge
+        toks = toks[-4:]
+        if len(tails) > 4096:
+            tails.clear()
+        tails[s] = toks
     return toks[-n:]
 
 
@@ -197,14 +214,18 @@ class Scanner:
     # ------------------------------------------------------------------ scanning
     def scan(self, text: str) -> list[Span]:
         """Every quantity span in ``text``, ordered and non-overlapping."""
-        protected = self._protected(text)
+        try:
+            return self._scan(text)
+        finally:
+            _LOCAL.memo = None  # do not keep the text alive
+
+    def _scan(self, text: str) -> list[Span]:
         # figures glued to a currency code ("USD10m") start where no word boundary is
         glued = [g.end() for g in self.lex.currency_glued_re.finditer(text)]
         gi = 0
         spans: list[Span] = []
         pos = 0
         n = len(text)
-        pi = 0  # index into protected spans
         while pos < n:
             m = self.atom.search(text, pos)
             while gi < len(glued) and glued[gi] < pos:
@@ -215,10 +236,9 @@ class Scanner:
             if m is None:
                 break
             s = m.start()
-            while pi < len(protected) and protected[pi][1] <= s:
-                pi += 1
-            if pi < len(protected) and protected[pi][0] <= s < protected[pi][1]:
-                pos = protected[pi][1]
+            named = self._named_at(text, s)
+            if named is not None:
+                pos = named
                 continue
             result = self._read(text, m)
             if result is None:
@@ -228,9 +248,13 @@ class Scanner:
             spans.extend(new)
         return spans
 
-    def _protected(self, text: str) -> list[tuple[int, int]]:
-        """Spans that never hold a claim: fixed names with numbers in them ("S&P 500")."""
-        return [m.span() for m in self.lex.named_re.finditer(text)]
+    def _named_at(self, text: str, s: int) -> int | None:
+        """The end of a fixed name with a number in it ("S&P 500") covering offset ``s``, or None."""
+        w0 = max(0, s - _NAMED_REACH)
+        for m in self.lex.named_re.finditer(text, w0, min(len(text), s + _NAMED_REACH)):
+            if m.start() <= s < m.end():
+                return m.end()
+        return None
 
     # ------------------------------------------------------------------ one figure
     def _read(self, text: str, m: re.Match[str]) -> tuple[list[Span], int] | None:
