@@ -16,9 +16,7 @@ import argparse
 from dataclasses import replace
 from pathlib import Path
 
-from figcheck.checker import check
-from figcheck.documents import load_documents
-from figcheck.reference import ReferenceTable
+import figcheck
 
 HERE = Path(__file__).resolve().parent
 
@@ -30,19 +28,28 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
 
     # Name each document by its file name, so the report says "kremlin_claims.txt:9:184".
-    documents = [replace(doc, id=Path(doc.id).name) for doc in load_documents(sorted(HERE.glob("*.txt")))]
-    reference = ReferenceTable.load(sorted(str(p) for p in (HERE.parent / "reference_data").glob("*.csv")))
-    report = check(documents, reference=reference)
+    documents = [
+        replace(doc, id=Path(doc.id).name)
+        for doc in figcheck.load_documents(sorted(HERE.glob("*.txt")))
+    ]
+    reference = figcheck.ReferenceTable.load(
+        sorted(str(p) for p in (HERE.parent / "reference_data").glob("*.csv"))
+    )
+    report = figcheck.check(documents, reference=reference)
 
     # 1. The findings, as a person reads them.
     print(report.to_text())
 
-    # 2. The same findings as a DataFrame: one row per discrepancy, columns figcheck.report.CSV_COLUMNS.
+    # 2. The same findings as a DataFrame: one row per discrepancy,
+    #    columns in the documented order figcheck.report.CSV_COLUMNS.
     frame = report.to_frame()
     contradicted = frame[frame["verdict"] == "contradicted"]
     print("Claims the reference tables contradict:")
-    print(contradicted[["doc_id", "line", "text", "reference_measure", "expected_low", "expected_high"]]
-          .to_string(index=False))
+    print(
+        contradicted[
+            ["doc_id", "line", "text", "reference_measure", "expected_low", "expected_high"]
+        ].to_string(index=False)
+    )
     print()
 
     # 3. Every claim found, for your own analysis: how many of each kind per document.

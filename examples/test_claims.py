@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from figcheck.documents import Document
+from figcheck import Document
 from figcheck.testing import assert_claim, assert_consistent, assert_matches_reference
 
 HERE = Path(__file__).resolve().parent
@@ -31,7 +31,9 @@ def test_shoigu_is_quoted_with_152_fighter_jets() -> None:
 
 def test_convoy_length_in_kilometres() -> None:
     # The article says 40 miles; the expectation is written in kilometres.
-    assert_claim(article("istanbul_talks.txt"), about="convoy", equals=64, unit="kilometer", rel=0.01)
+    assert_claim(
+        article("istanbul_talks.txt"), about="convoy", equals=64, unit="kilometer", rel=0.01
+    )
 
 
 def test_the_two_reported_articles_agree_with_each_other() -> None:

@@ -26,7 +26,7 @@ if TYPE_CHECKING:
         RuleDefinitionError,
         UnitMismatchError,
     )
-    from .extract import extract
+    from .extraction import extract
     from .findings import CheckId, Comparison, Corroboration, Finding, Severity, Verdict
     from .reference import ReferenceRow, ReferenceTable
     from .report import Report
@@ -54,7 +54,7 @@ _EXPORTS = {
     "Verdict": "findings",
     "check": "checker",
     "check_claims": "checker",
-    "extract": "extract",
+    "extract": "extraction",
     "load_documents": "documents",
 }
 

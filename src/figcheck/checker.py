@@ -21,7 +21,7 @@ from .checks.claim_level import check_claims as claim_level_findings
 from .claims import Claim
 from .documents import Document, load_documents
 from .errors import DocumentError
-from .extract import extract
+from .extraction import extract
 from .findings import CheckId, Finding
 from .reference import ReferenceTable
 from .report import Report

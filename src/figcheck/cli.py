@@ -152,7 +152,7 @@ def _documents(files: Sequence[str], stdin_filename: str) -> list[Any]:
 
 def _claims(documents: Sequence[Any]) -> list[Claim]:
     """The claims of every document, with a progress bar on a terminal when there are many."""
-    from .extract import extract
+    from .extraction import extract
 
     claims: list[Claim] = []
     with _progress(documents, "reading") as bar:
@@ -258,7 +258,9 @@ def claims_table(claims: Sequence[Claim]) -> str:
                 c.location(),
                 str(c.kind),
                 repr(" ".join(c.text.split())),
-                format_number(c.value) + unit,
+                format_number(c.value)
+                + (f" of {format_number(c.whole)}" if c.whole is not None else "")
+                + unit,
                 format_interval(c.low, c.high, c.unit),
                 str(c.bound),
                 about,
@@ -285,9 +287,7 @@ def _render_claims(claims: Sequence[Claim], fmt: str, *, excel: bool = False) ->
     raise InputError("--format", f"unknown format {fmt!r}")
 
 
-def _write(
-    text: str, output: str | None, fmt: str, render: Callable[[str], str], excel: bool
-) -> None:
+def _write(text: str, output: str | None, fmt: str, render: Callable[[str], str]) -> None:
     """Print ``text`` (the --format output) and write the ``-o`` file.
 
     The file gets the format its extension names; stdout is skipped when that is
@@ -296,7 +296,6 @@ def _write(
     if output is not None:
         file_fmt = FORMAT_BY_SUFFIX.get(Path(output).suffix.lower(), fmt)
         body = text if file_fmt == fmt else render(file_fmt)
-        # render() puts the BOM in for --excel; written as bytes so it is not doubled.
         try:
             with open(output, "w", encoding="utf-8", newline="") as fh:
                 fh.write(body)
@@ -367,7 +366,7 @@ def extract(
     """Print the claims found in FILE... ('-' reads standard input)."""
     claims = _claims(_documents(_check_paths(files), stdin_filename))
     text = _render_claims(claims, fmt, excel=excel)
-    _write(text, output, fmt, lambda f: _render_claims(claims, f, excel=excel), excel)
+    _write(text, output, fmt, lambda f: _render_claims(claims, f, excel=excel))
 
 
 @cli.command()
@@ -378,7 +377,7 @@ def extract(
     "references",
     multiple=True,
     metavar="TABLE",
-    help="Reference table (.csv or .parquet), or a directory of them; repeatable.",
+    help="Reference table (.csv, .tsv or .parquet), or a folder of them; repeatable.",
 )
 @click.option(
     "--format",
@@ -428,7 +427,7 @@ def check(
     # check_claims only knows documents that have claims; the summary counts all of them.
     report = dataclasses.replace(report, documents=tuple(d.id for d in documents))
     text = _render_report(report, fmt, excel=excel)
-    _write(text, output, fmt, lambda f: _render_report(report, f, excel=excel), excel)
+    _write(text, output, fmt, lambda f: _render_report(report, f, excel=excel))
     failed = bool(report.failures(fail_on))
     ctx.exit(EXIT_FINDINGS if failed and not exit_zero else EXIT_CLEAN)
 

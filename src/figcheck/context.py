@@ -53,6 +53,7 @@ _MODIFIER = 256
 _FILLER = 512
 _AGENT = 1024
 _VERB = 2048
+_RATE = 4096  # "per", "a": the unit after it is a denominator ("$9 per month")
 
 # Concept term kinds.
 _EVENT, _ENTITY, _UNIT = 0, 1, 2
@@ -66,7 +67,8 @@ _BEFORE, _AFTER, _EITHER = 0, 1, 2
 _LETTER = "A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f\u0370-\u03ff\u0400-\u04ff"
 _SPLIT = re.compile(rf"([{_LETTER}][{_LETTER}0-9]*+(?:['’\-][{_LETTER}0-9]++)*+)")
 # Clause breaks; a comma or colon followed by a digit is inside a number, not a break.
-_BREAK = re.compile(r"[,:;()\[\]—](?!(?<=[,:])\d)")
+# A line break or an ellipsis usually ends a sentence the splitter missed.
+_BREAK = re.compile(r"[,:;()\[\]—…\n](?!(?<=[,:])\d)")
 # How far before a year a date can start ("between 2014", "September 25, 2022") and how
 # far after it the pattern may need to look.
 _DATE_REACH = 20
@@ -91,13 +93,14 @@ _WORD_ROLES = {
     "pronouns": _STOP | _NOT_NAME,
     "verbs": _STOP | _VERB,
     "adverbs": _STOP | _NOT_NAME,
-    "noun_skip": _SKIP | _NOT_NAME,
+    "noun_skip": _SKIP,
     "generic_nouns": _GENERIC,
     "link_words": _LINK,
     "clause_words": _CLAUSE | _STOP,
     "common_words": _NOT_NAME,
     "titles": _NOT_NAME,
     "place_prepositions": _PLACE_PREP,
+    "rate_words": _RATE,
 }
 _WORD_LISTS = tuple(_WORD_ROLES)
 _ATTRIBUTION_WORDS = {"modifiers": _MODIFIER, "fillers": _FILLER, "agents": _AGENT}
@@ -167,7 +170,8 @@ class SentenceContext:
     periods: list[tuple[int, int, str]]  # dates: start, end, normalised value
     sources: list[tuple[int, int, str]]  # extent of cue and party, party
     soft: list[int]  # clause breaks: commas, clause words and everything in ``hard``
-    hard: list[int]  # ; : brackets and dashes
+    hard: list[int]  # ; : brackets, dashes, ellipses and line breaks
+    lines: list[int]  # line breaks: nothing is looked up across one
 
 
 @dataclass(frozen=True, slots=True)
@@ -206,6 +210,7 @@ def _word_list(
 ) -> list[str]:
     if not isinstance(values, list) or not values:
         raise df.error(key, "must be a non-empty list of strings", table)
+    seen: set[str] = set()
     for value in values:
         if not isinstance(value, str) or not pattern.fullmatch(value):
             raise df.error(
@@ -213,6 +218,9 @@ def _word_list(
                 f"{value!r} is not a lower-case {'word' if pattern is _SINGLE_WORD else 'phrase'}",
                 table,
             )
+        if value in seen:
+            raise df.error(key, f"{value!r} is listed twice", table)
+        seen.add(value)
     return values
 
 
@@ -273,8 +281,18 @@ def _load_concepts(df: DataFile) -> tuple[list[tuple[str, str, int]], set[str]]:
 def load_lexicon(concepts: DataFile, context: DataFile) -> ContextLexicon:
     """Validate and index a concept lexicon and a context word-list file.
 
+    Args:
+        concepts: a file in the grammar of ``data/concepts.toml``.
+        context: a file in the grammar of ``data/context.toml``.
+
     Raises:
         RuleDefinitionError: an entry is malformed; the error names file, line and key.
+
+    >>> mine = data_file("concepts.toml").text + '[arrests]\\nterms = ["detained"]'
+    >>> lex = load_lexicon(DataFile("mine.toml", mine), data_file("context.toml"))
+    >>> s = "Police detained 40 people."
+    >>> claim_context(sentence_context(s, lexicon=lex), s, 16, 18).concept
+    'arrests'
     """
     entries, concept_words = _load_concepts(concepts)
     df = context
@@ -464,6 +482,8 @@ def _concept_hits(t: _Tokens, marks: list[int]) -> list[tuple[int, int, str, int
             k = i + len(rest)
             if t.gaps[k + 1].startswith("-"):
                 break  # "long- and medium-range": half of a compound word
+            if kind == _UNIT and i and t.roles.get(t.lowers[i - 1], 0) & _RATE and t.joined(i):
+                break  # "$9.99 per month" is money, not a duration
             hits.append((t.starts[i], t.ends[k], concept, kind))
             free = k + 1
             break
@@ -516,7 +536,10 @@ def _party_before(t: _Tokens, i: int) -> tuple[int, int] | None:
     if j < 0 or not t.joined(j + 1):
         return None
     last, first = j, -1
+    named = False
     while j >= 0 and last - j < 8:
+        if named and words[j] == lowers[j] and lowers[j] != "of":
+            break  # "... to retire Anthony says": a party never has lower case before a name
         if (
             lowers[j] == "of"
             and first > j
@@ -528,6 +551,7 @@ def _party_before(t: _Tokens, i: int) -> tuple[int, int] | None:
         elif roles.get(lowers[j], 0) & _STOP:
             break
         first = j
+        named = named or words[j][0].isupper()
         if j == 0 or not t.joined(j):
             break
         j -= 1
@@ -622,22 +646,23 @@ def _name_run(t: _Tokens, run: list[int], out: list[tuple[int, int, str]]) -> No
     before = g0 - 1
     while run and roles.get(lowers[run[0]], 0) & _NOT_NAME:
         before = run.pop(0)
-    if not run:
+    # "More" alone is no name, though "New" in "New Zealand" is part of one
+    if not run or (len(run) == 1 and roles.get(lowers[run[0]], 0) & _SKIP):
         return
     first, last = run[0], run[-1]
     possessive = lowers[last].endswith(_POSSESSIVE)
     prep = before - 1 if before > 0 and lowers[before] == "the" and t.joined(before + 1) else before
     place = prep >= 0 and roles.get(lowers[prep], 0) & _PLACE_PREP and t.joined(prep + 1)
     if not (possessive or place):
-        # A clause subject: opens its clause and is followed by a lower-case verb (a listed
-        # one, or an unlisted word that is no preposition, determiner, adverb...).
+        # A clause subject: opens its clause and is followed by a verb, a listed one or
+        # a past tense ("Russia lost", "Tesla jumped"; not "Screen sizes").
         nxt = last + 1
         if not (
             (g0 == 0 or not t.joined(g0))
             and nxt < len(words)
             and words[nxt].islower()
             and words[nxt] not in t.lex.cues
-            and roles.get(words[nxt], _VERB) & _VERB
+            and (roles.get(words[nxt], 0) & _VERB or words[nxt].endswith("ed"))
             and t.joined(nxt)
         ):
             return
@@ -732,6 +757,7 @@ def sentence_context(sentence: str, *, lexicon: ContextLexicon | None = None) ->
 
     periods = _periods(lex, sentence)
     soft, hard = _breaks(t, marks)
+    lines = [at for at in hard if sentence[at] == "\n"] if "\n" in sentence else []
 
     return SentenceContext(
         period=periods[0][2] if periods else None,
@@ -743,6 +769,7 @@ def sentence_context(sentence: str, *, lexicon: ContextLexicon | None = None) ->
         sources=sources,
         soft=soft,
         hard=hard,
+        lines=lines,
     )
 
 
@@ -777,6 +804,7 @@ def claim_context(
     floor = min(other_spans[k][1], start) if k >= 0 else 0
     soft = (_before(sc.soft, start), _after(sc.soft, end, len(sentence)))
     hard = (_before(sc.hard, start), _after(sc.hard, end, len(sentence)))
+    line = (_before(sc.lines, start), _after(sc.lines, end, len(sentence)))
 
     found = _right_noun(t, start, end, limit, other_spans)
     if found is None:
@@ -786,8 +814,8 @@ def claim_context(
         noun=noun,
         subject=_subject(sc, start, end, min(nlo, start), max(nhi, end), soft, hard),
         concept=_concept(sc, start, end, nlo, nhi, soft, hard),
-        period=_period(sc, start, end, other_spans),
-        source=_nearest(sc.sources, start, end, 0, len(sentence) + 1),
+        period=_period(sc, start, end, other_spans, line),
+        source=_nearest(sc.sources, start, end, line[0], line[1]),
     )
 
 
@@ -840,8 +868,8 @@ def _right_noun(
             break
         lw = lowers[i]
         r = roles.get(lw, 0)
-        if not out and r & _SKIP:
-            i += 1
+        if not out and (r & _SKIP or _adverb_before_participle(t, i)):
+            i += 1  # "300 more tanks", "20 newly built homes"
             continue
         if t.gaps[i + 1].startswith("- "):
             # "long- and medium-range systems": a suspended compound; the noun comes later
@@ -884,6 +912,16 @@ def _skip_span(s: str, a: int, b: int, other_spans: Sequence[tuple[int, int]]) -
     return other_spans[k + 1][0] if k + 1 < len(other_spans) else len(s)
 
 
+def _adverb_before_participle(t: _Tokens, i: int) -> bool:
+    lowers = t.lowers
+    return (
+        lowers[i].endswith("ly")
+        and i + 1 < len(lowers)
+        and t.joined(i + 1)
+        and lowers[i + 1].endswith(("ed", "ing"))
+    )
+
+
 def _phrase_ends(t: _Tokens, j: int, limit: int) -> bool:
     if j >= len(t.starts) or t.starts[j] >= limit or not t.joined(j):
         return True
@@ -892,7 +930,7 @@ def _phrase_ends(t: _Tokens, j: int, limit: int) -> bool:
 
 def _left_noun(t: _Tokens, start: int, floor: int) -> tuple[str, int, int] | None:
     """A noun before the span joined to it by link words: "the toll rose to 1,351" -> "toll"."""
-    starts, ends, words, lowers, roles = t.starts, t.ends, t.words, t.lowers, t.roles
+    starts, ends, lowers, roles = t.starts, t.ends, t.lowers, t.roles
     j = bisect_left(starts, start) - 1
     if j < 0 or starts[j] < floor or not t.text[ends[j] : start].isspace():
         return None
@@ -911,13 +949,13 @@ def _left_noun(t: _Tokens, start: int, floor: int) -> tuple[str, int, int] | Non
     if not linked:
         return None
     taken = _collect_back(t, j, floor)
-    if taken and all(words[k][0].isupper() and k > 0 for k in taken):
+    if taken and all(_proper(t, k) for k in taken):
         # "the population of Ukraine was 48 million": the name says whose; the noun is before
         j = taken[-1] - 1
         if j < 1 or lowers[j] != "of" or not t.joined(j):
             return None
         taken = _collect_back(t, j - 1, floor)
-        if any(words[k][0].isupper() and k > 0 for k in taken):
+        if any(_proper(t, k) for k in taken):
             return None
     if not taken:
         return None
@@ -925,6 +963,11 @@ def _left_noun(t: _Tokens, start: int, floor: int) -> tuple[str, int, int] | Non
     if roles.get(phrase[-1], 0) & _GENERIC:
         return None
     return " ".join(phrase), starts[taken[-1]], start
+
+
+def _proper(t: _Tokens, k: int) -> bool:
+    """Is word ``k`` a name? A capital says so, except on a known word opening the text."""
+    return t.words[k][0].isupper() and not (k == 0 and t.roles.get(t.lowers[k], 0) & _NOT_NAME)
 
 
 def _participle(word: str) -> bool:
@@ -1065,7 +1108,11 @@ def _subject(
 
 
 def _period(
-    sc: SentenceContext, start: int, end: int, spans: Sequence[tuple[int, int]]
+    sc: SentenceContext,
+    start: int,
+    end: int,
+    spans: Sequence[tuple[int, int]],
+    line: tuple[int, int],
 ) -> str | None:
     if not sc.periods:
         return None
@@ -1076,4 +1123,4 @@ def _period(
         k = bisect_left(spans, (p[1],)) - 1
         return k < 0 or spans[k][1] <= p[0]
 
-    return _nearest(sc.periods, start, end, 0, len(sc.tokens.text) + 1, free)
+    return _nearest(sc.periods, start, end, line[0], line[1], free)

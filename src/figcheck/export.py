@@ -164,7 +164,8 @@ def _converted_value(finding: Finding) -> float:
 def finding_row(finding: Finding, verdict: str | None = None) -> dict[str, Any]:
     """One finding as a dict with exactly the keys of :data:`CSV_COLUMNS`."""
     claim, other, ref = finding.claim, finding.other, finding.reference
-    row: dict[str, Any] = {
+    expected = finding.expected_low is not None or finding.expected_high is not None
+    return {
         "check": str(finding.check),
         "severity": str(finding.severity),
         "verdict": verdict,
@@ -198,13 +199,12 @@ def finding_row(finding: Finding, verdict: str | None = None) -> dict[str, Any]:
         "reference_line": (ref.line or None) if ref else None,
         "expected_low": _num(finding.expected_low),
         "expected_high": _num(finding.expected_high),
-        "expected_unit": _text(finding.unit) if finding.expected_low is not None else None,
+        "expected_unit": _text(finding.unit) if expected else None,
         "rel_diff": _num(finding.rel_diff),
         "tolerance": _num(finding.tolerance),
         "message": _text(finding.message),
         "hint": _text(finding.hint),
     }
-    return row
 
 
 def _sort_key(finding: Finding) -> tuple[str, int, int, int, str]:

@@ -206,6 +206,13 @@ def load_spec(path: Path, display: str | None = None) -> Spec:
     base = path.parent
     documents: list[Path] = []
     for pattern in _strings(data["documents"], name, lines.get("documents", 0), "documents"):
+        if (base / pattern).is_dir():
+            raise SpecError(
+                name,
+                lines.get("documents", 0),
+                "documents",
+                f"{pattern!r} is a folder; use a glob such as '{pattern.rstrip('/')}/*.txt'",
+            )
         found = _expand(base, pattern)
         if not found:
             raise SpecError(
@@ -408,13 +415,13 @@ class SpecFile(pytest.File):
     def report(self) -> Any:
         """The figcheck Report for this spec, computed on first use."""
         if self._result is None:
-            self._result = _run(self.spec, self.doc_ids)
+            self._result = _run(self.spec, self.doc_ids, _display(self.path, self.config.rootpath))
         if isinstance(self._result, BaseException):
             raise self._result
         return self._result
 
 
-def _run(spec: Spec, doc_ids: dict[Path, str]) -> Any:
+def _run(spec: Spec, doc_ids: dict[Path, str], display: str) -> Any:
     """``figcheck.check`` over the spec's documents and tables, or the error it raised."""
     import dataclasses
 
@@ -436,7 +443,7 @@ def _run(spec: Spec, doc_ids: dict[Path, str]) -> Any:
         reference = [os.path.relpath(p) for p in spec.reference] or None
         return check(documents, reference=reference, **options)
     except (FigcheckError, OSError, TypeError, ValueError, ImportError) as exc:
-        return FigcheckFailure(f"{spec.path}: figcheck could not run: {exc}")
+        return FigcheckFailure(f"{display}: figcheck could not run: {exc}")
 
 
 class _FigcheckItem(pytest.Item):

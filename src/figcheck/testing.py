@@ -125,9 +125,9 @@ def assert_consistent(
     """Fail unless the documents' claims agree with each other and within themselves.
 
     Args:
-        documents: what :func:`figcheck.checker.check` accepts (paths, texts, Documents).
+        documents: what :func:`figcheck.check` accepts (paths, texts, Documents).
         fail_on: the least severity that fails the assertion (``info`` fails on anything).
-        **options: passed to :func:`figcheck.checker.check` (tolerances and so on).
+        **options: passed to :func:`figcheck.check` (tolerances and so on).
 
     Returns:
         The report, for further assertions.
@@ -151,10 +151,10 @@ def assert_matches_reference(
     """Fail if any claim in the documents disagrees with a reference table row.
 
     Args:
-        documents: what :func:`figcheck.checker.check` accepts.
+        documents: what :func:`figcheck.check` accepts.
         reference: a ReferenceTable, DataFrame or path to a CSV/Parquet table.
         fail_on: the least severity that fails the assertion.
-        **options: passed to :func:`figcheck.checker.check`.
+        **options: passed to :func:`figcheck.check`.
 
     Returns:
         The report, for further assertions.
@@ -242,7 +242,7 @@ def assert_claim(
         ClaimCheckFailed: no claim is about ``about``, or none agrees with ``equals``.
     """
     __tracebackhide__ = True
-    from .extract import extract
+    from .extraction import extract
 
     name, text = _read(document, doc_id)
     claims = extract(text, doc_id=name)
@@ -264,7 +264,14 @@ def assert_claim(
         if unit is not None and unit != claim.unit:
             from .units import comparable, convert
 
-            if not comparable(unit, claim.unit):
+            try:
+                same_dimension = comparable(unit, claim.unit)
+            except AttributeError:  # pint's UndefinedUnitError
+                raise ValueError(
+                    f"assert_claim(unit={unit!r}): not a unit figcheck knows; use a canonical "
+                    "name such as 'count', 'percent', 'USD', 'kilometer' or 'year'"
+                ) from None
+            if not same_dimension:
                 rows.append((claim.location(), repr(claim.text), claim.unit, "", "different unit"))
                 continue
             exp_low, exp_high, target = (

@@ -1,0 +1,338 @@
+"""The figcheck command: formats, output files, exit codes and one-line errors."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from click.testing import CliRunner
+
+from figcheck import cli as cli_module
+from figcheck.cli import cli
+from figcheck.export import CLAIM_COLUMNS, CSV_COLUMNS, read_csv
+
+# Our own documents: one with a claim-level error and a granularity warning, one clean.
+HARBOUR = (
+    "Harbour report\n"
+    "\n"
+    "The port authority said its crews had repaired 75 of the 50 damaged cranes by Friday.\n"
+    "\n"
+    "At the fish market, 45% of the 7 traders said prices had doubled.\n"
+)
+FERRY = "The ferry carried 212 passengers across the bay on Monday.\n"
+FLOOD = "The river flooded 1,200 homes in Tarville in 2019, the council said.\n"
+SURVEY = (
+    "subject,measure,value,unit,source\nTarville,flooded homes,310,count,Tarville flood survey\n"
+)
+
+
+@pytest.fixture
+def files(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A working directory with harbour.txt, ferry.txt, flood.txt and ref/survey.csv."""
+    (tmp_path / "harbour.txt").write_text(HARBOUR, encoding="utf-8")
+    (tmp_path / "ferry.txt").write_text(FERRY, encoding="utf-8")
+    (tmp_path / "flood.txt").write_text(FLOOD, encoding="utf-8")
+    (tmp_path / "ref").mkdir()
+    (tmp_path / "ref" / "survey.csv").write_text(SURVEY, encoding="utf-8")
+    (tmp_path / "ref" / "README.md").write_text("not a table\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+def run(*args: str, input: str | bytes | None = None):
+    return CliRunner().invoke(cli, list(args), input=input)
+
+
+def one_error_line(result) -> str:
+    """The single stderr line of a failed run (asserting there is exactly one)."""
+    lines = result.stderr.splitlines()
+    assert len(lines) == 1, result.stderr
+    assert lines[0].startswith("figcheck: error: ")
+    return lines[0][len("figcheck: error: ") :]
+
+
+# --- check: findings and exit codes ----------------------------------------------------------
+
+
+def test_check_prints_an_aligned_table_and_exits_1(files: Path) -> None:
+    result = run("check", "harbour.txt", "ferry.txt")
+    assert result.exit_code == 1, result.output
+    lines = result.stdout.splitlines()
+    assert lines[0].split() == [
+        "location",
+        "severity",
+        "check",
+        "claim",
+        "claimed",
+        "expected",
+        "diff",
+    ]
+    rows = [ln for ln in lines[1:-1] if not ln.startswith(" ")]
+    assert [r.split()[:3] for r in rows] == [
+        ["harbour.txt:3:48", "error", "part_exceeds_whole"],
+        ["harbour.txt:5:21", "warning", "granularity"],
+    ]
+    assert lines[-1] == "2 findings (1 error, 1 warning) in 2 documents, 4 claims checked"
+
+
+def test_check_clean_document_exits_0(files: Path) -> None:
+    result = run("check", "ferry.txt")
+    assert result.exit_code == 0
+    assert result.stdout == "0 findings in 1 document, 1 claim checked\n"
+
+
+def test_fail_on_error_ignores_warnings(files: Path) -> None:
+    (files / "market.txt").write_text(HARBOUR.split("\n\n")[2], encoding="utf-8")
+    assert run("check", "market.txt").exit_code == 1
+    assert run("check", "market.txt", "--fail-on", "error").exit_code == 0
+
+
+def test_exit_zero(files: Path) -> None:
+    result = run("check", "harbour.txt", "--exit-zero")
+    assert result.exit_code == 0 and "part_exceeds_whole" in result.stdout
+
+
+def test_reference_directory_takes_every_table_in_it(files: Path) -> None:
+    by_dir = run("check", "flood.txt", "--reference", "ref", "--format", "csv")
+    by_file = run("check", "flood.txt", "-r", "ref/survey.csv", "--format", "csv")
+    assert by_dir.exit_code == by_file.exit_code == 1
+    assert by_dir.stdout == by_file.stdout
+    row = pd.read_csv(__import__("io").StringIO(by_dir.stdout)).iloc[0]
+    assert (row["check"], row["reference_file"], row["reference_line"]) == (
+        "reference_mismatch",
+        str(Path("ref") / "survey.csv"),
+        2,
+    )
+
+
+# --- formats and the -o file -------------------------------------------------------------------
+
+
+def test_output_file_format_follows_its_extension(files: Path) -> None:
+    result = run("check", "harbour.txt", "ferry.txt", "-o", "out.csv")
+    assert result.exit_code == 1
+    assert result.stdout.splitlines()[0].startswith("location")  # the table still prints
+    frame = read_csv(files / "out.csv")
+    assert tuple(frame.columns) == CSV_COLUMNS
+    assert frame["check"].tolist() == ["part_exceeds_whole", "granularity"]
+
+
+def test_output_in_the_printed_format_is_not_printed_twice(files: Path) -> None:
+    result = run("check", "harbour.txt", "--format", "json", "-o", "out.json")
+    assert result.stdout == ""
+    doc = json.loads((files / "out.json").read_text(encoding="utf-8"))
+    assert doc["summary"]["findings"] == 2
+
+
+def test_unknown_extension_takes_the_format_option(files: Path) -> None:
+    result = run("check", "harbour.txt", "--format", "jsonl", "-o", "out.log")
+    assert result.stdout == ""
+    lines = (files / "out.log").read_text(encoding="utf-8").splitlines()
+    assert [json.loads(ln)["check"] for ln in lines] == ["part_exceeds_whole", "granularity"]
+
+
+def test_excel_csv_has_a_bom(files: Path) -> None:
+    run("check", "harbour.txt", "-o", "out.csv", "--excel")
+    data = (files / "out.csv").read_bytes()
+    assert data.startswith(b"\xef\xbb\xbf") and not data[3:].startswith(b"\xef\xbb\xbf")
+    assert tuple(read_csv(files / "out.csv").columns) == CSV_COLUMNS
+
+
+def test_github_format_is_workflow_commands_with_escaping(files: Path) -> None:
+    result = run("check", "harbour.txt", "--format", "github")
+    lines = result.stdout.splitlines()
+    assert lines[0].startswith(
+        "::error file=harbour.txt,line=3,col=48,endColumn=60,title=figcheck part_exceeds_whole::"
+    )
+    assert lines[1].startswith("::warning file=harbour.txt,line=5,col=21,endColumn=24,")
+    message = lines[1].split("::", 2)[2]
+    assert "45%25" in message and "%" not in message.replace("%25", "").replace("%0A", "")
+
+
+def test_json_format_is_strict_json_with_the_csv_keys(files: Path) -> None:
+    result = run("check", "harbour.txt", "--format", "json")
+    doc = json.loads(result.stdout, parse_constant=lambda c: pytest.fail(f"bad constant {c}"))
+    assert [tuple(f) for f in doc["findings"]] == [CSV_COLUMNS] * 2
+
+
+def test_unwritable_output_is_an_input_error(files: Path) -> None:
+    result = run("check", "harbour.txt", "-o", "missing-dir/out.csv")
+    assert result.exit_code == 2
+    assert one_error_line(result).startswith("missing-dir/out.csv: cannot write the output file")
+
+
+# --- extract -----------------------------------------------------------------------------------
+
+
+def test_extract_table(files: Path) -> None:
+    result = run("extract", "ferry.txt")
+    assert result.exit_code == 0
+    lines = result.stdout.splitlines()
+    assert lines[1].split()[:3] == ["ferry.txt:1:19", "count", "'212'"]
+    assert lines[-1] == "1 claim"
+
+
+@pytest.mark.parametrize("fmt", ["csv", "json", "jsonl"])
+def test_extract_machine_formats_have_the_claim_fields(files: Path, fmt: str) -> None:
+    result = run("extract", "harbour.txt", "ferry.txt", "--format", fmt)
+    assert result.exit_code == 0
+    if fmt == "csv":
+        frame = pd.read_csv(__import__("io").StringIO(result.stdout))
+        assert tuple(frame.columns) == CLAIM_COLUMNS
+        records = frame.to_dict("records")
+    elif fmt == "json":
+        records = json.loads(result.stdout)
+    else:
+        records = [json.loads(ln) for ln in result.stdout.splitlines()]
+    assert [r["doc_id"] for r in records] == ["harbour.txt"] * 3 + ["ferry.txt"]
+    assert all(tuple(r) == CLAIM_COLUMNS for r in records)
+
+
+def test_extract_reads_standard_input(files: Path) -> None:
+    result = run("extract", "-", "--stdin-filename", "pasted.txt", "--format", "jsonl", input=FERRY)
+    assert json.loads(result.stdout.splitlines()[0])["doc_id"] == "pasted.txt"
+
+
+def test_check_reads_standard_input_next_to_files(files: Path) -> None:
+    result = run("check", "ferry.txt", "-", input=HARBOUR)
+    assert result.exit_code == 1
+    assert "<stdin>:3:48" in result.stdout
+
+
+# --- input errors: exit 2, one line, no traceback -----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["check", "nope.txt"], "nope.txt: no such file; check the path"),
+        (["check", "ref"], "ref: is a directory; pass the files in it (e.g. dir/*.txt)"),
+        (
+            ["check", "ferry.txt", "-r", "nope.csv"],
+            "nope.csv: no such reference table; check the path",
+        ),
+        (
+            ["check", "ferry.txt", "-r", "ferry.txt"],
+            "ferry.txt: reference tables must be .csv, .tsv or .parquet files",
+        ),
+        (["check", "ferry.txt", "--format", "xml"], "Invalid value for '--format': *"),
+        (["check", "ferry.txt", "--colour"], "No such option '--colour'. (see '* check --help')"),
+        (["check"], "Missing argument 'FILE...'.*"),
+        (["extract", "-", "-"], "-: standard input can be read only once"),
+    ],
+    ids=[
+        "missing-file",
+        "directory",
+        "missing-table",
+        "not-a-table",
+        "bad-format",
+        "bad-option",
+        "no-files",
+        "stdin-twice",
+    ],
+)
+def test_usage_and_input_errors(files: Path, args: list[str], message: str) -> None:
+    import fnmatch
+
+    result = run(*args)
+    assert result.exit_code == 2
+    line = one_error_line(result)
+    assert fnmatch.fnmatchcase(line, message), line
+
+
+def test_bad_reference_row_names_file_line_and_column(files: Path) -> None:
+    (files / "ref" / "survey.csv").write_text(
+        "subject,measure,value,unit\nTarville,flooded homes,lots,count\nTarville,roads,x,count\n",
+        encoding="utf-8",
+    )
+    result = run("check", "ferry.txt", "-r", "ref")
+    assert result.exit_code == 2
+    line = one_error_line(result)
+    assert line.startswith(f"{Path('ref') / 'survey.csv'}:2: column 'value': ")
+    assert line.endswith("(and 1 more bad row)")
+
+
+def test_directory_without_tables(files: Path) -> None:
+    (files / "empty").mkdir()
+    result = run("check", "ferry.txt", "-r", "empty")
+    assert (
+        one_error_line(result) == "empty: directory has no .csv, .tsv or .parquet reference tables"
+    )
+
+
+def test_undecodable_and_binary_documents(files: Path) -> None:
+    (files / "latin1.txt").write_bytes("Caf\xe9 prices rose 5%.\n".encode("latin-1"))
+    (files / "image.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00")
+    assert one_error_line(run("check", "latin1.txt")).startswith("latin1.txt: not UTF-8 text")
+    assert one_error_line(run("check", "image.txt")).startswith("image.txt: binary file")
+    stdin = run("check", "-", input="Caf\xe9".encode("latin-1"))
+    assert one_error_line(stdin).startswith("<stdin>: standard input is not UTF-8 text")
+
+
+def test_no_arguments_prints_help_and_exits_2() -> None:
+    result = run()
+    assert result.exit_code == 2
+    assert "Commands:" in result.stdout
+
+
+# --- progress bar ------------------------------------------------------------------------------
+
+
+def _many(files: Path, n: int) -> list[str]:
+    names = []
+    for i in range(n):
+        path = files / f"note{i:02}.txt"
+        path.write_text(FERRY, encoding="utf-8")
+        names.append(path.name)
+    return names
+
+
+def test_progress_bar_only_on_a_terminal_with_many_files(files: Path, monkeypatch) -> None:
+    names = _many(files, cli_module.PROGRESS_MIN_FILES)
+    assert run("check", "--format", "json", *names).stderr == ""
+    monkeypatch.setattr(cli_module, "_interactive", lambda: True)
+    assert "reading" in run("check", "--format", "json", *names).stderr
+    assert run("check", "--format", "json", *names[:3]).stderr == ""
+
+
+# --- the real process --------------------------------------------------------------------------
+
+
+def _python_m(*args: str, cwd: Path) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "figcheck", *args],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
+def test_python_m_figcheck_exit_codes_and_no_traceback(files: Path) -> None:
+    assert _python_m("check", "ferry.txt", cwd=files).returncode == 0
+    found = _python_m("check", "harbour.txt", cwd=files)
+    assert found.returncode == 1 and "harbour.txt:3:48" in found.stdout
+    missing = _python_m("check", "nope.txt", cwd=files)
+    assert missing.returncode == 2
+    assert missing.stderr == "figcheck: error: nope.txt: no such file; check the path\n"
+
+
+def test_console_script_matches_python_m(files: Path) -> None:
+    script = shutil.which("figcheck", path=str(Path(sys.executable).parent))
+    if script is None:
+        pytest.skip("the figcheck console script is not installed next to this Python")
+    out = subprocess.run(
+        [script, "check", "harbour.txt", "--format", "jsonl"],
+        cwd=files,
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=120,
+    )
+    assert out.returncode == 1
+    assert out.stdout == _python_m("check", "harbour.txt", "--format", "jsonl", cwd=files).stdout
