@@ -1,0 +1,98 @@
+"""Every data file loads and validates; a malformed entry names its file, line and key."""
+
+from __future__ import annotations
+
+import pytest
+
+from figcheck import RuleDefinitionError
+from figcheck import lexicon as lexicon_module
+from figcheck._data import DataFile, data_file
+from figcheck.lexicon import alternation, lexicon
+from figcheck.units import dimension
+
+DATA_FILES = ["numbers.toml", "hedges.toml", "unit_aliases.toml", "changes.toml", "exclusions.toml"]
+
+
+@pytest.mark.parametrize("name", DATA_FILES)
+def test_each_data_file_opens_with_its_grammar(name):
+    text = data_file(name).text
+    assert text.startswith("#"), f"{name} must open with a comment block giving its grammar"
+    assert "Grammar" in text.split("\n\n", 1)[0] or "grammar" in text.split("\n\n", 1)[0].lower()
+
+
+def test_the_default_lexicon_loads():
+    lex = lexicon()
+    assert lex.words["twenty"] == 20
+    assert lex.hedges_before["nearly"].bound.value == "<~"
+    assert lex.unit_forms["miles"].unit == "mile"
+    assert lex.currency_prefixes["£"] == "GBP"
+
+
+def test_every_unit_name_parses_in_the_registry():
+    lex = lexicon()
+    for form in list(lex.unit_forms.values()) + list(lex.unit_exact.values()):
+        assert dimension(form.unit)
+
+
+def test_named_numbers_fit_the_scanner_window():
+    from figcheck.spans import _NAMED_REACH
+
+    assert max(len(p) for p in lexicon().named_numbers) < _NAMED_REACH
+
+
+def _patched(monkeypatch, name: str, text: str) -> None:
+    real = lexicon_module.data_file
+
+    def fake(requested: str) -> DataFile:
+        return DataFile(requested, text) if requested == name else real(requested)
+
+    monkeypatch.setattr(lexicon_module, "data_file", fake)
+
+
+def test_a_bad_hedge_bound_names_file_line_and_key(monkeypatch):
+    text = data_file("hedges.toml").text.replace('"nearly" = ["<~", "almost"]', '"nearly" = ["<<", "almost"]')
+    line = next(i for i, ln in enumerate(text.splitlines(), 1) if ln.startswith('"nearly"'))
+    _patched(monkeypatch, "hedges.toml", text)
+    with pytest.raises(RuleDefinitionError) as err:
+        lexicon_module._load_hedges()
+    assert err.value.path == "figcheck/data/hedges.toml"
+    assert err.value.line == line
+    assert err.value.key == "before.nearly"
+    assert "unknown bound '<<'" in str(err.value)
+
+
+def test_an_unknown_unit_names_its_table(monkeypatch):
+    text = data_file("unit_aliases.toml").text.replace("[units.acre]", "[units.acreage_of_doom]")
+    _patched(monkeypatch, "unit_aliases.toml", text)
+    with pytest.raises(RuleDefinitionError, match=r"unit_aliases.toml:\d+: units.acreage_of_doom.forms"):
+        lexicon_module._load_units()
+
+
+def test_a_syntax_error_names_the_line():
+    with pytest.raises(RuleDefinitionError) as err:
+        DataFile("broken.toml", "[words]\none = 1\ntwo 2\n")
+    assert err.value.line == 3
+    assert str(err.value).startswith("figcheck/data/broken.toml:3:")
+
+
+def test_a_number_word_must_be_an_integer(monkeypatch):
+    text = data_file("numbers.toml").text.replace("twenty = 20", 'twenty = "20"')
+    _patched(monkeypatch, "numbers.toml", text)
+    with pytest.raises(RuleDefinitionError, match=r"numbers.toml:\d+: words.twenty: expected a non-negative integer"):
+        lexicon_module._load_numbers()
+
+
+@pytest.mark.parametrize(
+    "words,probe,expected",
+    [
+        (["more", "more than"], "more than 5", "more than"),
+        (["more", "more than"], "more 5", "more"),
+        (["three", "thirteen", "thirty"], "thirteen", "thirteen"),
+        (["US$", "$"], "US$5", "US$"),
+    ],
+)
+def test_alternation_prefers_the_longest_phrase(words, probe, expected):
+    import re
+
+    m = re.match("(?:" + alternation(words) + ")", probe)
+    assert m is not None and m.group() == expected
