@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import json
 import shutil
 import subprocess
@@ -102,7 +103,7 @@ def test_reference_directory_takes_every_table_in_it(files: Path) -> None:
     by_file = run("check", "flood.txt", "-r", "ref/survey.csv", "--format", "csv")
     assert by_dir.exit_code == by_file.exit_code == 1
     assert by_dir.stdout == by_file.stdout
-    row = pd.read_csv(__import__("io").StringIO(by_dir.stdout)).iloc[0]
+    row = pd.read_csv(io.StringIO(by_dir.stdout)).iloc[0]
     assert (row["check"], row["reference_file"], row["reference_line"]) == (
         "reference_mismatch",
         str(Path("ref") / "survey.csv"),
@@ -182,7 +183,7 @@ def test_extract_machine_formats_have_the_claim_fields(files: Path, fmt: str) ->
     result = run("extract", "harbour.txt", "ferry.txt", "--format", fmt)
     assert result.exit_code == 0
     if fmt == "csv":
-        frame = pd.read_csv(__import__("io").StringIO(result.stdout))
+        frame = pd.read_csv(io.StringIO(result.stdout))
         assert tuple(frame.columns) == CLAIM_COLUMNS
         records = frame.to_dict("records")
     elif fmt == "json":
@@ -336,3 +337,16 @@ def test_console_script_matches_python_m(files: Path) -> None:
     )
     assert out.returncode == 1
     assert out.stdout == _python_m("check", "harbour.txt", "--format", "jsonl", cwd=files).stdout
+
+
+def test_parquet_reference_tables_are_read(files: Path) -> None:
+    pytest.importorskip("pyarrow")
+    frame = pd.read_csv(files / "ref" / "survey.csv")
+    (files / "pq").mkdir()
+    frame.to_parquet(files / "pq" / "survey.parquet")
+    from_csv = json.loads(run("check", "flood.txt", "-r", "ref", "--format", "json").stdout)
+    from_parquet = json.loads(run("check", "flood.txt", "-r", "pq", "--format", "json").stdout)
+    assert [f["expected_low"] for f in from_parquet["findings"]] == [
+        f["expected_low"] for f in from_csv["findings"]
+    ]
+    assert from_parquet["findings"][0]["reference_file"] == str(Path("pq") / "survey.parquet")

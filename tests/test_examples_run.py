@@ -12,8 +12,6 @@ import subprocess
 import sys
 from pathlib import Path
 
-import pytest
-
 from figcheck.export import CSV_COLUMNS, read_csv
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -94,9 +92,3 @@ def test_pytest_examples_failure_text_points_at_the_claim() -> None:
         re.MULTILINE,
     ), done.stdout
     assert "Donbas / civilian deaths" in done.stdout
-
-
-@pytest.mark.parametrize("name", ["analysis.py", "test_claims.py", "figcheck.toml"])
-def test_examples_hold_no_machine_paths(name: str) -> None:
-    text = (EXAMPLES / name).read_text(encoding="utf-8")
-    assert "/work" not in text and "/tmp" not in text

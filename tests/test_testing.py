@@ -271,9 +271,8 @@ def test_assert_claim_converts_units_and_skips_other_dimensions(monkeypatch) -> 
         "The road is 40 miles long.", "40 miles", 40, unit="mile", kind="measure", noun="road"
     )
     share = make_claim("The road is 40% paved.", "40%", 40, unit="percent", noun="road")
-    monkeypatch.setattr(
-        importlib.import_module("figcheck.extraction"), "extract", lambda text, doc_id: [share, road]
-    )
+    extraction = importlib.import_module("figcheck.extraction")
+    monkeypatch.setattr(extraction, "extract", lambda text, doc_id: [share, road])
     assert assert_claim("text", about="road", equals=64.4, unit="kilometer", rel=0.01) is road
     with pytest.raises(ClaimCheckFailed) as info:
         assert_claim("text", about="road", equals=80, unit="kilometer")

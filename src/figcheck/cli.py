@@ -356,6 +356,7 @@ EXCEL = click.option("--excel", is_flag=True, help="CSV with a byte-order mark, 
     type=click.Choice(["table", "csv", "json", "jsonl"]),
     default="table",
     show_default=True,
+    help="What to print on stdout.",
 )
 @OUTPUT
 @EXCEL
@@ -385,6 +386,7 @@ def extract(
     type=click.Choice(["table", "csv", "json", "jsonl", "github"]),
     default="table",
     show_default=True,
+    help="What to print on stdout.",
 )
 @OUTPUT
 @EXCEL

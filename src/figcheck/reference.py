@@ -409,10 +409,17 @@ class ReferenceTable:
 
     @classmethod
     def load(cls, source: object) -> ReferenceTable:
-        """A table from a ReferenceTable, a DataFrame, a .csv/.tsv/.parquet path, or a list."""
+        """A table from a ReferenceTable, a DataFrame, a .csv/.tsv/.parquet path, a folder of them, or a list."""
         if isinstance(source, ReferenceTable):
             return source
         if isinstance(source, str | Path):
+            if Path(source).is_dir():
+                tables = sorted(
+                    p for p in Path(source).iterdir() if p.suffix.lower() in (".csv", ".tsv", ".parquet", ".pq")
+                )
+                if not tables:
+                    raise ValueError(f"{str(source)!r}: folder holds no .csv, .tsv or .parquet tables")
+                return cls.load(tables)
             suffix = Path(source).suffix.lower()
             if suffix in (".parquet", ".pq"):
                 return cls.from_parquet(source)
