@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 import bisect
+import functools
 from collections.abc import Mapping
 
-from .claims import Claim
+from ._data import data_file
+from .claims import Claim, Kind
+from .context import claim_context, sentence_context
 from .spans import Span, scan
 from .text import LineIndex, sentence_spans
+from .units import dimension
 
 __all__ = ["extract"]
 
@@ -38,8 +42,6 @@ def extract(
     spans = scan(text, dict(tolerances) if tolerances else None)
     if not spans:
         return []
-    from .context import claim_context, sentence_context
-
     sentences = sentence_spans(text)
     starts = [s for s, _ in sentences]
     lines = LineIndex(text)
@@ -63,6 +65,9 @@ def extract(
             subject = ctx.subject
             if sp.possessor and subject is None:
                 subject = sp.possessor
+            concept = ctx.concept
+            if sp.kind in _MEASURED:
+                concept = _concept_for_unit(sp.unit, concept)
             claims.append(
                 Claim(
                     doc_id=doc_id,
@@ -84,7 +89,7 @@ def extract(
                     change=sp.change,
                     noun=ctx.noun,
                     subject=subject,
-                    concept=ctx.concept,
+                    concept=concept,
                     period=ctx.period,
                     source=ctx.source,
                     hedge=sp.hedge,
@@ -92,3 +97,38 @@ def extract(
                 )
             )
     return claims
+
+
+_MEASURED = (Kind.MEASURE, Kind.DURATION, Kind.RANGE)
+
+
+@functools.cache
+def _unit_concepts() -> dict[str, tuple[str, frozenset[str]]]:
+    """data/unit_concepts.toml, validated: dimension -> (default concept, allowed concepts)."""
+    f = data_file("unit_concepts.toml")
+    known = set(data_file("concepts.toml").data)  # one table per concept
+    out: dict[str, tuple[str, frozenset[str]]] = {}
+    for dim, spec in f.table("dimensions").items():
+        if not isinstance(spec, dict) or not isinstance(spec.get("default"), str):
+            raise f.error(dim, 'expected { default = "...", allowed = [...] }', "dimensions")
+        allowed = spec.get("allowed", [])
+        if not isinstance(allowed, list) or not all(isinstance(a, str) for a in allowed):
+            raise f.error(dim, "allowed must be a list of concept names", "dimensions")
+        unknown = sorted({spec["default"], *allowed} - known)
+        if unknown:
+            raise f.error(dim, f"unknown concept(s) {unknown}; define them in concepts.toml", "dimensions")
+        out[dim] = (spec["default"], frozenset([spec["default"], *allowed]))
+    return out
+
+
+def _concept_for_unit(unit: str, concept: str | None) -> str | None:
+    """The context's concept if the unit's dimension allows it, else the dimension's default."""
+    if unit in ("count", "percent"):
+        return concept
+    try:
+        rule = _unit_concepts().get(dimension(unit))
+    except Exception:  # a unit pint cannot parse has no dimension to go by
+        return concept
+    if rule is None or concept in rule[1]:
+        return concept
+    return rule[0]

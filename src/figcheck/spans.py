@@ -102,6 +102,7 @@ _YEAR_CUES = frozenset(
 _QUANTITY_CUES = frozenset(["than", "average of", "total of", "some", "of about"])
 _CURRENCY_WORD = re.compile(rf"{_SP}++of{_SP}++(?P<u>dollars|euros|pounds|yen|rupees|roubles)(?![\w])", re.I)
 _HALF_ORDINALS = frozenset(["first", "second", "other", "final", "latter", "former", "back", "front", "top", "bottom"])
+_DIMENSION_WORD = re.compile(r"-(?:long|wide|high|deep|tall|thick|old|strong|plus)(?![\w-])")
 _LOWER_WORD = re.compile(r"[a-z]++")
 _MINUS = re.compile(r"(?i)(?<![\w])minus(?:-|[ \u00a0]++)$")
 _CLOCK = re.compile(r"[:.][0-5]\d(?!\d)")
@@ -524,7 +525,10 @@ class Scanner:
             fig.kind = {"money": Kind.MONEY, "duration": Kind.DURATION}.get(form.kind, Kind.MEASURE)
             fig.has_unit = True
             fig.end = um.end()
-            if form.kind != "money" or form.factor == 1.0:
+            dm = _DIMENSION_WORD.match(text, fig.end)
+            if dm is not None and fig.kind in (Kind.MEASURE, Kind.DURATION):
+                fig.end = dm.end()  # "40-mile-long", "15-year-old": part of the figure
+            elif form.kind != "money" or form.factor == 1.0:
                 self._rate(text, fig)
         else:
             fig.end = e

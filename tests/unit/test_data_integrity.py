@@ -96,3 +96,25 @@ def test_alternation_prefers_the_longest_phrase(words, probe, expected):
 
     m = re.match("(?:" + alternation(words) + ")", probe)
     assert m is not None and m.group() == expected
+
+
+def test_unit_concepts_name_known_concepts():
+    from figcheck.extraction import _unit_concepts
+
+    table = _unit_concepts()
+    assert table["[length]"][0] == "length"
+
+
+def test_a_unit_concept_must_exist(monkeypatch):
+    from figcheck import extraction
+
+    text = data_file("unit_concepts.toml").text.replace('default = "speed"', 'default = "velocityness"')
+    monkeypatch.setattr(
+        extraction, "data_file", lambda name: DataFile(name, text) if name == "unit_concepts.toml" else data_file(name)
+    )
+    extraction._unit_concepts.cache_clear()
+    try:
+        with pytest.raises(RuleDefinitionError, match=r"unit_concepts.toml:\d+: dimensions.\[length\] / \[time\]: unknown concept"):
+            extraction._unit_concepts()
+    finally:
+        extraction._unit_concepts.cache_clear()

@@ -335,3 +335,23 @@ KNOWN_MISSES = [
 def test_known_misses(sentence, surface, value):
     c = _find(sentence, surface)
     assert c.value == pytest.approx(value)
+
+
+@pytest.mark.parametrize(
+    "sentence,surface,concept",
+    [
+        ("A boy aged 15 watched a 40-mile-long convoy pass.", "40-mile-long", "length"),
+        ("The talks lasted three weeks.", "three weeks", "duration"),
+        ("Temperatures hit 40C in the shade.", "40C", "temperature"),
+        ("The hospital is 12 miles away.", "12 miles", "distance"),
+    ],
+)
+def test_unit_dimension_bounds_the_concept(sentence, surface, concept):
+    assert _find(sentence, surface).concept == concept
+
+
+def test_a_date_in_a_later_clause_is_not_the_period():
+    c = _find("They offered a 15-year consultation period on Crimea, annexed by Russia in 2014.", "15-year")
+    assert c.period is None
+    c = _find("In the 2001 census, 48.2 million people were counted.", "48.2 million")
+    assert c.period == "2001"
