@@ -22,6 +22,8 @@ same subject gets a hint: "possible conflation with <measure>".
 
 from __future__ import annotations
 
+import math
+
 import functools
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -217,6 +219,8 @@ def _conflation_hint(claim: Claim, best: int, table: ReferenceTable, ctx: Contex
     """Other measures of the best row's subject that the claim's interval fits."""
     row = table[best]
     claimed = claim_interval(claim, claim.unit, options)
+    if math.isinf(claimed.low) or math.isinf(claimed.high):
+        return None  # "more than 2,000" fits any larger figure: no evidence of a mix-up
     same_subject = set(words(row.subject))
     fits = []
     for i in table.rows_sharing_words(same_subject):
