@@ -814,8 +814,8 @@ def claim_context(
         noun=noun,
         subject=_subject(sc, start, end, min(nlo, start), max(nhi, end), soft, hard),
         concept=_concept(sc, start, end, nlo, nhi, soft, hard),
-        # a date after the figure counts only inside its clause: in "a 15-year period on the
-        # status of Crimea, annexed in 2014" the year belongs to the annexation
+        # a date after the figure counts only inside its clause: in "a 10-year lease on the
+        # old port, rebuilt in 1998" the year belongs to the rebuilding, not the lease
         period=_period(sc, start, end, other_spans, (line[0], min(line[1], soft[1]))),
         source=_nearest(sc.sources, start, end, line[0], line[1]),
     )

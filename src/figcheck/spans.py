@@ -620,7 +620,7 @@ class Scanner:
                 and second.raw_int is not None and not fig.has_unit and not second.has_unit):
             return [], second.end  # "89-89", "4-3": a score or a label, not a range
         if fig.has_unit and not second.has_unit:
-            return None  # "64.06 points to 4,577.10": a change and a level
+            return None  # "rose 35.2 points to 7,120.5": a change and a level
         if " or " in gap.group() and second.source != "words":
             return None
         # "3 to 5 million", "5-10km": the second figure's scale and unit apply to both
@@ -663,7 +663,7 @@ class Scanner:
         return 1.0
 
     def _borrow_unit(self, text: str, fig: _Figure) -> None:
-        """ "from 4.8 to 4.7 percent": the first of two levels takes the second's unit."""
+        """ "slowed from 3.1 to 2.9 percent": the first of two levels takes the second's unit."""
         if fig.has_unit:
             return
         gap = _RANGE_GAP.match(text, fig.end)

@@ -162,7 +162,7 @@ NO_SUBJECT = [
     ("Tass reported that 20 houses burned.", "20"),
     ("After the storm, 40 families moved.", "40"),
     ("March saw 1,200 arrests.", "1,200"),
-    ("Revenue in the quarter rose to $7.4bn.", "$7.4bn"),
+    ("Quarterly sales climbed to $7.4bn.", "$7.4bn"),
     ("Below are 12 examples.", "12"),
 ]
 

@@ -143,7 +143,7 @@ UNITS = [
     _case("The tank holds 150 litres.", "150 litres", unit="liter"),
     _case("The van burns 150 litres a week.", "150 litres a week", unit="liter / week"),
     _case("Crude settled at $58.24 per barrel.", "$58.24 per barrel", unit="USD / oil_barrel", kind=Kind.MONEY),
-    _case("Revenue rose to $6.8 billion a year earlier.", "$6.8 billion", unit="USD"),
+    _case("Profits hit $2.1 billion a year before the merger.", "$2.1 billion", unit="USD"),
     _case("The Dow lost 190 points.", "190 points", unit="index_point", change=Change.DECREASE),
     _case("A stamp costs 85p.", "85p", unit="GBP", value=0.85, kind=Kind.MONEY),
     _case("The fine was 200 euros.", "200 euros", unit="EUR"),
