@@ -93,6 +93,8 @@ def parse_words(tokens: Sequence[str]) -> int | None:
             if last is not None and not (last >= 20 and last % 10 == 0 and value < 10):
                 return None  # "four five", "twenty thirty"
             if tok == "dozen":
+                if not seen:
+                    return None  # "a baker's dozen" names a thing; "a dozen" is counted
                 current = (current or 1) * 12
                 last = None
             else:

@@ -103,6 +103,13 @@ _QUANTITY_CUES = frozenset(["than", "average of", "total of", "some", "of about"
 _CURRENCY_WORD = re.compile(rf"{_SP}++of{_SP}++(?P<u>dollars|euros|pounds|yen|rupees|roubles)(?![\w])", re.I)
 _HALF_ORDINALS = frozenset(["first", "second", "other", "final", "latter", "former", "back", "front", "top", "bottom"])
 _DIMENSION_WORD = re.compile(r"-(?:long|wide|high|deep|tall|thick|old|strong|plus)(?![\w-])")
+_SLASH_FRACTION = re.compile(r"(?P<n>\d{1,3})[/⁄](?P<d>\d{1,4})(?![\d/⁄.,]\d|[\d/⁄])")
+_OF = re.compile(r"[ \u00a0]++of(?![\w])")
+# "1.99×10^30", "2.998 x 10−8", "6.02×10²³"
+_SCIENTIFIC = re.compile(
+    r"[ \u00a0]?+[×xX*][ \u00a0]?+10(?:\^|\*\*)?(?P<exp>[−-]?\d{1,3}+|⁻?[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3}+)(?![\d.,])"
+)
+_SUPERSCRIPT = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹⁻−", "0123456789--")
 _LOWER_WORD = re.compile(r"[a-z]++")
 _MINUS = re.compile(r"(?i)(?<![\w])minus(?:-|[ \u00a0]++)$")
 _CLOCK = re.compile(r"[:.][0-5]\d(?!\d)")
@@ -285,10 +292,17 @@ class Scanner:
         s, e = m.span()
         if m.lastgroup in ("num", "dec"):
             literal = m.group()
+            fm = _SLASH_FRACTION.match(text, s) if e < len(text) and text[e] in "/⁄" else None
+            if fm is not None and (s == 0 or text[s - 1] not in "/⁄"):
+                return self._slash_fraction(text, fm)
             if not self._digits_ok(text, s, e, literal):
                 return None
             value, rounding = parse_digits("0" + literal if literal.startswith(".") else literal)
-            fig = _Figure(s, e, value, rounding, integer_literal="." not in literal)
+            sci = _SCIENTIFIC.match(text, e)
+            if sci is not None:
+                exp = int(sci.group("exp").translate(_SUPERSCRIPT))
+                value, rounding, e = value * 10.0**exp, rounding * 10.0**exp, sci.end()
+            fig = _Figure(s, e, value, rounding, integer_literal="." not in literal and sci is None)
             if fig.integer_literal and "," not in literal and " " not in literal:
                 fig.raw_int = int(literal)
         else:
@@ -305,6 +319,8 @@ class Scanner:
                 tokens = [first.group()]
             if tokens[-1].lower() == "one" and len(tokens) == 1 and self._pronoun_one(text, s, e):
                 return None
+            if tokens[0][0].isupper() and self._after_name(text, s):
+                return None  # "the Kick Six", "the Big Ten": part of a name
             if e < len(text) and text[e] == "-" and not (
                 self.lex.unit_re.match(text, e) or self.lex.scale_re.match(text, e)
                 or text[e + 1 : e + 2].isdigit()
@@ -350,6 +366,10 @@ class Scanner:
                 k += 1
             if k - e - 1 <= 2 and self._score_context(text, s, k):
                 return False  # the first goal count of "won 3-1"
+        if before == "(" and after == ")" and literal.isdigit():
+            prev = _prev_word(text, s - 1, _tail(text, s - 1, 1))
+            if prev is not None and prev[1][0].isupper():
+                return False  # a player's shirt number: "Dak Prescott (4)"
         if after == "/" or before == "/":
             return False  # 24/7, 9/11, 3/4/2022
         if after == "." and e + 1 < len(text) and text[e + 1].isdigit():
@@ -404,6 +424,18 @@ class Scanner:
             return False
         return True
 
+    def _slash_fraction(self, text: str, fm: re.Match[str]) -> _Figure | None:
+        """ "1/2 pound", "1/16 of a pint": a fraction written with a slash, before a unit or "of"."""
+        num, den = int(fm.group("n")), int(fm.group("d"))
+        if not 0 < num < den:
+            return None
+        fig = _Figure(fm.start(), fm.end(), num / den, 0.0, source="fraction")
+        if _OF.match(text, fm.end()):
+            fig.value, fig.unit, fig.kind, fig.has_unit = 100.0 * num / den, "percent", Kind.PROPORTION, True
+            return fig
+        self._extend_right(text, fig)
+        return fig if fig.has_unit else None
+
     def _is_month(self, word: str) -> bool:
         """A month name in any case ("Sept.", "nov."), except the verb "may"."""
         w = word.rstrip(".,;:")
@@ -428,17 +460,18 @@ class Scanner:
         """A bare number right after a capitalised name is a label ("Dnipro 1", "Boeing 737")."""
         if fig.raw_int is None:
             return False
-        prev = _prev_word(text, fig.start, _tail(text, fig.start, 1))
+        return self._after_name(text, fig.start)
+
+    def _after_name(self, text: str, s: int) -> bool:
+        """True when a capitalised word, not starting the sentence, stands right before ``s``."""
+        prev = _prev_word(text, s, _tail(text, s, 1))
         if prev is None:
             return False
         word = prev[1]
         if not word[0].isupper() or word in self.lex.not_identifier or word.endswith(("'s", "’s")):
             return False
-        # sentence-initial capital ("Police 40 ..." is rare; "In 40 ..." is in not_identifier)
         before = text[max(0, prev[0] - 3) : prev[0]].strip()
-        if not before or before[-1] in ".!?\"“”:;\n":
-            return False
-        return True
+        return bool(before) and before[-1] not in ".!?\"“”:;\n"
 
     def _pronoun_one(self, text: str, s: int, e: int) -> bool:
         """True when "one" is a pronoun ("no one", "one of the worst"), not a count."""
