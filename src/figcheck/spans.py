@@ -94,7 +94,7 @@ _PERCENT = re.compile(
 _NEXT_WORD = re.compile(rf"{_SP}++(?P<w>[A-Za-z][\w'’.&-]*+)")
 _NAMED_REACH = 24  # longer than any name in exclusions.toml [named]
 _PREV_CHARS = 48  # how far left the hedge, currency and change windows look
-_ADDRESS = re.compile(rf"{_SP}++(?:[A-Z][\w'’.-]*+{_SP}++){{1,3}}(?P<st>[A-Z][\w.]*+)")
+_ADDRESS_WORD = re.compile(rf"{_SP}++(?P<w>[A-Z][\w'’.-]*+|\d{{1,4}}(?:st|nd|rd|th)|[NSEW]\.?)(?=[\s,;]|$)")
 _YEAR_CUES = frozenset(
     "in since from until till by the early late mid mid- before after during circa c. year between "
     "january february march april may june july august september october november december".split()
@@ -412,11 +412,8 @@ class Scanner:
                 _WORDLIKE.fullmatch(word) and word[0].isupper() and word not in lex.not_identifier
             ):
                 return False  # Dnipro 1 and 2
-        addr = _ADDRESS.match(text, e)
-        if addr is not None and literal.isdigit() and (
-            addr.group("st") in lex.street_words or addr.group("st").rstrip(".,") in lex.street_words
-        ):
-            return False  # 10 Downing Street
+        if literal.isdigit() and self._is_address(text, e):
+            return False  # 10 Downing Street, 9 E 71st St
         # phone numbers: groups joined by - or . with 7+ digits in all
         if after in "-." and re.match(r"[-.]\d{3,4}[-.]\d{3,4}(?!\d)", text[e : e + 11]):
             return False
@@ -435,6 +432,19 @@ class Scanner:
             return fig
         self._extend_right(text, fig)
         return fig if fig.has_unit else None
+
+    def _is_address(self, text: str, e: int) -> bool:
+        """True when names, a direction or an ordinal, then a street word follow offset ``e``."""
+        pos = e
+        for i in range(5):
+            m = _ADDRESS_WORD.match(text, pos)
+            if m is None:
+                return False
+            word = m.group("w")
+            if i > 0 and (word in self.lex.street_words or word.rstrip(".,") in self.lex.street_words):
+                return True
+            pos = m.end()
+        return False
 
     def _is_month(self, word: str) -> bool:
         """A month name in any case ("Sept.", "nov."), except the verb "may"."""
@@ -600,7 +610,10 @@ class Scanner:
     def _next_figure(self, text: str, pos: int) -> _Figure | None:
         """The figure starting at ``pos``, allowing a currency sign before it ("and $68")."""
         cm = self.lex.currency_fwd_re.match(text, pos)
-        m = self.figure_atom.match(text, cm.end() if cm is not None else pos)
+        at = cm.end() if cm is not None else pos
+        m = self.figure_atom.match(text, at)
+        if m is None and cm is not None:
+            m = self.glued_digits.match(text, at)  # "and $US171 million": no word boundary
         return None if m is None else self._figure(text, m)
 
     def _part_of_whole(self, text: str, fig: _Figure) -> tuple[list[Span], int] | None:
@@ -826,8 +839,15 @@ class Scanner:
             key = " ".join(t for _, t in tail[-k:])[skip:].lower()
             hedge = hedges.get(key)
             if hedge is not None:
+                if key == "up to" and len(tail) > k and self._moves(tail[-k - 1][1]):
+                    return None  # "edged back up to 4.8%": a movement, not a bound
                 return hedge, start + skip
         return None
+
+    def _moves(self, word: str) -> bool:
+        """True for a word that makes "up to" a movement ("back", "went", "climbed")."""
+        w = word.lower()
+        return w == "back" or w.endswith("ing") or w in self.lex.change_verbs
 
     def _hedge(self, text: str, span: Span) -> Hedge | None:
         """The hedge phrase around ``span`` (extends the span over it), or None."""

@@ -120,6 +120,7 @@ HEDGES = [
     _case("No more than 90 minutes is needed.", "No more than 90 minutes", bound=Bound.LE, unit="minute"),
     _case("As many as 3,000 may have died.", "As many as 3,000", bound=Bound.LE),
     _case("Just 5 buses were running.", "5", bound=Bound.EQ),
+    _case("Inflation edged back up to 4.8 percent.", "4.8 percent", bound=Bound.EQ),
 ]
 
 RANGES = [
@@ -128,6 +129,7 @@ RANGES = [
     _case("The toll was 3,400–3,600 people.", "3,400–3,600", kind=Kind.RANGE, low=3400.0, high=3600.0),
     _case("Growth of 3 to 5 million jobs is forecast.", "3 to 5 million", kind=Kind.RANGE, low=3e6, high=5e6),
     _case("The charger delivers 5-10 kW.", "5-10 kW", kind=Kind.RANGE, low=5.0, high=10.0, unit="kilowatt"),
+    _case("Profit will land between $US160 million and $US171 million.", "between $US160 million and $US171 million", kind=Kind.RANGE, low=1.6e8, high=1.71e8, unit="USD"),
 ]
 
 UNITS = [
