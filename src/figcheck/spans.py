@@ -12,6 +12,7 @@ the grammar that combines them.
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 import threading
@@ -21,6 +22,7 @@ from fractions import Fraction
 from .claims import Bound, Change, Kind
 from .lexicon import Hedge, Lexicon, UnitForm, alternation, lexicon
 from .numerals import parse_digits, parse_words, rounding_of_integer
+from .units import dimension
 
 __all__ = ["Span", "scan"]
 
@@ -101,7 +103,10 @@ _YEAR_CUES = frozenset(
 )
 _QUANTITY_CUES = frozenset(["than", "average of", "total of", "some", "of about"])
 _CURRENCY_WORD = re.compile(rf"{_SP}++of{_SP}++(?P<u>dollars|euros|pounds|yen|rupees|roubles)(?![\w])", re.I)
-_HALF_ORDINALS = frozenset(["first", "second", "other", "final", "latter", "former", "back", "front", "top", "bottom"])
+_HALF_ORDINALS = frozenset([
+    "first", "second", "other", "final", "latter", "former", "back", "front", "top", "bottom",
+    "this", "next", "last", "that",  # "sales grew 35 per cent this half": a half-year
+])
 _DIMENSION_WORD = re.compile(r"-(?:long|wide|high|deep|tall|thick|old|strong|plus)(?![\w-])")
 _SLASH_FRACTION = re.compile(r"(?P<n>\d{1,3})[/⁄](?P<d>\d{1,4})(?![\d/⁄.,]\d|[\d/⁄])")
 _OF = re.compile(r"[ \u00a0]++of(?![\w])")
@@ -147,6 +152,12 @@ def _tail(text: str, s: int, n: int = 4) -> list[tuple[int, str]]:
             tails.clear()
         tails[s] = toks
     return toks[-n:]
+
+
+@functools.lru_cache(maxsize=256)
+def _is_share(unit: str) -> bool:
+    """True for units of the percent dimension (basis points, ppm)."""
+    return dimension(unit) == dimension("percent")
 
 
 def _prev_word(text: str, s: int, tail: list[tuple[int, str]]) -> tuple[int, str] | None:
@@ -566,6 +577,8 @@ class Scanner:
             fig.rounding *= form.factor
             fig.unit = form.unit
             fig.kind = {"money": Kind.MONEY, "duration": Kind.DURATION}.get(form.kind, Kind.MEASURE)
+            if fig.kind == Kind.MEASURE and _is_share(form.unit):
+                fig.kind = Kind.PROPORTION  # basis points, ppm: parts of a whole
             fig.has_unit = True
             fig.end = um.end()
             dm = _DIMENSION_WORD.match(text, fig.end)
