@@ -90,6 +90,7 @@ class Lexicon:
     one_after: frozenset[str]
     vague: dict[str, tuple[float, float]]
     metre_after: frozenset[str]
+    half_not_after: frozenset[str]
     tolerances: dict[str, float]
     hedges_before: dict[str, Hedge]
     hedges_after: dict[str, Hedge]
@@ -99,6 +100,7 @@ class Lexicon:
     change_verbs: dict[str, str]
     change_nouns: dict[str, str]
     change_adverbs: dict[str, str]
+    movement_verbs: frozenset[str]
     months: frozenset[str]  # lower-cased, no trailing dot
     identifier_words: frozenset[str]
     identifier_after: frozenset[str]
@@ -107,6 +109,8 @@ class Lexicon:
     score_words: frozenset[str]
     street_words: frozenset[str]
     not_identifier: frozenset[str]
+    year_cues: frozenset[str]
+    quantity_cues: frozenset[str]
     # compiled patterns
     hedge_after_re: re.Pattern[str]
     unit_re: re.Pattern[str]
@@ -117,6 +121,9 @@ class Lexicon:
     currency_glued_re: re.Pattern[str]
     vague_re: re.Pattern[str]
     per_re: re.Pattern[str]
+    dimension_suffix_re: re.Pattern[str]
+    money_of_re: re.Pattern[str]
+    small_words: str  # regex alternation of the number words one to ten
     change_right_re: re.Pattern[str]
     named_re: re.Pattern[str]
     time_re: re.Pattern[str]
@@ -164,6 +171,10 @@ def _load_numbers() -> dict[str, Any]:  # noqa: C901 - one validation per table
     metre = f.table("metre_suffix")
     out["metre_after"] = frozenset(
         w.lower() for w in _str_list(f, "metre_suffix", "after", metre.get("after"))
+    )
+    half = f.table("half")
+    out["half_not_after"] = frozenset(
+        w.lower() for w in _str_list(f, "half", "not_after", half.get("not_after"))
     )
     return out
 
@@ -224,7 +235,10 @@ def _load_units() -> dict[str, Any]:
                 and isinstance(value[1], (int, float))):
             raise f.error(form, '["ISO code", factor] expected', "subunits")
         exact[form] = UnitForm(value[0], "money", float(value[1]))
-    return {"forms": forms, "exact": exact, "prefixes": prefixes}
+    suffixes = _str_list(
+        f, "dimension_suffixes", "words", f.table("dimension_suffixes").get("words")
+    )
+    return {"forms": forms, "exact": exact, "prefixes": prefixes, "dimension_suffixes": suffixes}
 
 
 def _load_changes() -> dict[str, dict[str, str]]:
@@ -237,6 +251,8 @@ def _load_changes() -> dict[str, dict[str, str]]:
             for w in _str_list(f, table, direction, entries.get(direction)):
                 mapping[w.lower()] = direction
         out[table] = mapping
+    movement = f.table("movement")
+    out["movement"] = {w.lower(): "" for w in _str_list(f, "movement", "verbs", movement.get("verbs"))}
     return out
 
 
@@ -256,6 +272,8 @@ def _load_exclusions() -> dict[str, Any]:
         "scores": frozenset(w.lower() for w in get("scores", "words")),
         "streets": frozenset(get("addresses", "streets")),
         "not_identifier": frozenset(get("not_identifier", "words")),
+        "year_cues": frozenset(w.lower() for w in get("years", "cues")),
+        "quantity_cues": frozenset(w.lower() for w in get("years", "quantity_cues")),
     }
 
 
@@ -292,6 +310,14 @@ def lexicon() -> Lexicon:
         + _alternation(denominators)
         + r")(?![\w])(?![ \u00a0]++(?:earlier|ago|before|later|after|previously|prior|on|back)\b)"
     )
+    dimension_suffix_re = re.compile(
+        r"-(?:" + _alternation(uni["dimension_suffixes"]) + r")(?![\w-])"
+    )
+    money_words = [w for w, form in uni["forms"].items() if form.kind == "money" and w.isalpha()]
+    money_of_re = re.compile(
+        r"(?i)[ \u00a0]++of[ \u00a0]++(?P<u>" + _alternation(money_words) + r")(?![\w])"
+    )
+    small_words = _alternation([w for w, v in num["words"].items() if 1 <= v <= 10])
     # Letter codes written straight against the figure: "USD10m", "RM23.50".
     letter_prefixes = [p for p in uni["prefixes"] if p[-1].isalpha()]
     currency_glued_re = re.compile(r"(?<![\w$])(?:" + _alternation(letter_prefixes) + r")(?=\d)")
@@ -314,6 +340,7 @@ def lexicon() -> Lexicon:
         one_after=num["one_after"],
         vague=num["vague"],
         metre_after=num["metre_after"],
+        half_not_after=num["half_not_after"],
         tolerances=hed["tolerances"],
         hedges_before=before,
         hedges_after=after,
@@ -323,6 +350,7 @@ def lexicon() -> Lexicon:
         change_verbs=verbs,
         change_nouns=nouns,
         change_adverbs=chg["adverbs"],
+        movement_verbs=frozenset(chg["movement"]),
         months=exc["months"],
         identifier_words=exc["identifier_words"],
         identifier_after=exc["identifier_after"],
@@ -331,6 +359,8 @@ def lexicon() -> Lexicon:
         score_words=exc["scores"],
         street_words=exc["streets"],
         not_identifier=exc["not_identifier"],
+        year_cues=exc["year_cues"],
+        quantity_cues=exc["quantity_cues"],
         hedge_after_re=hedge_after_re,
         unit_re=unit_re,
         unit_exact_re=unit_exact_re,
@@ -340,6 +370,9 @@ def lexicon() -> Lexicon:
         currency_glued_re=currency_glued_re,
         vague_re=vague_re,
         per_re=per_re,
+        dimension_suffix_re=dimension_suffix_re,
+        money_of_re=money_of_re,
+        small_words=small_words,
         change_right_re=change_right_re,
         named_re=named_re,
         time_re=time_re,

@@ -16,8 +16,7 @@ import functools
 import math
 import re
 import threading
-from dataclasses import dataclass, field
-from fractions import Fraction
+from dataclasses import dataclass
 
 from .claims import Bound, Change, Kind
 from .lexicon import Hedge, Lexicon, UnitForm, alternation, lexicon
@@ -35,7 +34,6 @@ _DIGITS = (
     r"|\d{1,15}+(?!\d))"
     r"(?:\.\d{1,12}+(?!\d))?"
 )
-_SMALL = "one|two|three|four|five|six|seven|eight|nine|ten"
 
 
 def _atom_patterns(lex: Lexicon) -> tuple[re.Pattern[str], re.Pattern[str]]:
@@ -43,12 +41,13 @@ def _atom_patterns(lex: Lexicon) -> tuple[re.Pattern[str], re.Pattern[str]]:
     fractions = alternation(list(lex.fractions))
     words = alternation(list(lex.words) + list(lex.multipliers))
     vague = alternation(list(lex.vague))
+    small = lex.small_words
     ratio = rf"""
         (?P<vague>(?i:{vague})(?={_SP}++of(?![\w])))
         |(?P<ratio>(?<![\w.,$£€¥])
-            (?P<rnum>\d{{1,3}}|(?i:{_SMALL}))
+            (?P<rnum>\d{{1,3}}|(?i:{small}))
             {_SP}++(?P<rsep>in|out{_SP}++of){_SP}++
-            (?P<rden>\d{{1,4}}(?!\d|[.,]\d)|(?i:{_SMALL}|twenty|fifty|a{_SP}hundred|hundred|a{_SP}thousand))
+            (?P<rden>\d{{1,4}}(?!\d|[.,]\d)|(?i:{small}|twenty|fifty|a{_SP}hundred|hundred|a{_SP}thousand))
             (?![\w])
         )
         |(?P<frac>(?<![\w-])
@@ -56,7 +55,7 @@ def _atom_patterns(lex: Lexicon) -> tuple[re.Pattern[str], re.Pattern[str]]:
             (?P<fden>(?i:{fractions}))(?![\w])
         )"""
     figure = rf"""
-        (?P<fold>(?:\d{{1,4}}+(?:\.\d{{1,3}}+)?|(?i:{_SMALL}|twenty|fifty|hundred|thousand))-?(?i:fold)(?![\w]))
+        (?P<fold>(?:\d{{1,4}}+(?:\.\d{{1,3}}+)?|(?i:{small}|twenty|fifty|hundred|thousand))-?(?i:fold)(?![\w]))
         |(?P<num>(?<![\w.,/]){_DIGITS})
         |(?P<word>(?<![\w-])
             (?i:(?:a{_SP}++(?=(?:dozen|hundred|thousand|million|billion|trillion)\b))?
@@ -77,9 +76,7 @@ def _atom_patterns(lex: Lexicon) -> tuple[re.Pattern[str], re.Pattern[str]]:
 _RANGE_GAP = re.compile(rf"{_SP}*+[–—]{_SP}*+|-(?=\d)|{_SP}++-{_SP}++(?=\d)|{_SP}++to{_SP}++")
 _AND_GAP = re.compile(rf"{_SP}++and{_SP}++")
 _OR_GAP = re.compile(rf"{_SP}++or{_SP}++")
-_MOVEMENT = re.compile(r"(?i)(?<![\w])(?:went|moved|changed|shifted|swung|jumped|fell|rose|grew|dropped|slipped|climbed)(?:[ \u00a0]++\w++){0,4}+[ \u00a0]*+$")
 _BETWEEN_LEFT = re.compile(r"(?i)(?<![\w])(?:between|from)[ \u00a0]++$")
-_FROM_LEFT = re.compile(r"(?i)(?<![\w])from[ \u00a0]++$")
 _OF_GAP = re.compile(
     rf"""{_SP}++(?:of|out{_SP}++of){_SP}++
     (?:(?i:the|its|their|his|her|our|these|those|this|that|all|all{_SP}++the){_SP}++
@@ -97,17 +94,6 @@ _NEXT_WORD = re.compile(rf"{_SP}++(?P<w>[A-Za-z][\w'’.&-]*+)")
 _NAMED_REACH = 24  # longer than any name in exclusions.toml [named]
 _PREV_CHARS = 48  # how far left the hedge, currency and change windows look
 _ADDRESS_WORD = re.compile(rf"{_SP}++(?P<w>[A-Z][\w'’.-]*+|\d{{1,4}}(?:st|nd|rd|th)|[NSEW]\.?)(?=[\s,;]|$)")
-_YEAR_CUES = frozenset(
-    "in since from until till by the early late mid mid- before after during circa c. year between "
-    "january february march april may june july august september october november december".split()
-)
-_QUANTITY_CUES = frozenset(["than", "average of", "total of", "some", "of about"])
-_CURRENCY_WORD = re.compile(rf"{_SP}++of{_SP}++(?P<u>dollars|euros|pounds|yen|rupees|roubles)(?![\w])", re.I)
-_HALF_ORDINALS = frozenset([
-    "first", "second", "other", "final", "latter", "former", "back", "front", "top", "bottom",
-    "this", "next", "last", "that",  # "sales grew 35 per cent this half": a half-year
-])
-_DIMENSION_WORD = re.compile(r"-(?:long|wide|high|deep|tall|thick|old|strong|plus)(?![\w-])")
 _SLASH_FRACTION = re.compile(r"(?P<n>\d{1,3})[/⁄](?P<d>\d{1,4})(?![\d/⁄.,]\d|[\d/⁄])")
 _OF = re.compile(r"[ \u00a0]++of(?![\w])")
 # "1.99×10^30", "2.998 x 10−8", "6.02×10²³"
@@ -207,7 +193,6 @@ class Span:
     change: Change | None = None
     hedge: str | None = None
     possessor: str | None = None
-    extra: dict[str, str] = field(default_factory=dict)
 
 
 class Scanner:
@@ -471,11 +456,12 @@ class Scanner:
             return False  # "more than 1000 customers"
         tail = _tail(text, fig.start, 2)
         words = [t.lower() for _, t in tail]
-        if words and (words[-1] in _QUANTITY_CUES or " ".join(words[-2:]) in _QUANTITY_CUES):
+        cues = self.lex.quantity_cues
+        if words and (words[-1] in cues or " ".join(words[-2:]) in cues):
             return False  # "an average of 1500"
         if 1900 <= n <= 2100:
             return True
-        return bool(words) and words[-1].rstrip(",") in _YEAR_CUES
+        return bool(words) and words[-1].rstrip(",") in self.lex.year_cues
 
     def _is_identifier(self, text: str, fig: _Figure) -> bool:
         """A bare number right after a capitalised name is a label ("Dnipro 1", "Boeing 737")."""
@@ -581,7 +567,7 @@ class Scanner:
                 fig.kind = Kind.PROPORTION  # basis points, ppm: parts of a whole
             fig.has_unit = True
             fig.end = um.end()
-            dm = _DIMENSION_WORD.match(text, fig.end)
+            dm = lex.dimension_suffix_re.match(text, fig.end)
             if dm is not None and fig.kind in (Kind.MEASURE, Kind.DURATION):
                 fig.end = dm.end()  # "40-mile-long", "15-year-old": part of the figure
             elif form.kind != "money" or form.factor == 1.0:
@@ -653,8 +639,7 @@ class Scanner:
         left = text[max(0, fig.start - 12) : fig.start]
         between = _BETWEEN_LEFT.search(left)
         if between is not None and between.group().lower().startswith("from"):
-            before = text[max(0, fig.start - _PREV_CHARS - 12) : fig.start - (len(left) - between.start())]
-            if self._change_before(text, fig.start - (len(left) - between.start())) or _MOVEMENT.search(before):
+            if self._moved_before(text, fig.start - (len(left) - between.start())):
                 self._borrow_unit(text, fig)
                 return None  # "rose from 10 to 20": two levels, read separately
             between = None  # "ranging from $200 to $400": a range
@@ -767,7 +752,7 @@ class Scanner:
         low, high = self.lex.vague[m.group("vague").lower()]
         span = Span(m.start(), m.end(), Kind.RANGE, (low + high) / 2, low, high, "count",
                     Bound.RANGE, "vague_magnitude")
-        nxt = _CURRENCY_WORD.match(text, m.end())
+        nxt = self.lex.money_of_re.match(text, m.end())
         if nxt is not None:
             form = self.lex.unit_forms.get(nxt.group("u").casefold())
             if form is not None:
@@ -799,7 +784,7 @@ class Scanner:
             if den_word != "half":
                 return None  # "third" alone is an ordinal
             prev = _prev_word(text, m.start(), _tail(text, m.start(), 1))
-            if prev is not None and prev[1].lower() in _HALF_ORDINALS:
+            if prev is not None and prev[1].lower() in self.lex.half_not_after:
                 return None  # "the second half of the game"
             if after.startswith(("-", "way", " time")) or not re.match(r"\s*(of|the|a|an|its|their|his|her|our|[,.;])", after):
                 if not re.search(r"(?i)(?:than|about|nearly|almost|over|under|roughly|around|only|just|some)[ \u00a0]+$", text[max(0, m.start() - 16) : m.start()]):
@@ -909,6 +894,16 @@ class Scanner:
             span.low = v
         if span.high < v:
             span.high = v
+
+    def _moved_before(self, text: str, s: int) -> bool:
+        """True when a verb of movement leads up to "from" at ``s`` ("prices went up from")."""
+        if self._change_before(text, s):
+            return True
+        lex = self.lex
+        return any(
+            w in lex.change_verbs or w in lex.movement_verbs
+            for w in (t.lower() for _, t in _tail(text, s, 4))
+        )
 
     def _change_before(self, text: str, s: int, verbs_only: bool = False) -> str | None:
         """ "rose (by)", "an increase of", "up" right before ``s``: the direction, or None."""
