@@ -30,3 +30,7 @@ def test_importing_the_package_and_plugin_loads_neither_pandas_nor_pint():
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
+
+
+def test_all_lists_exactly_the_lazy_exports():
+    assert sorted(figcheck.__all__) == sorted(figcheck._EXPORTS)

@@ -58,7 +58,32 @@ _EXPORTS = {
     "load_documents": "documents",
 }
 
-__all__ = sorted(_EXPORTS)
+__all__ = [
+    "Bound",
+    "Change",
+    "CheckId",
+    "Claim",
+    "ClaimCheckFailed",
+    "Comparison",
+    "Corroboration",
+    "Document",
+    "DocumentError",
+    "FigcheckError",
+    "Finding",
+    "Kind",
+    "ReferenceRow",
+    "ReferenceTable",
+    "ReferenceTableError",
+    "Report",
+    "RuleDefinitionError",
+    "Severity",
+    "UnitMismatchError",
+    "Verdict",
+    "check",
+    "check_claims",
+    "extract",
+    "load_documents",
+]
 __version__ = "0.1.0"
 
 

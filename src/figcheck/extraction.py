@@ -60,7 +60,9 @@ def extract(
         for k, sp in enumerate(group):
             ls, le = local[k]
             # the neighbouring claims are what bounds a claim's noun phrase
-            ctx = claim_context(sc, sentence, ls, le, local[max(0, k - 1) : k] + local[k + 1 : k + 2])
+            ctx = claim_context(
+                sc, sentence, ls, le, local[max(0, k - 1) : k] + local[k + 1 : k + 2]
+            )
             line, column = lines.locate(sp.start)
             subject = ctx.subject
             if sp.possessor and subject is None:
@@ -116,7 +118,9 @@ def _unit_concepts() -> dict[str, tuple[str, frozenset[str]]]:
             raise f.error(dim, "allowed must be a list of concept names", "dimensions")
         unknown = sorted({spec["default"], *allowed} - known)
         if unknown:
-            raise f.error(dim, f"unknown concept(s) {unknown}; define them in concepts.toml", "dimensions")
+            raise f.error(
+                dim, f"unknown concept(s) {unknown}; define them in concepts.toml", "dimensions"
+            )
         out[dim] = (spec["default"], frozenset([spec["default"], *allowed]))
     return out
 

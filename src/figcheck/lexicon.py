@@ -139,7 +139,7 @@ class Lexicon:
         return {k.casefold(): v for k, v in self.currency_prefixes.items()}
 
 
-def _load_numbers() -> dict[str, Any]:  # noqa: C901 - one validation per table
+def _load_numbers() -> dict[str, Any]:
     f = data_file("numbers.toml")
     out: dict[str, Any] = {}
     for table in ("words", "multipliers", "scale_suffixes"):
@@ -155,16 +155,24 @@ def _load_numbers() -> dict[str, Any]:  # noqa: C901 - one validation per table
             or len(value) != 2
             or not all(isinstance(v, int) and v > 0 for v in value)
         ):
-            raise f.error(key, "expected [numerator, denominator] of positive integers", "fractions")
+            raise f.error(
+                key, "expected [numerator, denominator] of positive integers", "fractions"
+            )
         fractions[key.lower()] = Fraction(value[0], value[1])
     out["fractions"] = fractions
     one = f.table("one")
-    out["one_before"] = frozenset(w.lower() for w in _str_list(f, "one", "before", one.get("before")))
+    out["one_before"] = frozenset(
+        w.lower() for w in _str_list(f, "one", "before", one.get("before"))
+    )
     out["one_after"] = frozenset(w.lower() for w in _str_list(f, "one", "after", one.get("after")))
     vague: dict[str, tuple[float, float]] = {}
     for key, value in f.table("vague").items():
-        if not (isinstance(value, list) and len(value) == 2 and all(isinstance(v, (int, float)) for v in value)
-                and 0 < value[0] < value[1]):
+        if not (
+            isinstance(value, list)
+            and len(value) == 2
+            and all(isinstance(v, (int, float)) for v in value)
+            and 0 < value[0] < value[1]
+        ):
             raise f.error(key, "expected [low, high] with 0 < low < high", "vague")
         vague[key.lower()] = (float(value[0]), float(value[1]))
     out["vague"] = vague
@@ -190,14 +198,22 @@ def _load_hedges() -> dict[str, Any]:
     for table in ("before", "after"):
         hedges: dict[str, Hedge] = {}
         for phrase, value in f.table(table).items():
-            if not (isinstance(value, list) and len(value) == 2 and all(isinstance(v, str) for v in value)):
+            if not (
+                isinstance(value, list)
+                and len(value) == 2
+                and all(isinstance(v, str) for v in value)
+            ):
                 raise f.error(phrase, 'expected ["bound", "family"]', table)
             bound, family = value
             if bound not in _BOUNDS:
-                raise f.error(phrase, f"unknown bound {bound!r}; use one of {sorted(_BOUNDS)}", table)
+                raise f.error(
+                    phrase, f"unknown bound {bound!r}; use one of {sorted(_BOUNDS)}", table
+                )
             if family != "none" and family not in tolerances:
                 raise f.error(phrase, f"unknown tolerance family {family!r}", table)
-            hedges[phrase.lower()] = Hedge(phrase, Bound(bound), None if family == "none" else family)
+            hedges[phrase.lower()] = Hedge(
+                phrase, Bound(bound), None if family == "none" else family
+            )
         out[table] = hedges
     return out
 
@@ -208,11 +224,15 @@ def _load_units() -> dict[str, Any]:
     exact: dict[str, UnitForm] = {}
     for name, spec in f.table("units").items():
         if not isinstance(spec, dict) or spec.get("kind") not in _KINDS:
-            raise f.error("kind", f"unit {name!r} needs kind = one of {sorted(_KINDS)}", f"units.{name}")
+            raise f.error(
+                "kind", f"unit {name!r} needs kind = one of {sorted(_KINDS)}", f"units.{name}"
+            )
         try:
             _units.dimension(name)
         except Exception as exc:  # pint's errors vary by version
-            raise f.error("forms", f"{name!r} is not a unit pint knows: {exc}", f"units.{name}") from exc
+            raise f.error(
+                "forms", f"{name!r} is not a unit pint knows: {exc}", f"units.{name}"
+            ) from exc
         meaning = UnitForm(name, spec["kind"])
         for form in _str_list(f, f"units.{name}", "forms", spec.get("forms")):
             forms[form.casefold()] = meaning
@@ -225,14 +245,20 @@ def _load_units() -> dict[str, Any]:
         try:
             _units.dimension(code)
         except Exception as exc:
-            raise f.error("prefixes", f"{code} is not defined in data/units.txt", f"currencies.{code}") from exc
+            raise f.error(
+                "prefixes", f"{code} is not defined in data/units.txt", f"currencies.{code}"
+            ) from exc
         for p in _str_list(f, f"currencies.{code}", "prefixes", spec.get("prefixes")):
             prefixes[p] = code
         for w in _str_list(f, f"currencies.{code}", "words", spec.get("words")):
             forms[w.casefold()] = UnitForm(code, "money")
     for form, value in f.table("subunits").items():
-        if not (isinstance(value, list) and len(value) == 2 and isinstance(value[0], str)
-                and isinstance(value[1], (int, float))):
+        if not (
+            isinstance(value, list)
+            and len(value) == 2
+            and isinstance(value[0], str)
+            and isinstance(value[1], (int, float))
+        ):
             raise f.error(form, '["ISO code", factor] expected', "subunits")
         exact[form] = UnitForm(value[0], "money", float(value[1]))
     suffixes = _str_list(
@@ -252,7 +278,9 @@ def _load_changes() -> dict[str, dict[str, str]]:
                 mapping[w.lower()] = direction
         out[table] = mapping
     movement = f.table("movement")
-    out["movement"] = {w.lower(): "" for w in _str_list(f, "movement", "verbs", movement.get("verbs"))}
+    out["movement"] = {
+        w.lower(): "" for w in _str_list(f, "movement", "verbs", movement.get("verbs"))
+    }
     return out
 
 
@@ -295,14 +323,18 @@ def lexicon() -> Lexicon:
     unit_re = re.compile(
         r"(?i)(?:[ \u00a0]?+-?|-)(?P<u>" + _alternation(list(uni["forms"])) + r")(?![\w²³])"
     )
-    unit_exact_re = re.compile(r"[ \u00a0]?+-?(?P<u>" + _alternation(list(uni["exact"])) + r")(?![\w²³])")
+    unit_exact_re = re.compile(
+        r"[ \u00a0]?+-?(?P<u>" + _alternation(list(uni["exact"])) + r")(?![\w²³])"
+    )
     scale_re = re.compile(
         r"(?i)(?:[ \u00a0]?+-?)(?P<s>" + _alternation(list(num["scale_suffixes"])) + r")(?![\w])"
     )
     currency_re = re.compile(
         r"(?i)(?<![\w$])(?P<c>" + _alternation(list(uni["prefixes"])) + r")[ \u00a0]?+-?$"
     )
-    currency_fwd_re = re.compile(r"(?P<c>" + _alternation(list(uni["prefixes"])) + r")[ \u00a0]?+(?=\d)")
+    currency_fwd_re = re.compile(
+        r"(?P<c>" + _alternation(list(uni["prefixes"])) + r")[ \u00a0]?+(?=\d)"
+    )
     # "$58 per barrel", "$3,500 a month", "120 km/h" is a unit of its own: a rate's denominator.
     denominators = [f for f, form in uni["forms"].items() if form.kind != "money"]
     per_re = re.compile(

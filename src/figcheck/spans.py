@@ -15,129 +15,30 @@ from __future__ import annotations
 import functools
 import math
 import re
-import threading
 from dataclasses import dataclass
 
 from .claims import Bound, Change, Kind
-from .lexicon import Hedge, Lexicon, UnitForm, alternation, lexicon
+from .lexicon import Hedge, Lexicon, UnitForm, lexicon
+from .nonclaims import NonClaims
 from .numerals import parse_digits, parse_words, rounding_of_integer
+from .patterns import (
+    _AND_GAP,
+    _BETWEEN_LEFT,
+    _DIGITS,
+    _MINUS,
+    _NEXT_WORD,
+    _OF,
+    _OF_GAP,
+    _OR_GAP,
+    _PERCENT,
+    _RANGE_GAP,
+    _SCIENTIFIC,
+    _SLASH_FRACTION,
+    _SUPERSCRIPT,
+    _atom_patterns,
+)
+from .tokens import _OPENERS, _prev_word, _tail, forget_tails
 from .units import dimension
-
-__all__ = ["Span", "scan"]
-
-_SP = r"[ \u00a0]"
-# Bounded repetitions: a digit run longer than any real figure is not a figure, and the
-# bounds keep every match short, so the scan stays linear on hostile input.
-_DIGITS = (
-    r"(?:\d{1,3}(?:,\d{3}){1,7}+(?!\d|,\d)"  # 1,351  14,000
-    r"|\d{1,3}(?:[ \u00a0\u202f\u2009]\d{3}){1,4}+(?![\d,.]|[ \u00a0\u202f\u2009]\d)"  # 14 000
-    r"|\d{1,15}+(?!\d))"
-    r"(?:\.\d{1,12}+(?!\d))?"
-)
-
-
-def _atom_patterns(lex: Lexicon) -> tuple[re.Pattern[str], re.Pattern[str]]:
-    """(any atom, figure atoms only): the scanner's entry patterns, built from the word lists."""
-    fractions = alternation(list(lex.fractions))
-    words = alternation(list(lex.words) + list(lex.multipliers))
-    vague = alternation(list(lex.vague))
-    small = lex.small_words
-    ratio = rf"""
-        (?P<vague>(?i:{vague})(?={_SP}++of(?![\w])))
-        |(?P<ratio>(?<![\w.,$£€¥])
-            (?P<rnum>\d{{1,3}}|(?i:{small}))
-            {_SP}++(?P<rsep>in|out{_SP}++of){_SP}++
-            (?P<rden>\d{{1,4}}(?!\d|[.,]\d)|(?i:{small}|twenty|fifty|a{_SP}hundred|hundred|a{_SP}thousand))
-            (?![\w])
-        )
-        |(?P<frac>(?<![\w-])
-            (?P<fnum>(?i:a|an|one|two|three|four|five|six|seven|eight|nine){_SP}*+-?{_SP}*+)?
-            (?P<fden>(?i:{fractions}))(?![\w])
-        )"""
-    figure = rf"""
-        (?P<fold>(?:\d{{1,4}}+(?:\.\d{{1,3}}+)?|(?i:{small}|twenty|fifty|hundred|thousand))-?(?i:fold)(?![\w]))
-        |(?P<num>(?<![\w.,/]){_DIGITS})
-        |(?P<word>(?<![\w-])
-            (?i:(?:a{_SP}++(?=(?:dozen|hundred|thousand|million|billion|trillion)\b))?
-            (?:{words})
-            (?:(?:{_SP}++and{_SP}++|{_SP}++|-)(?:{words})(?![\w])){{0,12}}+)
-            (?![\w])
-        )"""
-    # Every atom starts at a word boundary; the leading \b lets the engine skip other
-    # positions cheaply (measured: ~1.5x faster scanning).
-    decimal = rf"|(?P<dec>(?<=[ \u00a0(])\.\d{{1,12}}+(?![\d.]))"  # ".001 per cent"
-    return (
-        re.compile(r"\b(?:" + ratio + "|" + figure + ")" + decimal, re.VERBOSE),
-        re.compile(r"\b(?:" + figure + ")" + decimal, re.VERBOSE),
-    )
-
-
-# Gaps between two figures that make them one claim.
-_RANGE_GAP = re.compile(rf"{_SP}*+[–—]{_SP}*+|-(?=\d)|{_SP}++-{_SP}++(?=\d)|{_SP}++to{_SP}++")
-_AND_GAP = re.compile(rf"{_SP}++and{_SP}++")
-_OR_GAP = re.compile(rf"{_SP}++or{_SP}++")
-_BETWEEN_LEFT = re.compile(r"(?i)(?<![\w])(?:between|from)[ \u00a0]++$")
-_OF_GAP = re.compile(
-    rf"""{_SP}++(?:of|out{_SP}++of){_SP}++
-    (?:(?i:the|its|their|his|her|our|these|those|this|that|all|all{_SP}++the){_SP}++
-      |(?P<poss>[A-Z][\w.&-]*+(?:{_SP}[A-Z][\w.&-]*+){{0,2}})(?:'s|’s|'|’){_SP}++
-    )?
-    (?:(?i:total|estimated|reported|registered|remaining|original|combined|entire|overall){_SP}++)?
-    (?:(?i:a{_SP}++)?(?i:total){_SP}++of{_SP}++)?""",
-    re.VERBOSE,
-)
-_PERCENT = re.compile(
-    rf"(?i){_SP}?+(?P<p>%|per{_SP}?+cent(?:age{_SP}++points?)?|percent(?:age{_SP}++points?)?|pc(?![\w])"
-    rf"|pp(?![\w])|percentage{_SP}++points?|points?(?![\w])|pts(?![\w])|‰)"
-)
-_NEXT_WORD = re.compile(rf"{_SP}++(?P<w>[A-Za-z][\w'’.&-]*+)")
-_NAMED_REACH = 24  # longer than any name in exclusions.toml [named]
-_PREV_CHARS = 48  # how far left the hedge, currency and change windows look
-_ADDRESS_WORD = re.compile(rf"{_SP}++(?P<w>[A-Z][\w'’.-]*+|\d{{1,4}}(?:st|nd|rd|th)|[NSEW]\.?)(?=[\s,;]|$)")
-_SLASH_FRACTION = re.compile(r"(?P<n>\d{1,3})[/⁄](?P<d>\d{1,4})(?![\d/⁄.,]\d|[\d/⁄])")
-_OF = re.compile(r"[ \u00a0]++of(?![\w])")
-# "1.99×10^30", "2.998 x 10−8", "6.02×10²³"
-_SCIENTIFIC = re.compile(
-    r"[ \u00a0]?+[×xX*][ \u00a0]?+10(?:\^|\*\*)?(?P<exp>[−-]?\d{1,3}+|⁻?[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3}+)(?![\d.,])"
-)
-_SUPERSCRIPT = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹⁻−", "0123456789--")
-_LOWER_WORD = re.compile(r"[a-z]++")
-_MINUS = re.compile(r"(?i)(?<![\w])minus(?:-|[ \u00a0]++)$")
-_CLOCK = re.compile(r"[:.][0-5]\d(?!\d)")
-_SCORE_WINDOW = 40
-
-
-_TOKEN = re.compile(r"\S++")
-_WORDLIKE = re.compile(r"[A-Za-z][\w'’.&-]*+")
-_OPENERS = "(\"“‘'["
-
-
-_LOCAL = threading.local()  # per-thread memo of _tail for the text being scanned
-
-
-def _tail(text: str, s: int, n: int = 4) -> list[tuple[int, str]]:
-    """The last ``n`` (at most 4) whitespace-separated tokens before offset ``s``, nearest last.
-
-    Each token is (start, token). Looking words up in dictionaries is much
-    cheaper than searching the window with end-anchored alternations of a few
-    hundred phrases (measured: ~5x). The scanner asks for the same offset several
-    times, so results are kept for the text being scanned.
-    """
-    memo = getattr(_LOCAL, "memo", None)
-    if memo is None or memo[0] is not text:
-        memo = _LOCAL.memo = (text, {})
-    tails: dict[int, list[tuple[int, str]]] = memo[1]
-    toks = tails.get(s)
-    if toks is None:
-        w0 = max(0, s - _PREV_CHARS)
-        toks = [(m.start(), m.group()) for m in _TOKEN.finditer(text, w0, s)]
-        if toks and toks[0][0] == w0 and w0 > 0 and not text[w0 - 1].isspace():
-            toks = toks[1:]  # cut by the window's edge
-        toks = toks[-4:]
-        if len(tails) > 4096:
-            tails.clear()
-        tails[s] = toks
-    return toks[-n:]
 
 
 @functools.lru_cache(maxsize=256)
@@ -146,17 +47,7 @@ def _is_share(unit: str) -> bool:
     return dimension(unit) == dimension("percent")
 
 
-def _prev_word(text: str, s: int, tail: list[tuple[int, str]]) -> tuple[int, str] | None:
-    """The word before ``s`` separated from it by spaces only, or None."""
-    if not tail:
-        return None
-    start, tok = tail[-1]
-    if start + len(tok) == s:
-        return None
-    word = tok.lstrip(_OPENERS)
-    if not _WORDLIKE.fullmatch(word):
-        return None
-    return start + len(tok) - len(word), word
+__all__ = ["Span", "scan"]
 
 
 @dataclass(slots=True)
@@ -195,7 +86,7 @@ class Span:
     possessor: str | None = None
 
 
-class Scanner:
+class Scanner(NonClaims):
     """Finds quantity spans in a text with one Lexicon."""
 
     def __init__(self, lex: Lexicon, tolerances: dict[str, float] | None = None) -> None:
@@ -221,7 +112,7 @@ class Scanner:
         try:
             return self._scan(text)
         finally:
-            _LOCAL.memo = None  # do not keep the text alive
+            forget_tails()  # do not keep the text alive
 
     def _scan(self, text: str) -> list[Span]:
         # figures glued to a currency code ("USD10m") start where no word boundary is
@@ -252,14 +143,6 @@ class Scanner:
             spans.extend(new)
         return spans
 
-    def _named_at(self, text: str, s: int) -> int | None:
-        """The end of a fixed name with a number in it ("S&P 500") covering offset ``s``, or None."""
-        w0 = max(0, s - _NAMED_REACH)
-        for m in self.lex.named_re.finditer(text, w0, min(len(text), s + _NAMED_REACH)):
-            if m.start() <= s < m.end():
-                return m.end()
-        return None
-
     # ------------------------------------------------------------------ one figure
     def _read(self, text: str, m: re.Match[str]) -> tuple[list[Span], int] | None:
         kind = m.lastgroup
@@ -284,7 +167,6 @@ class Scanner:
 
     def _figure(self, text: str, m: re.Match[str]) -> _Figure | None:
         """A digits or number-word figure with its scale and unit, or None if it is not a quantity."""
-        lex = self.lex
         s, e = m.span()
         if m.lastgroup in ("num", "dec"):
             literal = m.group()
@@ -317,15 +199,25 @@ class Scanner:
                 return None
             if tokens[0][0].isupper() and self._after_name(text, s):
                 return None  # "the Kick Six", "the Big Ten": part of a name
-            if e < len(text) and text[e] == "-" and not (
-                self.lex.unit_re.match(text, e) or self.lex.scale_re.match(text, e)
-                or text[e + 1 : e + 2].isdigit()
+            if (
+                e < len(text)
+                and text[e] == "-"
+                and not (
+                    self.lex.unit_re.match(text, e)
+                    or self.lex.scale_re.match(text, e)
+                    or text[e + 1 : e + 2].isdigit()
+                )
             ):
                 return None  # "six-speed gearbox", "four-cylinder engine": part of a compound word
             fig = _Figure(s, e, float(value_int), rounding_of_integer(value_int), source="words")
             fig.scaled = tokens[-1].lower() in self.lex.multipliers and value_int >= 1000
         # sign: "-1.3%", "minus 5", "minus-130 degrees"
-        if fig.source == "digits" and s > 0 and text[s - 1] in "-−" and (s < 2 or not text[s - 2].isalnum()):
+        if (
+            fig.source == "digits"
+            and s > 0
+            and text[s - 1] in "-−"
+            and (s < 2 or not text[s - 2].isalnum())
+        ):
             fig.start -= 1
             fig.value = -fig.value
         else:
@@ -339,84 +231,6 @@ class Scanner:
                 return None
         return fig
 
-    def _digits_ok(self, text: str, s: int, e: int, literal: str) -> bool:
-        """False for digit runs that are dates, times, identifiers, versions, phone numbers."""
-        lex = self.lex
-        before = text[s - 1] if s > 0 else " "
-        after = text[e] if e < len(text) else " "
-        if (before in "-–" and s >= 2 and text[s - 2].isalpha()
-                and text[max(0, s - 4) : s].lower() != "sub-" and text[max(0, s - 6) : s].lower() != "minus-"):
-            return False  # F-16, Su-25, Covid-19 (but "sub-300 sq m" is a bound)
-        if before in "-–" and s >= 2 and text[s - 2].isdigit():
-            k = s - 1
-            while k > 0 and text[k - 1].isdigit():
-                k -= 1
-            if s - 1 - k <= 2 and len(literal) <= 2 and self._score_context(text, k, e):
-                return False  # the second goal count of "beat Charlton 2-1"
-            prev = _prev_word(text, k, _tail(text, k, 1))
-            if prev is not None and self._is_month(prev[1]):
-                return False  # Sept. 20-24
-        if after in "-–" and e + 1 < len(text) and text[e + 1].isdigit() and len(literal) <= 2:
-            k = e + 1
-            while k < len(text) and text[k].isdigit():
-                k += 1
-            if k - e - 1 <= 2 and self._score_context(text, s, k):
-                return False  # the first goal count of "won 3-1"
-        if before == "(" and after == ")" and literal.isdigit():
-            prev = _prev_word(text, s - 1, _tail(text, s - 1, 1))
-            if prev is not None and prev[1][0].isupper():
-                return False  # a player's shirt number: "Dak Prescott (4)"
-        if after == "/" or before == "/":
-            return False  # 24/7, 9/11, 3/4/2022
-        if after == "." and e + 1 < len(text) and text[e + 1].isdigit():
-            return False  # 1.2.3
-        if after == ":" and e + 1 < len(text) and text[e + 1].isdigit():
-            return False  # 07:42
-        if before == ":" and s >= 2 and text[s - 2].isdigit():
-            return False
-        if after.isalpha():
-            # glued suffix: only a scale, a unit or percent sign may follow directly
-            if not (
-                lex.scale_re.match(text, e)
-                or lex.unit_re.match(text, e)
-                or lex.unit_exact_re.match(text, e)
-                or _PERCENT.match(text, e)
-            ):
-                return False  # 10th, 1990s, 5G, 3D
-        if lex.time_re.match(text, e):
-            return False  # 3 a.m., 10 GMT
-        if _CLOCK.match(text, e) and lex.time_re.match(text, _CLOCK.match(text, e).end()):  # type: ignore[union-attr]
-            return False  # 10.45 pm
-        tail = _tail(text, s)
-        prev = _prev_word(text, s, tail)
-        if prev is not None:
-            word = prev[1]
-            if self._is_month(word):
-                return False  # March 16, Feb. 24
-            if word in lex.identifier_words:
-                return False  # Article 5, Resolution 2334
-        nxt = _NEXT_WORD.match(text, e)
-        if nxt is not None:
-            word = nxt.group("w")
-            if self._is_month(word):
-                return False  # 9 August 2019
-            if word.rstrip(".,;:") in lex.identifier_after and literal.isdigit():
-                return False  # 737 Max
-        if len(tail) >= 3 and tail[-1][1] in ("and", "or", "&") and tail[-2][1].isdigit() and len(tail[-2][1]) <= 4:
-            word = tail[-3][1]
-            if word in lex.identifier_words or (
-                _WORDLIKE.fullmatch(word) and word[0].isupper() and word not in lex.not_identifier
-            ):
-                return False  # Dnipro 1 and 2
-        if literal.isdigit() and self._is_address(text, e):
-            return False  # 10 Downing Street, 9 E 71st St
-        # phone numbers: groups joined by - or . with 7+ digits in all
-        if after in "-." and re.match(r"[-.]\d{3,4}[-.]\d{3,4}(?!\d)", text[e : e + 11]):
-            return False
-        if before == ")" or (before in "-." and s >= 4 and re.search(r"\d{3}[-.]$", text[s - 4 : s])):
-            return False
-        return True
-
     def _slash_fraction(self, text: str, fm: re.Match[str]) -> _Figure | None:
         """ "1/2 pound", "1/16 of a pint": a fraction written with a slash, before a unit or "of"."""
         num, den = int(fm.group("n")), int(fm.group("d"))
@@ -424,71 +238,15 @@ class Scanner:
             return None
         fig = _Figure(fm.start(), fm.end(), num / den, 0.0, source="fraction")
         if _OF.match(text, fm.end()):
-            fig.value, fig.unit, fig.kind, fig.has_unit = 100.0 * num / den, "percent", Kind.PROPORTION, True
+            fig.value, fig.unit, fig.kind, fig.has_unit = (
+                100.0 * num / den,
+                "percent",
+                Kind.PROPORTION,
+                True,
+            )
             return fig
         self._extend_right(text, fig)
         return fig if fig.has_unit else None
-
-    def _is_address(self, text: str, e: int) -> bool:
-        """True when names, a direction or an ordinal, then a street word follow offset ``e``."""
-        pos = e
-        for i in range(5):
-            m = _ADDRESS_WORD.match(text, pos)
-            if m is None:
-                return False
-            word = m.group("w")
-            if i > 0 and (word in self.lex.street_words or word.rstrip(".,") in self.lex.street_words):
-                return True
-            pos = m.end()
-        return False
-
-    def _is_month(self, word: str) -> bool:
-        """A month name in any case ("Sept.", "nov."), except the verb "may"."""
-        w = word.rstrip(".,;:")
-        return w != "may" and w.lower() in self.lex.months
-
-    def _is_year(self, text: str, fig: _Figure) -> bool:
-        """A bare four-digit figure that reads as a year ("in 2014", "the 1054 schism")."""
-        n = fig.raw_int
-        if n is None or not 1000 <= n <= 2200 or fig.end - fig.start != 4:
-            return False
-        if self._hedge_before(text, fig.start) is not None:
-            return False  # "more than 1000 customers"
-        tail = _tail(text, fig.start, 2)
-        words = [t.lower() for _, t in tail]
-        cues = self.lex.quantity_cues
-        if words and (words[-1] in cues or " ".join(words[-2:]) in cues):
-            return False  # "an average of 1500"
-        if 1900 <= n <= 2100:
-            return True
-        return bool(words) and words[-1].rstrip(",") in self.lex.year_cues
-
-    def _is_identifier(self, text: str, fig: _Figure) -> bool:
-        """A bare number right after a capitalised name is a label ("Dnipro 1", "Boeing 737")."""
-        if fig.raw_int is None:
-            return False
-        return self._after_name(text, fig.start)
-
-    def _after_name(self, text: str, s: int) -> bool:
-        """True when a capitalised word, not starting the sentence, stands right before ``s``."""
-        prev = _prev_word(text, s, _tail(text, s, 1))
-        if prev is None:
-            return False
-        word = prev[1]
-        if not word[0].isupper() or word in self.lex.not_identifier or word.endswith(("'s", "’s")):
-            return False
-        before = text[max(0, prev[0] - 3) : prev[0]].strip()
-        return bool(before) and before[-1] not in ".!?\"“”:;\n"
-
-    def _pronoun_one(self, text: str, s: int, e: int) -> bool:
-        """True when "one" is a pronoun ("no one", "one of the worst"), not a count."""
-        prev = _prev_word(text, s, _tail(text, s, 1))
-        if prev is not None and prev[1].lower() in self.lex.one_before:
-            return True
-        nxt = _NEXT_WORD.match(text, e)
-        if nxt is None:
-            return True  # "the only one."
-        return nxt.group("w").lower() in self.lex.one_after
 
     def _extend_right(self, text: str, fig: _Figure) -> None:
         """Read scale, currency prefix, unit and percent around ``fig``; updates it in place."""
@@ -506,7 +264,8 @@ class Scanner:
                 # "4.3M sales", "1.2m tons" are millions; "5m tall", "100m sprint" are metres
                 short_m = not (
                     sm.group("s") == "M"
-                    or nxt is not None and nxt.group("w").lower() not in lex.metre_after
+                    or nxt is not None
+                    and nxt.group("w").lower() not in lex.metre_after
                     and nxt.group("w")[0].islower()
                 )
             if (not short_m or currency is not None) and (glued or len(suffix) > 2):
@@ -520,7 +279,12 @@ class Scanner:
                     fig.scaled = True
                     e = sm.end()
                     sm2 = lex.scale_re.match(text, e) if suffix == "hundred" else None
-                    if sm2 is not None and sm2.group("s").lower() in ("thousand", "million", "billion", "trillion"):
+                    if sm2 is not None and sm2.group("s").lower() in (
+                        "thousand",
+                        "million",
+                        "billion",
+                        "trillion",
+                    ):
                         factor2 = lex.scale_suffixes[sm2.group("s").lower()]
                         fig.value *= factor2
                         fig.rounding *= factor2
@@ -557,7 +321,12 @@ class Scanner:
         if um2 is not None and (um is None or um2.end() > um.end()):
             um, form = um2, lex.unit_forms[um2.group("u").casefold()]
         if um is not None and form is not None:
-            if form.kind == "money" and form.factor != 1.0 and um.start("u") != e and um.group("u") in ("p", "c"):
+            if (
+                form.kind == "money"
+                and form.factor != 1.0
+                and um.start("u") != e
+                and um.group("u") in ("p", "c")
+            ):
                 return  # "5 p" with a space is not pence
             fig.value *= form.factor
             fig.rounding *= form.factor
@@ -620,7 +389,12 @@ class Scanner:
         if gap is None:
             return None
         whole = self._next_figure(text, gap.end())
-        if whole is None or whole.kind not in (Kind.COUNT,) or whole.source == "words" and whole.value < 2:
+        if (
+            whole is None
+            or whole.kind not in (Kind.COUNT,)
+            or whole.source == "words"
+            and whole.value < 2
+        ):
             return None
         nxt = _NEXT_WORD.match(text, whole.end)
         if nxt is not None and nxt.group("w")[0].isupper() and whole.raw_int is not None:
@@ -647,9 +421,15 @@ class Scanner:
             gap = _AND_GAP.match(text, fig.end) or _RANGE_GAP.match(text, fig.end)
         else:
             gap = _RANGE_GAP.match(text, fig.end)
-            if gap is not None and "to" in gap.group() and self._change_before(text, fig.start, True):
+            if (
+                gap is not None
+                and "to" in gap.group()
+                and self._change_before(text, fig.start, True)
+            ):
                 second = self._next_figure(text, gap.end())
-                if second is None or abs(second.value) > 2 * abs(fig.value * self._pending_scale(second, fig)):
+                if second is None or abs(second.value) > 2 * abs(
+                    fig.value * self._pending_scale(second, fig)
+                ):
                     return None  # "increased by $43.6bn to $419.2bn": a change, then a level
             if gap is None and fig.source == "words":
                 gap = _OR_GAP.match(text, fig.end)  # "three or four years"
@@ -660,8 +440,14 @@ class Scanner:
             return None
         if "-" in gap.group() and self._is_score(text, fig, second):
             return [], second.end
-        if (gap.group() == "-" and fig.value >= second.value and fig.raw_int is not None
-                and second.raw_int is not None and not fig.has_unit and not second.has_unit):
+        if (
+            gap.group() == "-"
+            and fig.value >= second.value
+            and fig.raw_int is not None
+            and second.raw_int is not None
+            and not fig.has_unit
+            and not second.has_unit
+        ):
             return [], second.end  # "89-89", "4-3": a score or a label, not a range
         if fig.has_unit and not second.has_unit:
             return None  # "rose 35.2 points to 7,120.5": a change and a level
@@ -723,35 +509,49 @@ class Scanner:
                 return factor
         return None
 
-    def _is_score(self, text: str, a: _Figure, b: _Figure) -> bool:
-        if a.has_unit or b.has_unit or a.value > 30 or b.value > 30:
-            return False
-        return self._score_context(text, a.start, b.end)
-
-    def _score_context(self, text: str, s: int, e: int) -> bool:
-        """True when a sports word ("won", "beat", "lead") stands near text[s:e]."""
-        window = text[max(0, s - _SCORE_WINDOW) : e + _SCORE_WINDOW].lower()
-        return any(w in self.lex.score_words for w in _LOWER_WORD.findall(window))
-
     # ------------------------------------------------------------------ ratios, fractions
     def _ratio(self, text: str, m: re.Match[str]) -> tuple[list[Span], int] | None:
         num = self._small_value(m.group("rnum"))
         den = self._small_value(m.group("rden"))
-        if num is None or den is None or not 0 < num < den or den > 1000 or 1000 <= den <= 2100 and den != 1000:
+        if (
+            num is None
+            or den is None
+            or not 0 < num < den
+            or den > 1000
+            or 1000 <= den <= 2100
+            and den != 1000
+        ):
             return None
         out_of = m.group("rsep").lower().startswith("out")
         if out_of and den not in (2, 3, 4, 5, 6, 8, 10, 100, 1000):
             return None  # "12 out of 37": a part of a whole, read as figures
         value = 100.0 * num / den
-        fig = _Figure(m.start(), m.end(), value, self.tol["verbal_fraction"] * value,
-                      unit="percent", kind=Kind.PROPORTION, source="ratio", has_unit=True)
+        fig = _Figure(
+            m.start(),
+            m.end(),
+            value,
+            self.tol["verbal_fraction"] * value,
+            unit="percent",
+            kind=Kind.PROPORTION,
+            source="ratio",
+            has_unit=True,
+        )
         return [self._span(text, fig, "ratio")], m.end()
 
     def _vague(self, text: str, m: re.Match[str]) -> tuple[list[Span], int]:
         """ "thousands of", "tens of millions of": a range spanning one decade."""
         low, high = self.lex.vague[m.group("vague").lower()]
-        span = Span(m.start(), m.end(), Kind.RANGE, (low + high) / 2, low, high, "count",
-                    Bound.RANGE, "vague_magnitude")
+        span = Span(
+            m.start(),
+            m.end(),
+            Kind.RANGE,
+            (low + high) / 2,
+            low,
+            high,
+            "count",
+            Bound.RANGE,
+            "vague_magnitude",
+        )
         nxt = self.lex.money_of_re.match(text, m.end())
         if nxt is not None:
             form = self.lex.unit_forms.get(nxt.group("u").casefold())
@@ -761,7 +561,7 @@ class Scanner:
 
     def _fold(self, text: str, m: re.Match[str]) -> tuple[list[Span], int] | None:
         """ "sixfold", "a 3-fold rise": a multiple, counted in times."""
-        head = m.group()[: -4].rstrip("-")
+        head = m.group()[:-4].rstrip("-")
         value = float(head) if head[0].isdigit() else self._small_value(head)
         if not value:
             return None
@@ -786,8 +586,13 @@ class Scanner:
             prev = _prev_word(text, m.start(), _tail(text, m.start(), 1))
             if prev is not None and prev[1].lower() in self.lex.half_not_after:
                 return None  # "the second half of the game"
-            if after.startswith(("-", "way", " time")) or not re.match(r"\s*(of|the|a|an|its|their|his|her|our|[,.;])", after):
-                if not re.search(r"(?i)(?:than|about|nearly|almost|over|under|roughly|around|only|just|some)[ \u00a0]+$", text[max(0, m.start() - 16) : m.start()]):
+            if after.startswith(("-", "way", " time")) or not re.match(
+                r"\s*(of|the|a|an|its|their|his|her|our|[,.;])", after
+            ):
+                if not re.search(
+                    r"(?i)(?:than|about|nearly|almost|over|under|roughly|around|only|just|some)[ \u00a0]+$",
+                    text[max(0, m.start() - 16) : m.start()],
+                ):
                     return None
             numerator = 1
         elif num_word in ("a", "an", "one"):
@@ -802,8 +607,16 @@ class Scanner:
         value = float(100 * frac * numerator)
         if value > 100:
             return None
-        fig = _Figure(m.start(), m.end(), value, self.tol["verbal_fraction"] * value,
-                      unit="percent", kind=Kind.PROPORTION, source="fraction", has_unit=True)
+        fig = _Figure(
+            m.start(),
+            m.end(),
+            value,
+            self.tol["verbal_fraction"] * value,
+            unit="percent",
+            kind=Kind.PROPORTION,
+            source="fraction",
+            has_unit=True,
+        )
         return [self._span(text, fig, "verbal_fraction")], m.end()
 
     # ------------------------------------------------------------------ span building
@@ -874,7 +687,11 @@ class Scanner:
             span.low, span.high = v - r, v + r
             return
         t = self.tol[hedge.family] if hedge.family else None
-        floor = 0.0 if v >= 0 and span.unit not in ("degree_Celsius", "degree_Fahrenheit") else -math.inf
+        floor = (
+            0.0
+            if v >= 0 and span.unit not in ("degree_Celsius", "degree_Fahrenheit")
+            else -math.inf
+        )
         b = hedge.bound
         # A hedge states the figure's looseness itself, so its tolerance replaces rounding.
         if b == Bound.APPROX:

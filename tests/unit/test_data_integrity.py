@@ -35,7 +35,7 @@ def test_every_unit_name_parses_in_the_registry():
 
 
 def test_named_numbers_fit_the_scanner_window():
-    from figcheck.spans import _NAMED_REACH
+    from figcheck.patterns import _NAMED_REACH
 
     assert max(len(p) for p in lexicon().named_numbers) < _NAMED_REACH
 

@@ -1,0 +1,58 @@
+"""The words just left of an offset, for dictionary look-ups of hedges and cues."""
+
+from __future__ import annotations
+
+import re
+import threading
+
+from .patterns import _PREV_CHARS
+
+_TOKEN = re.compile(r"\S++")
+_WORDLIKE = re.compile(r"[A-Za-z][\w'’.&-]*+")
+_OPENERS = "(\"“‘'["
+
+
+_LOCAL = threading.local()  # per-thread memo of _tail for the text being scanned
+
+
+def _tail(text: str, s: int, n: int = 4) -> list[tuple[int, str]]:
+    """The last ``n`` (at most 4) whitespace-separated tokens before offset ``s``, nearest last.
+
+    Each token is (start, token). Looking words up in dictionaries is much
+    cheaper than searching the window with end-anchored alternations of a few
+    hundred phrases (measured: ~5x). The scanner asks for the same offset several
+    times, so results are kept for the text being scanned.
+    """
+    memo = getattr(_LOCAL, "memo", None)
+    if memo is None or memo[0] is not text:
+        memo = _LOCAL.memo = (text, {})
+    tails: dict[int, list[tuple[int, str]]] = memo[1]
+    toks = tails.get(s)
+    if toks is None:
+        w0 = max(0, s - _PREV_CHARS)
+        toks = [(m.start(), m.group()) for m in _TOKEN.finditer(text, w0, s)]
+        if toks and toks[0][0] == w0 and w0 > 0 and not text[w0 - 1].isspace():
+            toks = toks[1:]  # cut by the window's edge
+        toks = toks[-4:]
+        if len(tails) > 4096:
+            tails.clear()
+        tails[s] = toks
+    return toks[-n:]
+
+
+def _prev_word(text: str, s: int, tail: list[tuple[int, str]]) -> tuple[int, str] | None:
+    """The word before ``s`` separated from it by spaces only, or None."""
+    if not tail:
+        return None
+    start, tok = tail[-1]
+    if start + len(tok) == s:
+        return None
+    word = tok.lstrip(_OPENERS)
+    if not _WORDLIKE.fullmatch(word):
+        return None
+    return start + len(tok) - len(word), word
+
+
+def forget_tails() -> None:
+    """Drop this thread's memo of the last scanned text (so it is not kept alive)."""
+    _LOCAL.memo = None
