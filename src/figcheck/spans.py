@@ -183,13 +183,14 @@ class Scanner(NonClaims):
             fig = _Figure(s, e, value, rounding, integer_literal="." not in literal and sci is None)
             if fig.integer_literal and "," not in literal and " " not in literal:
                 fig.raw_int = int(literal)
-        else:
+        elif m.lastgroup == "word":
             tokens = re.findall(r"[A-Za-z]+", m.group())
             value_int = parse_words(tokens)
             if value_int is None:
                 # a run such as "four five": keep the first word only
                 first = re.match(r"[A-Za-z]+", m.group())
-                assert first is not None
+                if first is None:
+                    return None
                 value_int = parse_words([first.group()])
                 if value_int is None:
                     return None
@@ -211,6 +212,8 @@ class Scanner(NonClaims):
                 return None  # "six-speed gearbox", "four-cylinder engine": part of a compound word
             fig = _Figure(s, e, float(value_int), rounding_of_integer(value_int), source="words")
             fig.scaled = tokens[-1].lower() in self.lex.multipliers and value_int >= 1000
+        else:
+            return None  # a multiple ("8fold") is read on its own, never as half of a pair
         # sign: "-1.3%", "minus 5", "minus-130 degrees"
         if (
             fig.source == "digits"

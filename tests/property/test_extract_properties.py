@@ -71,3 +71,25 @@ def test_every_plain_figure_is_found(fig):
     claims = extract(text)
     assert claims, f"nothing found in {text!r}"
     assert any(fig.strip().endswith(c.text.split()[-1]) or c.text in fig for c in claims)
+
+
+def test_regressions_found_by_fuzzing():
+    # a multiple ("8fold") as the second figure of "5 out of 8fold" once crashed the pairing
+    for text in ["(5 out of 8fold: half", "12 of 3fold rise", "between 2 and 4fold"]:
+        for c in extract(text):
+            assert text[c.start : c.end] == c.text
+
+
+FRAGMENTS = list("0123456789 ,.-–/%$£€:()'\"\n×^⁄°") + [
+    "one", "half", "third", "million", "bn", "of", "to", "and", "between", "nearly", "over", "km",
+    "miles", "per cent", "a", "from", "minus", "sub-", "10^", "x10", "Article ", "March ", "$US",
+    "USD", "RM", "per", "a month", "-long", "fold", " in ", " out of ", "dozen", "thousands of ",
+    "-year-old", "a third of", "Ukraine's ", "its ", "Street", "won ", "(4)", "S&P 500",
+]
+
+
+@given(st.lists(st.sampled_from(FRAGMENTS), max_size=60).map("".join))
+def test_no_exception_on_figure_shaped_noise(text):
+    for c in extract(text):
+        assert text[c.start : c.end] == c.text
+        assert c.low <= c.value <= c.high
