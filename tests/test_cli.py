@@ -17,19 +17,8 @@ from figcheck import cli as cli_module
 from figcheck.cli import cli
 from figcheck.export import CLAIM_COLUMNS, CSV_COLUMNS, read_csv
 
-# Our own documents: one with a claim-level error and a granularity warning, one clean.
-HARBOUR = (
-    "Harbour report\n"
-    "\n"
-    "The port authority said its crews had repaired 75 of the 50 damaged cranes by Friday.\n"
-    "\n"
-    "At the fish market, 45% of the 7 traders said prices had doubled.\n"
-)
-FERRY = "The ferry carried 212 passengers across the bay on Monday.\n"
-FLOOD = "The river flooded 1,200 homes in Tarville in 2019, the council said.\n"
-SURVEY = (
-    "subject,measure,value,unit,source\nTarville,flooded homes,310,count,Tarville flood survey\n"
-)
+from sample_texts import FERRY, HARBOUR, SURVEY
+from sample_texts import FLOOD_A as FLOOD
 
 
 @pytest.fixture

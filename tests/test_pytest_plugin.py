@@ -15,20 +15,7 @@ from figcheck.pytest_plugin import _CHECK_IDS, SpecError, key_lines, load_spec
 
 pytest_plugins = ["pytester"]
 
-# Our own short documents: one with two claim-level errors, one clean, two that disagree.
-HARBOUR = (
-    "Harbour report\n"
-    "\n"
-    "The port authority said its crews had repaired 75 of the 50 damaged cranes by Friday.\n"
-    "\n"
-    "At the fish market, 45% of the 7 traders said prices had doubled.\n"
-)
-FERRY = "The ferry carried 212 passengers across the bay on Monday.\n"
-FLOOD_A = "The river flooded 1,200 homes in Tarville in 2019, the council said.\n"
-FLOOD_B = "In 2019 floods hit 300 homes in Tarville, the council said.\n"
-SURVEY = (
-    "subject,measure,value,unit,source\nTarville,flooded homes,310,count,Tarville flood survey\n"
-)
+from sample_texts import FERRY, FLOOD_A, FLOOD_B, HARBOUR, SURVEY
 
 
 @pytest.fixture

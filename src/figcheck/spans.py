@@ -528,17 +528,7 @@ class Scanner(NonClaims):
         out_of = m.group("rsep").lower().startswith("out")
         if out_of and den not in (2, 3, 4, 5, 6, 8, 10, 100, 1000):
             return None  # "12 out of 37": a part of a whole, read as figures
-        value = 100.0 * num / den
-        fig = _Figure(
-            m.start(),
-            m.end(),
-            value,
-            self.tol["verbal_fraction"] * value,
-            unit="percent",
-            kind=Kind.PROPORTION,
-            source="ratio",
-            has_unit=True,
-        )
+        fig = self._share(m, 100.0 * num / den, "ratio")
         return [self._span(text, fig, "ratio")], m.end()
 
     def _vague(self, text: str, m: re.Match[str]) -> tuple[list[Span], int]:
@@ -610,17 +600,21 @@ class Scanner(NonClaims):
         value = float(100 * frac * numerator)
         if value > 100:
             return None
-        fig = _Figure(
+        fig = self._share(m, value, "fraction")
+        return [self._span(text, fig, "verbal_fraction")], m.end()
+
+    def _share(self, m: re.Match[str], value: float, source: str) -> _Figure:
+        """A share said in words ("a third", "one in five"): loose by the verbal-fraction tolerance."""
+        return _Figure(
             m.start(),
             m.end(),
             value,
             self.tol["verbal_fraction"] * value,
             unit="percent",
             kind=Kind.PROPORTION,
-            source="fraction",
+            source=source,
             has_unit=True,
         )
-        return [self._span(text, fig, "verbal_fraction")], m.end()
 
     # ------------------------------------------------------------------ span building
     def _span(self, text: str, fig: _Figure, rule: str, end: int | None = None) -> Span:
