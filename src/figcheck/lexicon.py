@@ -89,6 +89,7 @@ class Lexicon:
     one_before: frozenset[str]
     one_after: frozenset[str]
     vague: dict[str, tuple[float, float]]
+    vulgar: dict[str, Fraction]
     metre_after: frozenset[str]
     half_not_after: frozenset[str]
     tolerances: dict[str, float]
@@ -160,6 +161,17 @@ def _load_numbers() -> dict[str, Any]:
             )
         fractions[key.lower()] = Fraction(value[0], value[1])
     out["fractions"] = fractions
+    vulgar: dict[str, Fraction] = {}
+    for key, value in f.table("vulgar").items():
+        if (
+            len(key) != 1
+            or not isinstance(value, list)
+            or len(value) != 2
+            or not all(isinstance(v, int) and v > 0 for v in value)
+        ):
+            raise f.error(key, "expected one character = [numerator, denominator]", "vulgar")
+        vulgar[key] = Fraction(value[0], value[1])
+    out["vulgar"] = vulgar
     one = f.table("one")
     out["one_before"] = frozenset(
         w.lower() for w in _str_list(f, "one", "before", one.get("before"))
@@ -371,6 +383,7 @@ def lexicon() -> Lexicon:
         one_before=num["one_before"],
         one_after=num["one_after"],
         vague=num["vague"],
+        vulgar=num["vulgar"],
         metre_after=num["metre_after"],
         half_not_after=num["half_not_after"],
         tolerances=hed["tolerances"],

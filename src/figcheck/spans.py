@@ -146,6 +146,8 @@ class Scanner(NonClaims):
     # ------------------------------------------------------------------ one figure
     def _read(self, text: str, m: re.Match[str]) -> tuple[list[Span], int] | None:
         kind = m.lastgroup
+        if kind == "vul":
+            return self._vulgar(text, m)
         if kind == "fold":
             return self._fold(text, m)
         if kind == "vague":
@@ -173,6 +175,11 @@ class Scanner(NonClaims):
             fm = _SLASH_FRACTION.match(text, s) if e < len(text) and text[e] in "/⁄" else None
             if fm is not None and (s == 0 or text[s - 1] not in "/⁄"):
                 return self._slash_fraction(text, fm)
+            vulgar = self.lex.vulgar.get(text[e : e + 1]) if literal.isdigit() else None
+            if vulgar is not None:  # "1½ miles"
+                fig = _Figure(s, e + 1, int(literal) + float(vulgar), 0.0, source="fraction")
+                self._extend_right(text, fig)
+                return fig
             if not self._digits_ok(text, s, e, literal):
                 return None
             value, rounding = parse_digits("0" + literal if literal.startswith(".") else literal)
@@ -268,7 +275,7 @@ class Scanner(NonClaims):
                 short_m = not (
                     sm.group("s") == "M"
                     or nxt is not None
-                    and nxt.group("w").lower() not in lex.metre_after
+                    and nxt.group("w").lower().rstrip(".,;:") not in lex.metre_after
                     and nxt.group("w")[0].islower()
                 )
             if (not short_m or currency is not None) and (glued or len(suffix) > 2):
@@ -551,6 +558,17 @@ class Scanner(NonClaims):
             if form is not None:
                 span.unit, span.end = form.unit, nxt.end("u")
         return [span], span.end
+
+    def _vulgar(self, text: str, m: re.Match[str]) -> tuple[list[Span], int] | None:
+        """ "½ cup", "1½ miles", "¾ of the seats": a fraction written as one character."""
+        frac = self.lex.vulgar[m.group("vfrac")]
+        value = float(frac) + (int(m.group("vwhole")) if m.group("vwhole") else 0)
+        fig = _Figure(m.start(), m.end(), value, 0.0, source="fraction")
+        if m.group("vwhole") is None and _OF.match(text, m.end()):
+            fig.value, fig.unit, fig.kind, fig.has_unit = 100.0 * value, "percent", Kind.PROPORTION, True
+        else:
+            self._extend_right(text, fig)
+        return [self._span(text, fig, "single")], fig.end
 
     def _fold(self, text: str, m: re.Match[str]) -> tuple[list[Span], int] | None:
         """ "sixfold", "a 3-fold rise": a multiple, counted in times."""

@@ -139,6 +139,8 @@ UNITS = [
     _case("A 40-mile convoy formed.", "40-mile", kind=Kind.MEASURE, unit="mile", value=40.0),
     _case("The lake covers 12 square miles.", "12 square miles", unit="square_mile"),
     _case("The parcel weighs 3.5 kg.", "3.5 kg", unit="kilogram"),
+    _case("The fence is 1.8m tall.", "1.8m", unit="meter", value=1.8),
+    _case("The firm sold 4.3m phones.", "4.3m", unit="count", value=4.3e6),
     _case("Winds reached 120 km/h.", "120 km/h", unit="kilometer_per_hour"),
     _case("The forecast is 31°C.", "31°C", unit="degree_Celsius"),
     _case("CO2 passed 420 ppm.", "420 ppm", unit="ppm"),
@@ -156,6 +158,9 @@ UNITS = [
     _case("A bacterium is 2 x 10−6 metres long.", "2 x 10−6 metres", value=2e-6, unit="meter"),
     _case("The recipe needs 1/2 pound of butter.", "1/2 pound", value=0.5, unit="pound"),
     _case("Only 3/4 of the seats were filled.", "3/4", value=75.0, unit="percent", kind=Kind.PROPORTION),
+    _case("Add ½ teaspoon of salt.", "½ teaspoon", value=0.5, unit="teaspoon"),
+    _case("They walked 2¼ miles.", "2¼ miles", value=2.25, unit="mile"),
+    _case("Only ¾ of the seats were filled.", "¾", value=75.0, unit="percent", kind=Kind.PROPORTION),
 ]
 
 CHANGES = [
