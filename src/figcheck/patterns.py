@@ -51,9 +51,14 @@ def _atom_patterns(lex: Lexicon) -> tuple[re.Pattern[str], re.Pattern[str]]:
         )"""
     # Every atom starts at a word boundary; the leading \b lets the engine skip other
     # positions cheaply (measured: ~1.5x faster scanning).
-    decimal = r"|(?P<dec>(?<=[ \u00a0(])\.\d{1,12}+(?![\d.]))"  # ".001 per cent"
-    # "½ cup", "1½ miles": a vulgar-fraction character, with or without a whole number before it
-    decimal += r"|(?P<vul>(?<![\w.,])(?P<vwhole>\d{1,4}+)?(?P<vfrac>[" + "".join(lex.vulgar) + r"]))"
+    # Atoms that start off a word boundary, behind one cheap look at the next character:
+    # ".001 per cent", and "½ cup" / "1½ miles" (a vulgar-fraction character).
+    vulgar = "".join(lex.vulgar)
+    decimal = (
+        r"|(?=[.\d" + vulgar + r"])(?:"
+        r"(?P<dec>(?<=[ \u00a0(])\.\d{1,12}+(?![\d.]))"
+        r"|(?P<vul>(?<![\w.,])(?P<vwhole>\d{1,4}+)?(?P<vfrac>[" + vulgar + r"])))"
+    )
     return (
         re.compile(r"\b(?:" + ratio + "|" + figure + ")" + decimal, re.VERBOSE),
         re.compile(r"\b(?:" + figure + ")" + decimal, re.VERBOSE),
