@@ -1,0 +1,324 @@
+"""The context step's word lists: roles of words, the concept lexicon, date patterns.
+
+``data/concepts.toml`` (concepts) and ``data/context.toml`` (everything else) are
+loaded, validated and indexed here once; :mod:`figcheck.context` reads sentences
+with the result.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from ._data import DataFile, data_file
+from .errors import RuleDefinitionError
+
+__all__ = ["ContextLexicon", "default_lexicon", "load_lexicon"]
+
+# --- word roles: one dict look-up per token gives all of them -------------------------
+_DET = 1
+_STOP = 2  # ends a noun phrase or a party name
+_SKIP = 4  # adjective skipped before a noun ("more", "other")
+_GENERIC = 8
+_LINK = 16
+_CLAUSE = 32
+_NOT_NAME = 64  # capitalised, but not a name ("The", "In", "Officials", "March")
+_PLACE_PREP = 128
+_MODIFIER = 256
+_FILLER = 512
+_AGENT = 1024
+_VERB = 2048
+_RATE = 4096  # "per", "a": the unit after it is a denominator ("$9 per month")
+
+# Concept term kinds.
+_EVENT, _ENTITY, _UNIT = 0, 1, 2
+# Attribution cue directions.
+_BEFORE, _AFTER, _EITHER = 0, 1, 2
+
+# A word starts with a letter; letters and digits joined by single ' ’ or - ("T-72",
+# "Ukraine's", "shot-down"). Explicit ranges (Latin, Greek, Cyrillic) scan faster than
+# Unicode categories; possessive repeats keep the scan linear. The group makes
+# re.split return words and the gaps between them.
+_LETTER = "A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f\u0370-\u03ff\u0400-\u04ff"
+_SINGLE_WORD = re.compile(r"[a-z][a-z'\-]*")
+_TERM = re.compile(r"[a-z0-9][a-z0-9'\-]*(?: [a-z0-9][a-z0-9'\-]*)*")
+_BRACE = re.compile(r"\{([^{}]*)\}")
+_SUBJECT_KEY = re.compile(r"[A-Z][A-Za-z'\-]*")
+_NON_BLANK = re.compile(r"\S.*")
+
+_WORD_ROLES = {
+    "determiners": _DET | _STOP | _NOT_NAME,
+    "prepositions": _STOP | _NOT_NAME,
+    "conjunctions": _STOP | _NOT_NAME,
+    "pronouns": _STOP | _NOT_NAME,
+    "verbs": _STOP | _VERB,
+    "adverbs": _STOP | _NOT_NAME,
+    "noun_skip": _SKIP,
+    "generic_nouns": _GENERIC,
+    "link_words": _LINK,
+    "clause_words": _CLAUSE | _STOP,
+    "common_words": _NOT_NAME,
+    "titles": _NOT_NAME,
+    "place_prepositions": _PLACE_PREP,
+    "rate_words": _RATE,
+}
+_WORD_LISTS = tuple(_WORD_ROLES)
+_ATTRIBUTION_WORDS = {"modifiers": _MODIFIER, "fillers": _FILLER, "agents": _AGENT}
+_PERIOD_LISTS = ("open_start", "open_end", "range_start")
+
+_Phrase = tuple[tuple[str, ...], str, int]  # (following words, label, kind)
+
+
+@dataclass(frozen=True, slots=True, eq=False)
+class ContextLexicon:
+    """The word lists and concept lexicon, validated and indexed for look-up.
+
+    Build one with :func:`load_lexicon` (or use :func:`default_lexicon`).
+    """
+
+    roles: dict[str, int]
+    concepts: dict[str, tuple[_Phrase, ...]]
+    cues: dict[str, tuple[_Phrase, ...]]
+    subjects: dict[str, str]
+    months: dict[str, int]
+    marked: frozenset[str]  # words worth a second look: concept and cue starts, clause words
+    open_start: frozenset[str]
+    open_end: frozenset[str]
+    dates: re.Pattern[str]
+
+
+def _expand(term: str) -> list[str]:
+    """Expand ``stem{a,b,}`` brace groups into every spelled-out form."""
+    m = _BRACE.search(term)
+    if m is None:
+        return [term]
+    head, tail = term[: m.start()], term[m.end() :]
+    return [form for alt in m.group(1).split(",") for form in _expand(head + alt + tail)]
+
+
+def _table_line(df: DataFile, table: str) -> int:
+    header = f"[{table}]"
+    for number, line in enumerate(df.text.splitlines(), 1):
+        if line.strip() == header:
+            return number
+    return 0
+
+
+def _word_list(
+    df: DataFile, table: str, key: str, values: Any, pattern: re.Pattern[str]
+) -> list[str]:
+    if not isinstance(values, list) or not values:
+        raise df.error(key, "must be a non-empty list of strings", table)
+    seen: set[str] = set()
+    for value in values:
+        if not isinstance(value, str) or not pattern.fullmatch(value):
+            raise df.error(
+                key,
+                f"{value!r} is not a lower-case {'word' if pattern is _SINGLE_WORD else 'phrase'}",
+                table,
+            )
+        if value in seen:
+            raise df.error(key, f"{value!r} is listed twice", table)
+        seen.add(value)
+    return values
+
+
+def _index(entries: list[tuple[str, str, int]]) -> dict[str, tuple[_Phrase, ...]]:
+    """First word -> phrases starting with it, longest first (longest match wins)."""
+    by_first: dict[str, list[_Phrase]] = {}
+    for phrase, label, kind in entries:
+        words = phrase.split(" ")
+        by_first.setdefault(words[0], []).append((tuple(words[1:]), label, kind))
+        if len(words) > 1:  # the hyphenated spelling is one token: "shot-down"
+            by_first.setdefault("-".join(words), []).append(((), label, kind))
+    return {k: tuple(sorted(v, key=lambda p: -len(p[0]))) for k, v in by_first.items()}
+
+
+def _load_concepts(df: DataFile) -> tuple[list[tuple[str, str, int]], set[str]]:
+    entries: list[tuple[str, str, int]] = []
+    owner: dict[str, str] = {}
+    for concept, spec in df.data.items():
+        line = _table_line(df, concept)
+        if not isinstance(spec, dict) or not re.fullmatch(r"[a-z][a-z_]*", concept):
+            raise RuleDefinitionError(
+                df.path,
+                line,
+                concept,
+                "a concept must be a [table] named in lower case letters and _",
+            )
+        unknown = set(spec) - {"terms", "units", "entity"}
+        if unknown:
+            raise df.error(min(unknown), "unknown key; expected terms, units or entity", concept)
+        if "terms" not in spec:
+            raise RuleDefinitionError(df.path, line, concept, "missing key 'terms'")
+        entity = spec.get("entity", False)
+        if not isinstance(entity, bool):
+            raise df.error("entity", f"must be true or false, got {entity!r}", concept)
+        for key, kind in (("terms", _ENTITY if entity else _EVENT), ("units", _UNIT)):
+            if key not in spec:
+                continue
+            for raw in _word_list(df, concept, key, spec[key], _NON_BLANK):
+                if raw.count("{") != raw.count("}"):
+                    raise df.error(key, f"unbalanced braces in {raw!r}", concept)
+                for term in _expand(raw):
+                    if not _TERM.fullmatch(term):
+                        raise df.error(
+                            key, f"{term!r} (from {raw!r}) is not a lower-case phrase", concept
+                        )
+                    if term in owner:
+                        raise df.error(
+                            key, f"{term!r} is already a term of concept {owner[term]!r}", concept
+                        )
+                    owner[term] = concept
+                    entries.append((term, concept, kind))
+    if not entries:
+        raise RuleDefinitionError(df.path, 0, "<file>", "no concepts defined")
+    single_words = {term for term in owner if " " not in term}
+    return entries, single_words
+
+
+def load_lexicon(concepts: DataFile, context: DataFile) -> ContextLexicon:
+    """Validate and index a concept lexicon and a context word-list file.
+
+    Args:
+        concepts: a file in the grammar of ``data/concepts.toml``.
+        context: a file in the grammar of ``data/context.toml``.
+
+    Raises:
+        RuleDefinitionError: an entry is malformed; the error names file, line and key.
+
+    >>> mine = data_file("concepts.toml").text + '[arrests]\\nterms = ["detained"]'
+    >>> lex = load_lexicon(DataFile("mine.toml", mine), data_file("context.toml"))
+    >>> from figcheck.context import claim_context, sentence_context
+    >>> s = "Police detained 40 people."
+    >>> claim_context(sentence_context(s, lexicon=lex), s, 16, 18).concept
+    'arrests'
+    """
+    entries, concept_words = _load_concepts(concepts)
+    df = context
+    roles: dict[str, int] = {}
+    words = df.table("words")
+    for key in words:
+        if key not in _WORD_LISTS:
+            raise df.error(
+                key, f"unknown word list; expected one of {', '.join(_WORD_LISTS)}", "words"
+            )
+    for key in _WORD_LISTS:
+        if key not in words:
+            raise RuleDefinitionError(
+                df.path, _table_line(df, "words"), f"words.{key}", "missing list"
+            )
+        for word in _word_list(df, "words", key, words[key], _SINGLE_WORD):
+            roles[word] = roles.get(word, 0) | _WORD_ROLES[key]
+
+    subjects: dict[str, str] = {}
+    for surface, canonical in df.table("subjects").items():
+        if not _SUBJECT_KEY.fullmatch(surface):
+            raise df.error(surface, "must be one capitalised word", "subjects")
+        if not isinstance(canonical, str) or not canonical.strip():
+            raise df.error(
+                surface, f"the subject must be a non-empty string, got {canonical!r}", "subjects"
+            )
+        subjects[surface] = canonical
+    for canonical in list(subjects.values()):
+        if _SUBJECT_KEY.fullmatch(canonical):  # "Russia" is a subject wherever it stands
+            subjects.setdefault(canonical, canonical)
+
+    attribution = df.table("attribution")
+    extra = set(attribution) - {"before", "after", "either", *_ATTRIBUTION_WORDS}
+    if extra:
+        raise df.error(min(extra), "unknown key in [attribution]", "attribution")
+    cue_entries: list[tuple[str, str, int]] = []
+    for key, direction in (("before", _BEFORE), ("after", _AFTER), ("either", _EITHER)):
+        if key not in attribution:
+            raise RuleDefinitionError(
+                df.path, _table_line(df, "attribution"), f"attribution.{key}", "missing list"
+            )
+        for phrase in _word_list(df, "attribution", key, attribution[key], _TERM):
+            cue_entries.append((phrase, key, direction))
+    for key, role in _ATTRIBUTION_WORDS.items():
+        if key not in attribution:
+            raise RuleDefinitionError(
+                df.path, _table_line(df, "attribution"), f"attribution.{key}", "missing list"
+            )
+        for word in _word_list(df, "attribution", key, attribution[key], _SINGLE_WORD):
+            roles[word] = roles.get(word, 0) | role
+
+    period = df.table("period")
+    lists: dict[str, list[str]] = {}
+    for key in _PERIOD_LISTS:
+        if key not in period:
+            raise RuleDefinitionError(
+                df.path, _table_line(df, "period"), f"period.{key}", "missing list"
+            )
+        lists[key] = _word_list(df, "period", key, period[key], _SINGLE_WORD)
+
+    months: dict[str, int] = {}
+    for name, number in df.table("months").items():
+        if not _SINGLE_WORD.fullmatch(name):
+            raise df.error(name, "a month name must be one lower-case word", "months")
+        if not isinstance(number, int) or isinstance(number, bool) or not 1 <= number <= 12:
+            raise df.error(
+                name, f"the month number must be an integer 1-12, got {number!r}", "months"
+            )
+        months[name] = number
+        roles[name] = roles.get(name, 0) | _NOT_NAME
+    for word in concept_words:  # "Casualties rose ..." does not name anyone
+        roles[word] = roles.get(word, 0) | _NOT_NAME
+
+    concept_index, cue_index = _index(entries), _index(cue_entries)
+    clause_words = {w for w, r in roles.items() if r & _CLAUSE}
+    return ContextLexicon(
+        roles=roles,
+        concepts=concept_index,
+        cues=cue_index,
+        marked=frozenset(concept_index) | frozenset(cue_index) | clause_words,
+        subjects=subjects,
+        months=months,
+        open_start=frozenset(lists["open_start"]),
+        open_end=frozenset(lists["open_end"]),
+        dates=_date_pattern(lists),
+    )
+
+
+def _date_pattern(lists: dict[str, list[str]]) -> re.Pattern[str]:
+    # Openers come before months: "Since 2014" must not be read as a month "Since".
+    # Any capitalised word may stand where a month can; _period_value checks it against
+    # [months]. A literal alternation of every month spelling costs a hundred comparisons
+    # at each position scanned, this costs one.
+    month = r"[A-Z](?:[a-z]{2,8}+|[A-Z]{2,8}+)"
+    opener = "|".join(re.escape(w) for w in lists["open_start"] + lists["open_end"])
+    ranger = "|".join(re.escape(w) for w in lists["range_start"])
+    year = r"(?:19|20)\d\d"
+    return re.compile(
+        rf"""
+        (?<![\w.,$£€])
+        (?:
+            (?P<iy>{year})-(?P<im>0[1-9]|1[0-2])-(?P<id>[0-3]\d)            # 2022-03-25
+          | (?i:{ranger})\ ++(?P<ra>{year})\ *+(?:-|–|—|and|to|until|till|through)\ *+
+            (?P<rb>{year}|\d\d)                                             # between 2014 and 2021
+          | (?P<ow>(?i:{opener}))\ ++(?:(?i:early|mid|late)[\ \-]++)?(?P<oy>{year})  # since 2014
+          | (?P<dd>[0-3]?\d)(?:st|nd|rd|th)?+\ ++(?:of\ ++)?
+            (?P<dm>{month})\.?+,?+\ ++(?P<dy>{year})                       # 25 March 2022
+          | (?P<mm>{month})\.?+\ ++(?:(?P<md>[0-3]?\d)(?:st|nd|rd|th)?+,?+\ ++)?
+            (?P<my>{year})                                                  # March 25, 2022
+          | (?P<sa>{year})\ *+(?:-|–|—|to|until|till|through|/)\ *+
+            (?P<sb>{year}|\d\d)                                             # 2014-21
+          | (?P<dec>(?:19|20)\d0)s                                          # the 1990s
+          | (?P<y>{year})                                                   # 2001
+        )
+        (?![\w%]|[.,]\d)
+        """,
+        re.VERBOSE,
+    )
+
+
+@functools.cache
+def default_lexicon() -> ContextLexicon:
+    """The lexicon built from figcheck's own ``concepts.toml`` and ``context.toml``."""
+    return load_lexicon(data_file("concepts.toml"), data_file("context.toml"))
+
+
+# --- per sentence ---------------------------------------------------------------------
