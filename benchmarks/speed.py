@@ -1,16 +1,17 @@
 """Time figcheck.extract on ~1 MB of news-style text, next to quantulum3 on the same text.
 
 Usage:
-    python benchmarks/speed.py [--shared DIR] [--size 1MB] [--peer-size 100KB] [--runs 3]
+    python benchmarks/speed.py [--shared DIR] [--size 1MB] [--peer-size 1MB] [--runs 3]
                                [--no-peer] [--whole]
 
 The text is assembled at run time from ``<shared>/seeds/*.txt`` and the gold
 sentences of ``<shared>/benchmarks/*/gold.jsonl``, repeated to the target
-size; nothing is copied into the repository. quantulum3 (about 1 KB/s) is
+size; nothing is copied into the repository. quantulum3 (about 30 KB/s) is
 pip-installed into a throwaway virtualenv in a temporary directory, without
-its classifier extra, and timed in a subprocess on a prefix of the same text;
-figcheck is timed on that prefix too so the two chars/s figures compare like
-with like. Both run pinned to one core where the OS allows it.
+its classifier extra, and timed in a subprocess on the same text (by default
+all of it; ``--peer-size`` takes a prefix for a quicker run, and figcheck is
+then timed on that prefix too so the two chars/s figures compare like with
+like). Both run pinned to one core where the OS allows it.
 """
 
 from __future__ import annotations
@@ -219,12 +220,12 @@ def _parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument(
         "--peer-size",
         type=parse_size,
-        default=parse_size("100KB"),
-        help="prefix timed on both systems (default: 100KB)",
+        default=parse_size("1MB"),
+        help="text timed on both systems (default: 1MB, the whole text; less for a quick run)",
     )
     parser.add_argument("--runs", type=int, default=3, help="best of N for figcheck (default: 3)")
     parser.add_argument(
-        "--peer-runs", type=int, default=3, help="best of N for quantulum3 (default: 3)"
+        "--peer-runs", type=int, default=1, help="best of N for quantulum3 (default: 1; ~30 s per MB)"
     )
     parser.add_argument(
         "--peer-timeout",
@@ -284,7 +285,7 @@ def main(argv: list[str] | None = None) -> int:
     print("chars = characters passed in (paragraph breaks excluded); found = items returned.")
     print(report(timings, peer))
     if peer:
-        print(f"'vs quantulum3' compares chars/s on the same {peer.chars:,}-char prefix only.")
+        print(f"'vs quantulum3' compares chars/s on the same {peer.chars:,} characters only.")
     if note:
         print(note)
     return 0
