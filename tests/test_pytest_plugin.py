@@ -8,6 +8,9 @@ import textwrap
 from pathlib import Path
 from xml.etree import ElementTree
 
+import pandas  # noqa: F401  # loaded before pytester's in-process runs snapshot sys.modules:
+# a C extension (numpy) first imported inside such a run is dropped afterwards and
+# cannot be imported again in this process
 import pytest
 
 from figcheck import CheckId

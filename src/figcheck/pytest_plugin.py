@@ -167,6 +167,34 @@ def _number(value: Any, spec: str, line: int, key: str, *, minimum: float | None
     return float(value)
 
 
+def _matched_files(
+    value: object,
+    name: str,
+    lines: dict[str, int],
+    key: str,
+    base: Path,
+    what: str,
+    *,
+    folders_ok: bool = True,
+) -> list[Path]:
+    """The files the globs of spec key ``key`` match, in order, each once; SpecError if one matches none."""
+    files: list[Path] = []
+    line = lines.get(key, 0)
+    for pattern in _strings(value, name, line, key):
+        if not folders_ok and (base / pattern).is_dir():
+            raise SpecError(
+                name,
+                line,
+                key,
+                f"{pattern!r} is a folder; use a glob such as '{pattern.rstrip('/')}/*.txt'",
+            )
+        found = _expand(base, pattern)
+        if not found:
+            raise SpecError(name, line, key, f"{pattern!r} matches no {what} in {base}")
+        files.extend(p for p in found if p not in files)
+    return files
+
+
 def _expand(base: Path, pattern: str) -> list[Path]:
     """Files matching ``pattern`` (a path, glob or directory) relative to ``base``."""
     target = Path(os.path.normpath(base / pattern))
@@ -204,37 +232,12 @@ def load_spec(path: Path, display: str | None = None) -> Spec:
     if "documents" not in data:
         raise SpecError(name, 1, "documents", 'is required, e.g. documents = ["*.txt"]')
     base = path.parent
-    documents: list[Path] = []
-    for pattern in _strings(data["documents"], name, lines.get("documents", 0), "documents"):
-        if (base / pattern).is_dir():
-            raise SpecError(
-                name,
-                lines.get("documents", 0),
-                "documents",
-                f"{pattern!r} is a folder; use a glob such as '{pattern.rstrip('/')}/*.txt'",
-            )
-        found = _expand(base, pattern)
-        if not found:
-            raise SpecError(
-                name,
-                lines.get("documents", 0),
-                "documents",
-                f"{pattern!r} matches no file in {base}",
-            )
-        documents.extend(p for p in found if p not in documents)
-    reference: list[Path] = []
-    for pattern in _strings(
-        data.get("reference", []), name, lines.get("reference", 0), "reference"
-    ):
-        found = _expand(base, pattern)
-        if not found:
-            raise SpecError(
-                name,
-                lines.get("reference", 0),
-                "reference",
-                f"{pattern!r} matches no CSV or Parquet file in {base}",
-            )
-        reference.extend(p for p in found if p not in reference)
+    documents = _matched_files(
+        data["documents"], name, lines, "documents", base, "file", folders_ok=False
+    )
+    reference = _matched_files(
+        data.get("reference", []), name, lines, "reference", base, "CSV or Parquet file"
+    )
     checks = _strings(data.get("checks", list(_CHECK_IDS)), name, lines.get("checks", 0), "checks")
     for check in checks:
         if check not in _CHECK_IDS:
