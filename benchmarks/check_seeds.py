@@ -20,10 +20,10 @@ from pathlib import Path
 
 from _table import fmt_number, render
 
-from figcheck.checker import check
-from figcheck.checks import CheckOptions, fmt_interval
-from figcheck.checks.against_reference import compare_with_reference, context_of
-from figcheck.checks.between_claims import compare_claims
+from figcheck.pipeline import check
+from figcheck.checking import CheckOptions, fmt_interval
+from figcheck.checking.against_reference import compare_with_reference, context_of
+from figcheck.checking.between_claims import compare_claims
 from figcheck.claims import Claim
 from figcheck.documents import load_documents
 from figcheck.errors import FigcheckError
@@ -41,7 +41,7 @@ def _where(claim: Claim) -> str:
 def _interval(low: float | None, high: float | None, unit: str | None) -> str:
     if low is None or high is None or unit is None:
         return ""
-    from figcheck.checks import Interval
+    from figcheck.checking import Interval
 
     return fmt_interval(Interval(low, high), unit)
 

@@ -15,7 +15,7 @@ from click.testing import CliRunner
 
 from figcheck import cli as cli_module
 from figcheck.cli import cli
-from figcheck.export import CLAIM_COLUMNS, CSV_COLUMNS, read_csv
+from figcheck.report.export import CLAIM_COLUMNS, CSV_COLUMNS, read_csv
 
 from sample_texts import FERRY, HARBOUR, SURVEY
 from sample_texts import FLOOD_A as FLOOD

@@ -51,7 +51,7 @@ def _harbour_claims(text: str, *, doc_id: str = "doc"):
 @pytest.fixture
 def fake_extract(monkeypatch: pytest.MonkeyPatch) -> None:
     """Replace the extractor with _harbour_claims for the duration of one test."""
-    monkeypatch.setattr(importlib.import_module("figcheck.extraction"), "extract", _harbour_claims)
+    monkeypatch.setattr(importlib.import_module("figcheck.extraction.extractor"), "extract", _harbour_claims)
 
 
 def _finding(claim, *, severity=Severity.ERROR, rel=0.5, reference=None, check=CheckId.CONFLICT):
@@ -196,9 +196,9 @@ def test_assert_claim_hides_its_frame_from_tracebacks() -> None:
 
 @pytest.fixture
 def fake_check(monkeypatch: pytest.MonkeyPatch):
-    """Install a stand-in figcheck.checker whose check() returns the report given to it."""
+    """Install a stand-in figcheck.pipeline whose check() returns the report given to it."""
     calls: list[tuple] = []
-    module = types.ModuleType("figcheck.checker")
+    module = types.ModuleType("figcheck.pipeline")
 
     def check(documents, reference=None, **options):
         calls.append((documents, reference, options))
@@ -206,7 +206,7 @@ def fake_check(monkeypatch: pytest.MonkeyPatch):
 
     module.check = check
     module.report = Report()
-    monkeypatch.setitem(sys.modules, "figcheck.checker", module)
+    monkeypatch.setitem(sys.modules, "figcheck.pipeline", module)
     return module, calls
 
 
@@ -271,7 +271,7 @@ def test_assert_claim_converts_units_and_skips_other_dimensions(monkeypatch) -> 
         "The road is 40 miles long.", "40 miles", 40, unit="mile", kind="measure", noun="road"
     )
     share = make_claim("The road is 40% paved.", "40%", 40, unit="percent", noun="road")
-    extraction = importlib.import_module("figcheck.extraction")
+    extraction = importlib.import_module("figcheck.extraction.extractor")
     monkeypatch.setattr(extraction, "extract", lambda text, doc_id: [share, road])
     assert assert_claim("text", about="road", equals=64.4, unit="kilometer", rel=0.01) is road
     with pytest.raises(ClaimCheckFailed) as info:

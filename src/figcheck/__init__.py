@@ -15,7 +15,7 @@ import importlib
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from .checker import check, check_claims
+    from .pipeline import check, check_claims
     from .claims import Bound, Change, Claim, Kind
     from .documents import Document, load_documents
     from .errors import (
@@ -26,7 +26,7 @@ if TYPE_CHECKING:
         RuleDefinitionError,
         UnitMismatchError,
     )
-    from .extraction import extract
+    from .extraction.extractor import extract
     from .findings import CheckId, Comparison, Corroboration, Finding, Severity, Verdict
     from .reference import ReferenceRow, ReferenceTable
     from .report import Report
@@ -52,9 +52,9 @@ _EXPORTS = {
     "Severity": "findings",
     "UnitMismatchError": "errors",
     "Verdict": "findings",
-    "check": "checker",
-    "check_claims": "checker",
-    "extract": "extraction",
+    "check": "pipeline",
+    "check_claims": "pipeline",
+    "extract": "extraction.extractor",
     "load_documents": "documents",
 }
 

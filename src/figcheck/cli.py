@@ -152,7 +152,7 @@ def _documents(files: Sequence[str], stdin_filename: str) -> list[Any]:
 
 def _claims(documents: Sequence[Any]) -> list[Claim]:
     """The claims of every document, with a progress bar on a terminal when there are many."""
-    from .extraction import extract
+    from .extraction.extractor import extract
 
     claims: list[Claim] = []
     with _progress(documents, "reading") as bar:
@@ -272,7 +272,7 @@ def claims_table(claims: Sequence[Claim]) -> str:
 
 
 def _render_claims(claims: Sequence[Claim], fmt: str, *, excel: bool = False) -> str:
-    from . import export
+    from .report import export
 
     if fmt == "table":
         return claims_table(claims)
@@ -423,7 +423,7 @@ def check(
     paths = _check_paths(files)
     reference = _load_reference(_reference_files(references))
     documents = _documents(paths, stdin_filename)
-    from .checker import check_claims
+    from .pipeline import check_claims
 
     report = check_claims(_claims(documents), reference, texts={d.id: d.text for d in documents})
     # check_claims only knows documents that have claims; the summary counts all of them.

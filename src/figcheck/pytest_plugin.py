@@ -428,7 +428,7 @@ def _run(spec: Spec, doc_ids: dict[Path, str], display: str) -> Any:
     """``figcheck.check`` over the spec's documents and tables, or the error it raised."""
     import dataclasses
 
-    from figcheck.checker import check
+    from figcheck.pipeline import check
     from figcheck.documents import load_documents
     from figcheck.errors import FigcheckError
 

@@ -446,7 +446,7 @@ class ReferenceTable:
 
     @cached_property
     def _subjects(self) -> _SubjectIndex:
-        from .group import vocabulary, words
+        from .checking.keys import vocabulary, words
 
         stop = vocabulary().stopwords
         phrases = []

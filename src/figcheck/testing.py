@@ -136,7 +136,7 @@ def assert_consistent(
         ClaimCheckFailed: some finding is at least as severe as ``fail_on``.
     """
     __tracebackhide__ = True
-    from .checker import check
+    from .pipeline import check
 
     report = check(documents, **options)
     failures = report.failures(fail_on)
@@ -163,7 +163,7 @@ def assert_matches_reference(
         ClaimCheckFailed: a reference finding is at least as severe as ``fail_on``.
     """
     __tracebackhide__ = True
-    from .checker import check
+    from .pipeline import check
 
     report = check(documents, reference=reference, **options)
     failures = [f for f in report.failures(fail_on) if f.reference is not None]
@@ -242,7 +242,7 @@ def assert_claim(
         ClaimCheckFailed: no claim is about ``about``, or none agrees with ``equals``.
     """
     __tracebackhide__ = True
-    from .extraction import extract
+    from .extraction.extractor import extract
 
     name, text = _read(document, doc_id)
     claims = extract(text, doc_id=name)

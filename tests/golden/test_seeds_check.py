@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from figcheck.checker import check
+from figcheck.pipeline import check
 from figcheck.claims import Claim, Kind
 from figcheck.documents import load_documents
 from figcheck.findings import CheckId, Comparison, Verdict

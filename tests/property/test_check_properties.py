@@ -19,10 +19,10 @@ import pandas as pd
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
-from figcheck.checker import check_claims
-from figcheck.checks import CheckOptions
-from figcheck.checks.between_claims import compare_claims, conflicts
-from figcheck.checks.claim_level import check_claims as claim_level
+from figcheck.pipeline import check_claims
+from figcheck.checking import CheckOptions
+from figcheck.checking.between_claims import compare_claims, conflicts
+from figcheck.checking.claim_level import check_claims as claim_level
 from figcheck.claims import Claim
 from figcheck.errors import ReferenceTableError
 from figcheck.findings import CheckId

@@ -10,7 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from figcheck import CheckId, Finding, Report, Severity
-from figcheck.export import CSV_COLUMNS, CSV_DTYPES, defuse, read_csv, undefuse
+from figcheck.report.export import CSV_COLUMNS, CSV_DTYPES, defuse, read_csv, undefuse
 from figcheck.reference import ReferenceRow
 from figcheck.testing import make_claim
 

@@ -6,12 +6,12 @@ from typing import Any
 
 import pytest
 
-from figcheck.checker import check_claims
-from figcheck.checks import CheckOptions
-from figcheck.checks.between_claims import compare_claims, conflicts
+from figcheck.pipeline import check_claims
+from figcheck.checking import CheckOptions
+from figcheck.checking.between_claims import compare_claims, conflicts
 from figcheck.claims import Claim
 from figcheck.findings import CheckId, Severity
-from figcheck.group import group_claims, key_of, period_of
+from figcheck.checking.keys import group_claims, key_of, period_of
 
 
 def claim(doc: str, sentence: str, span: str, value: float, **fields: Any) -> Claim:

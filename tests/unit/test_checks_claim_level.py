@@ -6,8 +6,8 @@ from typing import Any
 
 import pytest
 
-from figcheck.checks import CheckOptions
-from figcheck.checks.claim_level import check_claims, stated_interval
+from figcheck.checking import CheckOptions
+from figcheck.checking.claim_level import check_claims, stated_interval
 from figcheck.claims import Claim
 from figcheck.findings import CheckId, Severity
 

@@ -7,10 +7,10 @@ from typing import Any
 import pandas as pd
 import pytest
 
-import figcheck.checks.against_reference as against
-from figcheck.checker import check_claims
-from figcheck.checks import CheckOptions
-from figcheck.checks.against_reference import compare_with_reference
+import figcheck.checking.against_reference as against
+from figcheck.pipeline import check_claims
+from figcheck.checking import CheckOptions
+from figcheck.checking.against_reference import compare_with_reference
 from figcheck.claims import Claim
 from figcheck.findings import CheckId, Severity, Verdict
 from figcheck.reference import ReferenceTable

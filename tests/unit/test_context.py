@@ -1,4 +1,4 @@
-"""figcheck.context: noun, subject, concept, period and source of each claim.
+"""figcheck.extraction.context: noun, subject, concept, period and source of each claim.
 
 Each table row is (sentence, claim span text, expected); the span is located in the
 sentence by text, as the extractor would report it. The sentences were written for
@@ -16,9 +16,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-import figcheck.context
-from figcheck._data import DataFile, data_file
-from figcheck.context import ClaimContext, claim_context, load_lexicon, sentence_context
+import figcheck.extraction.context
+from figcheck.lexicon.files import DataFile, data_file
+from figcheck.extraction.context import ClaimContext, claim_context, load_lexicon, sentence_context
 from figcheck.errors import RuleDefinitionError
 
 NUMBER = re.compile(r"\d[\d,.]*+")
@@ -398,7 +398,7 @@ def _lexicon(concepts: str, context_text: str | None = None) -> None:
 
 
 def test_default_lexicon_loads_and_expands_braces() -> None:
-    lex = figcheck.context.default_lexicon()
+    lex = figcheck.extraction.context.default_lexicon()
     assert lex.concepts["fatalities"][0][1] == "deaths"
     assert lex.concepts["fatality"][0][1] == "deaths"
     assert any(rest == ("down",) for rest, _, _ in lex.concepts["shot"])
@@ -598,5 +598,5 @@ def test_time_is_linear_in_sentence_length(unit: str, with_spans: bool) -> None:
 
 
 def test_doctests() -> None:
-    result = doctest.testmod(figcheck.context)
+    result = doctest.testmod(figcheck.extraction.context)
     assert result.attempted >= 3 and result.failed == 0

@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 
 from figcheck import RuleDefinitionError
-from figcheck import lexicon as lexicon_module
-from figcheck._data import DataFile, data_file
-from figcheck.lexicon import alternation, lexicon
+from figcheck.lexicon import scanner as lexicon_module
+from figcheck.lexicon.files import DataFile, data_file
+from figcheck.lexicon.scanner import alternation, lexicon
 from figcheck.units import dimension
 
 DATA_FILES = ["numbers.toml", "hedges.toml", "unit_aliases.toml", "changes.toml", "exclusions.toml"]
@@ -35,7 +35,7 @@ def test_every_unit_name_parses_in_the_registry():
 
 
 def test_named_numbers_fit_the_scanner_window():
-    from figcheck.patterns import _NAMED_REACH
+    from figcheck.extraction.patterns import _NAMED_REACH
 
     assert max(len(p) for p in lexicon().named_numbers) < _NAMED_REACH
 
@@ -99,14 +99,14 @@ def test_alternation_prefers_the_longest_phrase(words, probe, expected):
 
 
 def test_unit_concepts_name_known_concepts():
-    from figcheck.extraction import _unit_concepts
+    from figcheck.extraction.extractor import _unit_concepts
 
     table = _unit_concepts()
     assert table["[length]"][0] == "length"
 
 
 def test_a_unit_concept_must_exist(monkeypatch):
-    from figcheck import extraction
+    from figcheck.extraction import extractor as extraction
 
     text = data_file("unit_concepts.toml").text.replace('default = "speed"', 'default = "velocityness"')
     monkeypatch.setattr(

@@ -127,14 +127,14 @@ class TestCheckEntry:
     """figcheck.check takes Documents, Paths and strings; options are validated by name."""
 
     def test_strings_are_text_with_numbered_ids(self) -> None:
-        from figcheck.checker import as_documents
+        from figcheck.pipeline import as_documents
 
         docs = as_documents(["First memo.", Document("named", "Second memo."), "Third memo."])
         assert [d.id for d in docs] == ["doc1", "named", "doc3"]
         assert as_documents("Only one.")[0].text == "Only one."
 
     def test_a_string_naming_a_file_is_still_text_but_warns(self, tmp_path: Path) -> None:
-        from figcheck.checker import as_documents
+        from figcheck.pipeline import as_documents
 
         p = _write(tmp_path / "memo.txt", "The ferry carried 310 people.")
         with pytest.warns(UserWarning, match="pathlib.Path"):
@@ -143,13 +143,13 @@ class TestCheckEntry:
         assert as_documents(p)[0].text == "The ferry carried 310 people."
 
     def test_duplicate_ids_are_an_error(self) -> None:
-        from figcheck.checker import as_documents
+        from figcheck.pipeline import as_documents
 
         with pytest.raises(DocumentError, match="two documents have this id"):
             as_documents([Document("x", "a"), Document("x", "b")])
 
     def test_wrong_document_types(self) -> None:
-        from figcheck.checker import check
+        from figcheck.pipeline import check
 
         with pytest.raises(TypeError, match=r"Document, pathlib\.Path or str"):
             check([b"bytes"])
@@ -169,13 +169,13 @@ class TestCheckEntry:
         ],
     )
     def test_options_are_validated(self, options: dict, error: type, fragment: str) -> None:
-        from figcheck.checker import check
+        from figcheck.pipeline import check
 
         with pytest.raises(error, match=fragment):
             check("No figures.", **options)
 
     def test_parallel_extraction_gives_the_same_report(self) -> None:
-        from figcheck.checker import check
+        from figcheck.pipeline import check
 
         texts = [f"Officials said {n} people died in the flood." for n in (1200, 1250, 1200)]
         one = check(texts)

@@ -12,7 +12,7 @@ import pandas as pd
 import pytest
 
 from figcheck import CheckId, Comparison, Finding, Report, Severity, Verdict
-from figcheck.export import CLAIM_COLUMNS, CSV_COLUMNS, CSV_DTYPES, defuse, read_csv, undefuse
+from figcheck.report.export import CLAIM_COLUMNS, CSV_COLUMNS, CSV_DTYPES, defuse, read_csv, undefuse
 from figcheck.reference import ReferenceRow
 from figcheck.report import format_interval, format_number, severity_rank
 from figcheck.testing import make_claim

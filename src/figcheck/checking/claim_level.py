@@ -20,7 +20,7 @@ import math
 import re
 from collections.abc import Iterable, Sequence
 
-from .._data import data_file
+from ..lexicon.files import data_file
 from ..claims import Bound, Claim, Kind
 from ..findings import CheckId, Finding
 from . import CheckOptions, Interval, fmt_interval, fmt_number, rel_gap, severity

@@ -17,8 +17,8 @@ import math
 import re
 from dataclasses import dataclass
 
-from .claims import Bound, Change, Kind
-from .lexicon import Hedge, Lexicon, UnitForm, lexicon
+from ..claims import Bound, Change, Kind
+from ..lexicon.scanner import Hedge, Lexicon, UnitForm, lexicon
 from .nonclaims import NonClaims
 from .numerals import parse_digits, parse_words, rounding_of_integer
 from .patterns import (
@@ -38,7 +38,7 @@ from .patterns import (
     _atom_patterns,
 )
 from .tokens import _OPENERS, _prev_word, _tail, forget_tails
-from .units import dimension
+from ..units import dimension
 
 
 @functools.lru_cache(maxsize=256)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from .lexicon import Lexicon, alternation
+from ..lexicon.scanner import Lexicon, alternation
 
 _SP = r"[ \u00a0]"
 # Bounded repetitions: a digit run longer than any real figure is not a figure, and the

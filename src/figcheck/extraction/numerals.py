@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from .lexicon import lexicon
+from ..lexicon.scanner import lexicon
 
 __all__ = ["parse_digits", "parse_words", "rounding_of_integer"]
 

@@ -21,7 +21,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, fields
 from typing import Any
 
-from .._data import data_file
+from ..lexicon.files import data_file
 from ..claims import Claim
 from ..findings import CheckId, Severity
 from ..units import convert, dimension

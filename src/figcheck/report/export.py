@@ -16,13 +16,13 @@ import typing
 from collections.abc import Iterable, Mapping
 from typing import IO, TYPE_CHECKING, Any
 
-from .claims import Claim
-from .findings import Finding, Verdict
+from ..claims import Claim
+from ..findings import Finding, Verdict
 
 if TYPE_CHECKING:
     import pandas as pd
 
-    from .report import Report
+    from . import Report
 
 __all__ = [
     "CLAIM_COLUMNS",
@@ -154,7 +154,7 @@ def _converted_value(finding: Finding) -> float:
     claim = finding.claim
     value = claim.value
     if claim.unit != finding.unit:
-        from .units import convert
+        from ..units import convert
 
         value = convert(value, claim.unit, finding.unit)
     # Conversion rounding must not put the value outside its own interval.

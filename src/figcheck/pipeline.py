@@ -1,6 +1,6 @@
 """The checker: documents (and reference tables) in, a :class:`~figcheck.report.Report` out.
 
->>> import figcheck.checker as checker
+>>> import figcheck.pipeline as checker
 >>> checker.check("No figures here.").ok
 True
 """
@@ -14,14 +14,14 @@ from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import Any
 
-from .checks import CheckOptions
-from .checks.against_reference import compare_with_reference
-from .checks.between_claims import compare_claims
-from .checks.claim_level import check_claims as claim_level_findings
+from .checking import CheckOptions
+from .checking.against_reference import compare_with_reference
+from .checking.between_claims import compare_claims
+from .checking.claim_level import check_claims as claim_level_findings
 from .claims import Claim
 from .documents import Document, load_documents
 from .errors import DocumentError
-from .extraction import extract
+from .extraction.extractor import extract
 from .findings import CheckId, Finding
 from .reference import ReferenceTable
 from .report import Report
@@ -128,7 +128,7 @@ def check(documents: object, reference: object = None, **options: Any) -> Report
             (always the text itself, never a file name: use :func:`figcheck.load_documents` or
             ``Path`` for files), or an iterable of these.
         reference: a ReferenceTable, a DataFrame, a .csv/.parquet path, or a list of these.
-        **options: see :class:`figcheck.checks.CheckOptions` (``tolerances``,
+        **options: see :class:`figcheck.checking.CheckOptions` (``tolerances``,
             ``reference_tolerance``, ``conflation_tolerance``, ``measure_tolerance``,
             ``strict_periods``, ``context_chars``, ``jobs``, ``checks``); defaults are in
             ``figcheck/data/checks.toml``. An unknown option is a TypeError.

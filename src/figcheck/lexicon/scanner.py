@@ -12,9 +12,9 @@ from dataclasses import dataclass
 from fractions import Fraction
 from typing import Any
 
-from . import units as _units
-from ._data import DataFile, data_file
-from .claims import Bound
+from .. import units as _units
+from .files import DataFile, data_file
+from ..claims import Bound
 
 __all__ = ["Hedge", "Lexicon", "UnitForm", "alternation", "lexicon"]
 

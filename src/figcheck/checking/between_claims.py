@@ -1,6 +1,6 @@
 """Claims against each other, inside one document and across documents.
 
-Two claims are compared only when their keys are compatible (:mod:`figcheck.group`): same
+Two claims are compared only when their keys are compatible (:mod:`figcheck.checking.keys`): same
 subject and concept (or noun), same unit dimension, same period when both name one. They
 ``conflict`` when their intervals, converted to one unit, share no value; hedges are already part
 of the intervals, so "nearly 1,400" agrees with "1,351" and "more than 2,000" conflicts with
@@ -17,7 +17,7 @@ from collections.abc import Sequence
 
 from ..claims import Claim
 from ..findings import CheckId, Corroboration, Finding
-from ..group import ClaimKey, compatible, group_claims, key_of
+from .keys import ClaimKey, compatible, group_claims, key_of
 from . import CheckOptions, Interval, claim_interval, fmt_interval, is_physical, rel_gap, severity
 
 __all__ = ["compare_claims", "conflicts", "describe_key"]

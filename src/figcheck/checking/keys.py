@@ -18,9 +18,9 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from ._data import data_file
-from .claims import Change, Claim
-from .units import dimension
+from ..lexicon.files import data_file
+from ..claims import Change, Claim
+from ..units import dimension
 
 __all__ = [
     "ClaimGroup",

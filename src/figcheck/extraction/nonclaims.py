@@ -22,7 +22,7 @@ from .patterns import (
 from .tokens import _WORDLIKE, _prev_word, _tail
 
 if TYPE_CHECKING:
-    from .lexicon import Hedge, Lexicon
+    from ..lexicon.scanner import Hedge, Lexicon
     from .spans import _Figure
 
 

@@ -13,9 +13,9 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from .claims import Claim
+from ..claims import Claim
 from .export import CLAIM_COLUMNS, CSV_COLUMNS, CSV_DTYPES, Destination, read_csv
-from .findings import Comparison, Corroboration, Finding, Severity
+from ..findings import Comparison, Corroboration, Finding, Severity
 
 if TYPE_CHECKING:
     import pandas as pd

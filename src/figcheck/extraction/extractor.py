@@ -6,12 +6,12 @@ import bisect
 import functools
 from collections.abc import Mapping
 
-from ._data import data_file
-from .claims import Claim, Kind
+from ..lexicon.files import data_file
+from ..claims import Claim, Kind
 from .context import claim_context, sentence_context
 from .spans import Span, scan
-from .text import LineIndex, sentence_spans
-from .units import dimension
+from ..text import LineIndex, sentence_spans
+from ..units import dimension
 
 __all__ = ["extract"]
 

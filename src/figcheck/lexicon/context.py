@@ -1,7 +1,7 @@
 """The context step's word lists: roles of words, the concept lexicon, date patterns.
 
 ``data/concepts.toml`` (concepts) and ``data/context.toml`` (everything else) are
-loaded, validated and indexed here once; :mod:`figcheck.context` reads sentences
+loaded, validated and indexed here once; :mod:`figcheck.extraction.context` reads sentences
 with the result.
 """
 
@@ -12,8 +12,8 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from ._data import DataFile, data_file
-from .errors import RuleDefinitionError
+from .files import DataFile, data_file
+from ..errors import RuleDefinitionError
 
 __all__ = ["ContextLexicon", "default_lexicon", "load_lexicon"]
 
@@ -191,7 +191,7 @@ def load_lexicon(concepts: DataFile, context: DataFile) -> ContextLexicon:
 
     >>> mine = data_file("concepts.toml").text + '[arrests]\\nterms = ["detained"]'
     >>> lex = load_lexicon(DataFile("mine.toml", mine), data_file("context.toml"))
-    >>> from figcheck.context import claim_context, sentence_context
+    >>> from figcheck.extraction.context import claim_context, sentence_context
     >>> s = "Police detained 40 people."
     >>> claim_context(sentence_context(s, lexicon=lex), s, 16, 18).concept
     'arrests'

@@ -12,7 +12,7 @@ import tomllib
 from importlib import resources
 from typing import Any
 
-from .errors import RuleDefinitionError
+from ..errors import RuleDefinitionError
 
 __all__ = ["DataFile", "data_file"]
 

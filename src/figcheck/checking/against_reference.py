@@ -28,10 +28,10 @@ import functools
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from .._data import data_file
+from ..lexicon.files import data_file
 from ..claims import Claim
 from ..findings import CheckId, Comparison, Finding, Verdict
-from ..group import Period, period_of, vocabulary, words
+from .keys import Period, period_of, vocabulary, words
 from ..reference import ReferenceRow, ReferenceTable
 from ..units import comparable, convert
 from . import (

@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from itertools import accumulate
 from typing import Any
 
-from .context_lexicon import (
+from ..lexicon.context import (
     _AFTER,
     _AGENT,
     _BEFORE,
