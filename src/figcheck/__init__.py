@@ -27,7 +27,16 @@ if TYPE_CHECKING:
         UnitMismatchError,
     )
     from .extraction.extractor import extract
-    from .findings import CheckId, Comparison, Corroboration, Finding, Severity, Verdict
+    from .findings import (
+        CheckId,
+        ClaimStatus,
+        Comparison,
+        Corroboration,
+        Finding,
+        Severity,
+        Status,
+        Verdict,
+    )
     from .reference import ReferenceRow, ReferenceTable
     from .report import Report
 
@@ -36,6 +45,7 @@ _EXPORTS = {
     "Change": "claims",
     "CheckId": "findings",
     "Claim": "claims",
+    "ClaimStatus": "findings",
     "ClaimCheckFailed": "errors",
     "Comparison": "findings",
     "Corroboration": "findings",
@@ -50,6 +60,7 @@ _EXPORTS = {
     "Report": "report",
     "RuleDefinitionError": "errors",
     "Severity": "findings",
+    "Status": "findings",
     "UnitMismatchError": "errors",
     "Verdict": "findings",
     "check": "pipeline",
@@ -64,6 +75,7 @@ __all__ = [
     "CheckId",
     "Claim",
     "ClaimCheckFailed",
+    "ClaimStatus",
     "Comparison",
     "Corroboration",
     "Document",
@@ -77,6 +89,7 @@ __all__ = [
     "Report",
     "RuleDefinitionError",
     "Severity",
+    "Status",
     "UnitMismatchError",
     "Verdict",
     "check",

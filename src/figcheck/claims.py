@@ -86,6 +86,13 @@ class Claim(BaseModel):
     source: str | None = None
     hedge: str | None = None
     rule: str
+    # The frame beyond the fields above: the normalised head of what is counted or
+    # measured ("death", "home"), the qualifiers that make it a different fact
+    # ("civilian", "destroyed"), and whether the subject came from the document
+    # (its title or lead) rather than the claim's own sentence.
+    measure: str | None = None
+    qualifiers: tuple[str, ...] = ()
+    subject_inherited: bool = False
 
     @model_validator(mode="after")
     def _check_interval(self) -> Claim:

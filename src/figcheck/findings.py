@@ -13,7 +13,16 @@ from pydantic import BaseModel, ConfigDict
 from .claims import Claim
 from .reference import ReferenceRow
 
-__all__ = ["CheckId", "Comparison", "Corroboration", "Finding", "Severity", "Verdict"]
+__all__ = [
+    "CheckId",
+    "ClaimStatus",
+    "Comparison",
+    "Corroboration",
+    "Finding",
+    "Severity",
+    "Status",
+    "Verdict",
+]
 
 
 class CheckId(StrEnum):
@@ -71,6 +80,11 @@ class Finding(BaseModel):
     tolerance: float | None = None
     message: str
     hint: str | None = None
+    # Every further claim the check read (derived arithmetic), the evidence of the
+    # pairing in words, and the fact group the claims were aligned into.
+    related: tuple[Claim, ...] = ()
+    evidence: str | None = None
+    group: int | None = None
 
     @property
     def compared_with(self) -> str | None:
@@ -97,6 +111,7 @@ class Comparison(BaseModel):
     tolerance: float | None = None
     message: str
     hint: str | None = None
+    evidence: str | None = None
 
 
 class Corroboration(BaseModel):
@@ -107,3 +122,28 @@ class Corroboration(BaseModel):
     claim: Claim
     other: Claim
     message: str
+    evidence: str | None = None
+    group: int | None = None
+
+
+class Status(StrEnum):
+    """Where a claim ended after checking: every claim has exactly one."""
+
+    SUPPORTED = "supported"
+    CONTRADICTED = "contradicted"
+    CORROBORATED = "corroborated"
+    CONFLICT = "conflict"
+    UNCHECKED = "unchecked"
+
+
+class ClaimStatus(BaseModel):
+    """One claim's status, why (for unchecked: no measure, no counterpart, no row fits,
+    ambiguous) and the evidence it rests on."""
+
+    model_config = _RECORD
+
+    claim: Claim
+    status: Status
+    reason: str | None = None
+    evidence: str | None = None
+    group: int | None = None

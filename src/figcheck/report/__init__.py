@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from ..claims import Claim
 from .export import CLAIM_COLUMNS, CSV_COLUMNS, CSV_DTYPES, Destination, read_csv
-from ..findings import Comparison, Corroboration, Finding, Severity
+from ..findings import ClaimStatus, Comparison, Corroboration, Finding, Severity
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -58,6 +58,7 @@ class Report:
     comparisons: tuple[Comparison, ...] = ()
     corroborations: tuple[Corroboration, ...] = ()
     documents: tuple[str, ...] = field(default=())
+    statuses: tuple[ClaimStatus, ...] = ()
 
     @property
     def ok(self) -> bool:
