@@ -14,10 +14,10 @@ from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import Any
 
-from .checking import CheckOptions
+from .checking.options import CheckOptions
 from .checking.against_reference import compare_with_reference
 from .checking.between_claims import compare_claims
-from .checking.claim_level import check_claims as claim_level_findings
+from .checking.claim_level import claim_level_findings
 from .claims import Claim
 from .documents import Document, load_documents
 from .errors import DocumentError

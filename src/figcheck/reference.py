@@ -446,9 +446,9 @@ class ReferenceTable:
 
     @cached_property
     def _subjects(self) -> _SubjectIndex:
-        from .checking.keys import vocabulary, words
+        from .lexicon.matching import matching_lexicon, words
 
-        stop = vocabulary().stopwords
+        stop = matching_lexicon().stopwords
         phrases = []
         frequency: dict[str, int] = {}
         for row in self.rows:

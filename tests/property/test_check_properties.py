@@ -20,9 +20,9 @@ from hypothesis import assume, given
 from hypothesis import strategies as st
 
 from figcheck.pipeline import check_claims
-from figcheck.checking import CheckOptions
+from figcheck.checking.options import CheckOptions
 from figcheck.checking.between_claims import compare_claims, conflicts
-from figcheck.checking.claim_level import check_claims as claim_level
+from figcheck.checking.claim_level import claim_level_findings as claim_level
 from figcheck.claims import Claim
 from figcheck.errors import ReferenceTableError
 from figcheck.findings import CheckId

@@ -7,7 +7,7 @@ from typing import Any
 import pytest
 
 from figcheck.pipeline import check_claims
-from figcheck.checking import CheckOptions
+from figcheck.checking.options import CheckOptions
 from figcheck.checking.between_claims import compare_claims, conflicts
 from figcheck.claims import Claim
 from figcheck.findings import CheckId, Severity

@@ -6,8 +6,8 @@ from typing import Any
 
 import pytest
 
-from figcheck.checking import CheckOptions
-from figcheck.checking.claim_level import check_claims, stated_interval
+from figcheck.checking.options import CheckOptions
+from figcheck.checking.claim_level import claim_level_findings, stated_interval
 from figcheck.claims import Claim
 from figcheck.findings import CheckId, Severity
 
@@ -38,14 +38,14 @@ def share(sentence: str, span: str, value: float, **kw: Any) -> Claim:
 
 
 def checks(claims: list[Claim], **options: Any) -> list[tuple[CheckId, str]]:
-    found = check_claims(claims, CheckOptions.create(**options))
+    found = claim_level_findings(claims, CheckOptions.create(**options))
     return [(f.check, f.claim.text) for f in found]
 
 
 class TestPartExceedsWhole:
     def test_part_larger_than_whole(self) -> None:
         s = "The council said 152 of its 140 buses were new."
-        (f,) = check_claims([part(s, "152 of its 140", 152, 140)], CheckOptions())
+        (f,) = claim_level_findings([part(s, "152 of its 140", 152, 140)], CheckOptions())
         assert f.check == CheckId.PART_EXCEEDS_WHOLE and f.severity == Severity.ERROR
         assert (f.claimed_low, f.claimed_high) == (152, 152)
         assert (f.expected_low, f.expected_high) == (0, 140)
@@ -66,7 +66,7 @@ class TestPartExceedsWhole:
 class TestShareOutOfRange:
     def test_share_above_100_percent(self) -> None:
         s = "Some 130% of the voters backed the plan."
-        found = check_claims([share(s, "130%", 130)], CheckOptions())
+        found = claim_level_findings([share(s, "130%", 130)], CheckOptions())
         assert [(f.check, f.expected_low, f.expected_high) for f in found] == [
             (CheckId.SHARE_OUT_OF_RANGE, 0.0, 100.0)
         ]
@@ -110,7 +110,7 @@ class TestStatedShareMismatch:
     def test_finding_names_both_claims_and_the_intervals(self) -> None:
         s = "Of the fleet, 123 of 152 (91%) were grounded."
         p, q = part(s, "123 of 152", 123, 152), share(s, "91%", 91)
-        (f,) = check_claims([p, q], CheckOptions())
+        (f,) = claim_level_findings([p, q], CheckOptions())
         assert f.claim == q and f.other == p and f.unit == "percent"
         assert (f.claimed_low, f.claimed_high) == (90.5, 91.5)
         assert f.expected_low == pytest.approx(100 * 123 / 152)
@@ -164,7 +164,7 @@ class TestGranularity:
 
     def test_whole_on_the_share_claim_is_the_n(self) -> None:
         s = "Of 37 teachers, 33% agreed."
-        (f,) = check_claims([share(s, "33%", 33, whole=37)], CheckOptions())
+        (f,) = claim_level_findings([share(s, "33%", 33, whole=37)], CheckOptions())
         assert f.check == CheckId.GRANULARITY and f.severity == Severity.WARNING
         assert (round(f.expected_low, 2), round(f.expected_high, 2)) == (32.43, 35.14)
         assert "12/37" in f.message and "13/37" in f.message

@@ -9,7 +9,7 @@ import pytest
 
 import figcheck.checking.against_reference as against
 from figcheck.pipeline import check_claims
-from figcheck.checking import CheckOptions
+from figcheck.checking.options import CheckOptions
 from figcheck.checking.against_reference import compare_with_reference
 from figcheck.claims import Claim
 from figcheck.findings import CheckId, Severity, Verdict

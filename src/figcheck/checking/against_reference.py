@@ -31,17 +31,12 @@ from dataclasses import dataclass
 from ..lexicon.files import data_file
 from ..claims import Claim
 from ..findings import CheckId, Comparison, Finding, Verdict
-from .keys import Period, period_of, vocabulary, words
+from ..lexicon.matching import matching_lexicon, words
+from .keys import Period, period_of
 from ..reference import ReferenceRow, ReferenceTable
 from ..units import comparable, convert
-from . import (
-    CheckOptions,
-    Interval,
-    claim_interval,
-    fmt_interval,
-    rel_gap,
-    severity,
-)
+from .intervals import Interval, claim_interval, fmt_interval, rel_gap
+from .options import CheckOptions, severity
 
 __all__ = [
     "Context",
@@ -102,7 +97,7 @@ class Context:
 
 def context_of(claim: Claim, text: str | None = None, context_chars: int = 400) -> Context:
     """The words of ``claim``'s subject, noun/concept, sentence and the paragraph before it."""
-    vocab = vocabulary()
+    vocab = matching_lexicon()
     stop = vocab.stopwords
     # The head of the noun phrase names what is counted ("russian soldiers" -> soldier); its
     # modifiers are only as telling as any other word of the sentence.
@@ -172,7 +167,7 @@ def score_row(claim: Claim, row: ReferenceRow, phrases: Sequence[frozenset[str]]
         if not any(set(_terms(k)) <= said for k in row.keywords):
             return None
         score += w.keyword
-    stop = vocabulary().stopwords
+    stop = matching_lexicon().stopwords
     subject_words = frozenset().union(*phrases) if phrases else frozenset()
     measure, named = 0.0, False
     for term in _terms(row.measure):

@@ -18,7 +18,8 @@ from collections.abc import Sequence
 from ..claims import Claim
 from ..findings import CheckId, Corroboration, Finding
 from .keys import ClaimKey, compatible, group_claims, key_of
-from . import CheckOptions, Interval, claim_interval, fmt_interval, is_physical, rel_gap, severity
+from .intervals import Interval, claim_interval, fmt_interval, is_physical, rel_gap
+from .options import CheckOptions, severity
 
 __all__ = ["compare_claims", "conflicts", "describe_key"]
 

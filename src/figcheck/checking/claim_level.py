@@ -23,10 +23,11 @@ from collections.abc import Iterable, Sequence
 from ..lexicon.files import data_file
 from ..claims import Bound, Claim, Kind
 from ..findings import CheckId, Finding
-from . import CheckOptions, Interval, fmt_interval, fmt_number, rel_gap, severity
+from .intervals import Interval, fmt_interval, fmt_number, rel_gap
+from .options import CheckOptions, severity
 
 __all__ = [
-    "check_claims",
+    "claim_level_findings",
     "granularity",
     "part_exceeds_whole",
     "share_out_of_range",
@@ -232,7 +233,7 @@ def _whole_count(claim: Claim) -> int | None:
     return None
 
 
-def check_claims(claims: Sequence[Claim], options: CheckOptions) -> list[Finding]:
+def claim_level_findings(claims: Sequence[Claim], options: CheckOptions) -> list[Finding]:
     """Every claim-level finding for ``claims`` (the claims of one or more documents)."""
     out: list[Finding] = []
     for claim in claims:

@@ -5,8 +5,6 @@ unit dimension. Claims that share a *block* (subject, concept, dimension, change
 inside a block a pair is compared only when nouns and periods are compatible. A claim that names
 neither a concept nor a noun has no key and is never compared: figcheck does not guess.
 
->>> words("Ukraine's 152 fighter-jets")
-('ukraine', '152', 'fighter', 'jet')
 >>> period_of("2014-04-14/2021-12-31")
 Period(first=2014, last=2021, text='2014-04-14/2021-12-31')
 """
@@ -18,114 +16,22 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from ..lexicon.files import data_file
 from ..claims import Change, Claim
+from ..lexicon.matching import matching_lexicon, words
 from ..units import dimension
 
 __all__ = [
     "ClaimGroup",
     "ClaimKey",
     "Period",
-    "Vocabulary",
     "compatible",
     "group_claims",
     "key_of",
     "period_of",
-    "vocabulary",
-    "words",
 ]
 
-# Letters and digits only; possessive quantifier, so no backtracking on long runs.
-_WORD = re.compile(r"[^\W_]++")
-_POSSESSIVE = re.compile(r"['’]s(?![^\W_])")
 # A year 1000-2999 not glued to other digits; "1990s" reads as the decade.
 _YEAR = re.compile(r"(?<!\d)([12]\d{3})(s?)(?!\d)")
-
-
-@dataclass(frozen=True)
-class Vocabulary:
-    """The word lists of ``data/checks.toml`` that normalise subjects, nouns and measures."""
-
-    stopwords: frozenset[str]
-    generic_nouns: frozenset[str]
-    variants: dict[str, str]
-    wildcard_concepts: frozenset[str]
-    noun_concepts: frozenset[str]
-    concept_terms: dict[str, frozenset[str]]
-    unit_terms: dict[str, frozenset[str]]
-
-
-@functools.cache
-def vocabulary() -> Vocabulary:
-    """The vocabulary from ``figcheck/data/checks.toml``, loaded once."""
-    f = data_file("checks.toml")
-    w = f.table("words")
-    keys = f.table("keys")
-    terms = f.table("concept_terms")
-    unit_terms = f.table("unit_terms")
-
-    def word_list(table: dict, key: str, where: str) -> list[str]:
-        value = table.get(key)
-        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-            raise f.error(key, "must be a list of strings", table=where)
-        return value
-
-    variants = w.get("variants", {})
-    if not isinstance(variants, dict) or not all(isinstance(v, str) for v in variants.values()):
-        raise f.error("variants", "must be a table of word = \"word\"", table="words")
-    raw_variants = {k.casefold(): v.casefold() for k, v in variants.items()}
-    plain = Vocabulary(frozenset(), frozenset(), raw_variants, frozenset(), frozenset(), {}, {})
-
-    def norm(items: list[str]) -> frozenset[str]:
-        return frozenset(t for item in items for t in _normalise(item, plain))
-
-    concept_terms = {}
-    for concept in terms:
-        concept_terms[concept] = norm(word_list(terms, concept, "concept_terms")) | norm([concept])
-    return Vocabulary(
-        stopwords=frozenset(s.casefold() for s in word_list(w, "stopwords", "words")),
-        generic_nouns=norm(word_list(w, "generic_nouns", "words")),
-        variants=raw_variants,
-        wildcard_concepts=frozenset(word_list(keys, "wildcard_noun_concepts", "keys")),
-        noun_concepts=frozenset(word_list(keys, "noun_concepts", "keys")),
-        concept_terms=concept_terms,
-        unit_terms={u: norm(word_list(unit_terms, u, "unit_terms")) for u in unit_terms},
-    )
-
-
-def _stem(word: str) -> str:
-    # Plural to singular only: enough to make "fatalities"/"fatality" and "jets"/"jet" meet
-    # without a dictionary; verbs are left alone (concept_terms lists their forms).
-    if len(word) > 4 and word.endswith("ies"):
-        return word[:-3] + "y"
-    if len(word) > 4 and (
-        word.endswith(("sses", "xes", "zes", "ches", "shes"))
-        or (word.endswith("uses") and word[-5] not in "aeiou")
-    ):
-        return word[:-2]  # buses -> bus, boxes -> box; houses -> house below
-    if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
-        return word[:-1]
-    return word
-
-
-def _normalise(text: str, vocab: Vocabulary) -> tuple[str, ...]:
-    out = []
-    for m in _WORD.finditer(_POSSESSIVE.sub("", text.casefold())):
-        w = vocab.variants.get(m.group(), m.group())
-        w = _stem(w)
-        out.append(vocab.variants.get(w, w))
-    return tuple(out)
-
-
-def words(text: str | None, *, keep_stopwords: bool = True) -> tuple[str, ...]:
-    """Normalised words of ``text``: lower case, singular, spelling variants unified."""
-    if not text:
-        return ()
-    vocab = vocabulary()
-    out = _normalise(text, vocab)
-    if not keep_stopwords:
-        out = tuple(w for w in out if w not in vocab.stopwords)
-    return out
 
 
 @dataclass(frozen=True)
@@ -194,7 +100,7 @@ class ClaimKey:
 
 def key_of(claim: Claim) -> ClaimKey | None:
     """The key of ``claim``, or None when it says too little about what it counts to compare."""
-    vocab = vocabulary()
+    vocab = matching_lexicon()
     subject = tuple(w for w in words(claim.subject) if w not in vocab.stopwords)
     concept = claim.concept.strip().casefold() if claim.concept and claim.concept.strip() else None
     drop = vocab.stopwords | vocab.generic_nouns

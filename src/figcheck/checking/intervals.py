@@ -1,0 +1,112 @@
+"""Intervals of claim values and how they are compared and written.
+
+>>> Interval(12600, 14000).meets(Interval(14200, 14400))
+False
+>>> round(rel_gap(Interval(12600, 14000), Interval(3404, 3404)), 2)
+2.7
+>>> fmt_interval(Interval(30.0, 100 / 3), "percent")
+'30–33.33%'
+"""
+
+from __future__ import annotations
+
+import functools
+import math
+from dataclasses import dataclass
+
+from ..claims import Claim
+from ..units import convert, dimension
+from .options import CheckOptions
+
+__all__ = [
+    "Interval",
+    "claim_interval",
+    "fmt_interval",
+    "fmt_number",
+    "fmt_unit",
+    "is_physical",
+    "rel_gap",
+]
+
+
+@dataclass(frozen=True)
+class Interval:
+    """A closed interval of values; infinite ends stand for "more than" / "less than"."""
+
+    low: float
+    high: float
+
+    def meets(self, other: Interval) -> bool:
+        """True when the two intervals share at least one value."""
+        return self.low <= other.high and other.low <= self.high
+
+    def widened(self, rel: float) -> Interval:
+        """The interval stretched by ``rel`` of each end's magnitude."""
+        if rel == 0:
+            return self
+        return Interval(self.low - abs(self.low) * rel, self.high + abs(self.high) * rel)
+
+    def to(self, src: str, dst: str) -> Interval:
+        """The interval in unit ``dst`` (raises UnitMismatchError across dimensions)."""
+        a, b = convert(self.low, src, dst), convert(self.high, src, dst)
+        return Interval(min(a, b), max(a, b))
+
+
+@functools.lru_cache(maxsize=1024)
+def is_physical(unit: str) -> bool:
+    """True for physical measures (length, time...), False for counts, shares and money."""
+    dim = dimension(unit)
+    return dim not in ("[count]", "[share]") and not dim.startswith("[currency_")
+
+
+def claim_interval(claim: Claim, unit: str, options: CheckOptions) -> Interval:
+    """The claim's interval in ``unit``, widened by ``measure_tolerance`` for physical measures."""
+    iv = Interval(claim.low, claim.high).to(claim.unit, unit)
+    return iv.widened(options.measure_tolerance) if is_physical(claim.unit) else iv
+
+
+def rel_gap(claimed: Interval, expected: Interval) -> float:
+    """Signed distance between the intervals relative to the expected end nearest the claim.
+
+    0 when they meet; positive when the claim lies above what was expected.
+    """
+    if claimed.meets(expected):
+        return 0.0
+    if claimed.low > expected.high:
+        ref, diff = expected.high, claimed.low - expected.high
+    else:
+        ref, diff = expected.low, claimed.high - expected.low
+    return diff / abs(ref) if ref != 0 else math.copysign(math.inf, diff)
+
+
+def fmt_number(x: float) -> str:
+    """``x`` the way a reader writes it: thousands separators, at most 4 significant digits."""
+    if math.isinf(x):
+        return "∞" if x > 0 else "-∞"
+    if x == int(x) and abs(x) < 1e15:
+        return f"{int(x):,}"
+    if abs(x) >= 1000:
+        return f"{x:,.1f}"
+    return f"{x:.4g}"
+
+
+def fmt_unit(unit: str) -> str:
+    """The unit as a suffix: '' for counts, '%' for percent, ' mile' otherwise."""
+    if unit == "count":
+        return ""
+    if unit == "percent":
+        return "%"
+    return f" {unit}"
+
+
+def fmt_interval(iv: Interval, unit: str) -> str:
+    """``'12,600–14,000'``, ``'29.6%'`` or ``'40 mile'``; infinite ends as "≥"/"≤"."""
+    if iv.low == iv.high:
+        body = fmt_number(iv.low)
+    elif math.isinf(iv.high) and not math.isinf(iv.low):
+        body = "≥ " + fmt_number(iv.low)
+    elif math.isinf(iv.low) and not math.isinf(iv.high):
+        body = "≤ " + fmt_number(iv.high)
+    else:
+        body = f"{fmt_number(iv.low)}–{fmt_number(iv.high)}"
+    return body + fmt_unit(unit)

@@ -1,0 +1,136 @@
+"""The options of one check run, validated, with their defaults from ``data/checks.toml``.
+
+>>> CheckOptions.create(jobs=2).workers
+2
+>>> severity("part_exceeds_whole").value
+'error'
+"""
+
+from __future__ import annotations
+
+import functools
+import math
+import os
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field, fields
+from typing import Any
+
+from ..findings import CheckId, Severity
+from ..lexicon.files import data_file
+
+__all__ = ["ALL_CHECKS", "CheckOptions", "severity"]
+
+ALL_CHECKS: frozenset[CheckId] = frozenset(CheckId)
+
+
+@functools.cache
+def _defaults() -> dict[str, Any]:
+    return dict(data_file("checks.toml").table("defaults"))
+
+
+def severity(case: str) -> Severity:
+    """The severity configured for ``case`` in ``[severity]`` of ``data/checks.toml``."""
+    f = data_file("checks.toml")
+    value = f.table("severity").get(case)
+    try:
+        return Severity(value)
+    except ValueError:
+        raise f.error(case, f"must be one of {[s.value for s in Severity]}, got {value!r}",
+                      table="severity") from None
+
+
+def _number(name: str, value: object, *, low: float = 0.0, below: float | None = None) -> float:
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        raise TypeError(f"option {name!r} must be a number, got {type(value).__name__}")
+    if math.isnan(value) or value < low or (below is not None and value >= below):
+        upper = f" and below {below}" if below is not None else ""
+        raise ValueError(f"option {name!r} must be at least {low}{upper}, got {value!r}")
+    return float(value)
+
+
+@dataclass(frozen=True)
+class CheckOptions:
+    """The options of one :func:`figcheck.check` run, validated.
+
+    Attributes:
+        tolerances: hedge family -> relative tolerance, passed to the extractor
+            (families "approximate", "almost", ...; None keeps ``data/hedges.toml``).
+        reference_tolerance: relative widening of a reference row without its own ``tolerance``.
+        conflation_tolerance: relative widening used only to suggest a conflated measure.
+        measure_tolerance: relative widening of physical measures (converted figures are rounded).
+        strict_periods: compare a claim of unknown period only with claims of unknown period.
+        context_chars: characters of the paragraph before a sentence searched for a subject.
+        jobs: processes used for extraction (0 = one per CPU).
+        checks: the check ids to run (default: all).
+    """
+
+    tolerances: Mapping[str, float] | None = None
+    reference_tolerance: float = field(default_factory=lambda: _defaults()["reference_tolerance"])
+    conflation_tolerance: float = field(
+        default_factory=lambda: _defaults()["conflation_tolerance"]
+    )
+    measure_tolerance: float = field(default_factory=lambda: _defaults()["measure_tolerance"])
+    strict_periods: bool = field(default_factory=lambda: _defaults()["strict_periods"])
+    context_chars: int = field(default_factory=lambda: _defaults()["context_chars"])
+    jobs: int = field(default_factory=lambda: _defaults()["jobs"])
+    checks: frozenset[CheckId] = ALL_CHECKS
+
+    @classmethod
+    def create(cls, **options: Any) -> CheckOptions:
+        """Options from keyword arguments; an unknown name is a TypeError naming it."""
+        known = {f.name for f in fields(cls)}
+        for name in options:
+            if name not in known:
+                raise TypeError(
+                    f"check() got an unknown option {name!r}; known options: {sorted(known)}"
+                )
+        values: dict[str, Any] = {}
+        if (tol := options.get("tolerances")) is not None:
+            if not isinstance(tol, Mapping):
+                raise TypeError(f"option 'tolerances' must be a mapping, got {type(tol).__name__}")
+            values["tolerances"] = {
+                str(k): _number(f"tolerances[{k!r}]", v, below=1.0) for k, v in tol.items()
+            }
+        for name in ("reference_tolerance", "conflation_tolerance", "measure_tolerance"):
+            if name in options:
+                values[name] = _number(name, options[name], below=1.0)
+        if "strict_periods" in options:
+            if not isinstance(options["strict_periods"], bool):
+                raise TypeError("option 'strict_periods' must be True or False")
+            values["strict_periods"] = options["strict_periods"]
+        for name in ("context_chars", "jobs"):
+            if name in options:
+                v = options[name]
+                if isinstance(v, bool) or not isinstance(v, int):
+                    raise TypeError(f"option {name!r} must be an int, got {type(v).__name__}")
+                if v < 0:
+                    raise ValueError(f"option {name!r} must be at least 0, got {v}")
+                values[name] = v
+        if "checks" in options:
+            values["checks"] = _check_ids(options["checks"])
+        return cls(**values)
+
+    @property
+    def workers(self) -> int:
+        """Number of extraction processes (``jobs``, with 0 meaning one per CPU)."""
+        return self.jobs or (os.cpu_count() or 1)
+
+    def runs(self, check: CheckId) -> bool:
+        """True when ``check`` is selected."""
+        return check in self.checks
+
+
+def _check_ids(value: object) -> frozenset[CheckId]:
+    items: Iterable[object] = [value] if isinstance(value, str) else value  # type: ignore[assignment]
+    if not isinstance(items, Iterable):
+        raise TypeError("option 'checks' must be check ids, e.g. ['conflict', 'granularity']")
+    out = set()
+    for item in items:
+        try:
+            out.add(CheckId(item))
+        except ValueError:
+            raise ValueError(
+                f"option 'checks': unknown check {item!r}; "
+                f"known: {sorted(c.value for c in CheckId)}"
+            ) from None
+    return frozenset(out)
