@@ -339,3 +339,13 @@ def test_parquet_reference_tables_are_read(files: Path) -> None:
         f["expected_low"] for f in from_csv["findings"]
     ]
     assert from_parquet["findings"][0]["reference_file"] == str(Path("pq") / "survey.parquet")
+
+
+def test_check_writes_an_html_report(files: Path) -> None:
+    result = run("check", "harbour.txt", "ferry.txt", "-o", "report.html")
+    assert result.exit_code == 1, result.output
+    page = (files / "report.html").read_text(encoding="utf-8")
+    assert page.startswith("<!DOCTYPE html>")
+    assert "harbour.txt" in page and "part_exceeds_whole" in page
+    # the documents are shown in full, not only the sentences with claims
+    assert HARBOUR.splitlines()[0][:20] in page

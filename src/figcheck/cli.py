@@ -35,6 +35,8 @@ FORMAT_BY_SUFFIX = {
     ".jsonl": "jsonl",
     ".ndjson": "jsonl",
     ".txt": "table",
+    ".html": "html",
+    ".htm": "html",
 }
 _GITHUB_LEVEL = {"error": "error", "warning": "warning", "info": "notice"}
 
@@ -235,6 +237,8 @@ def _render_report(report: Report, fmt: str, *, excel: bool = False) -> str:
         return report.to_json() or ""
     if fmt == "jsonl":
         return report.to_jsonl() or ""
+    if fmt == "html":
+        return report.to_html() or ""
     if fmt == "github":
         return github_annotations(
             sorted(report.findings, key=lambda f: (f.claim.doc_id, f.claim.start))
@@ -343,7 +347,7 @@ OUTPUT = click.option(
     "--output",
     metavar="FILE",
     help="Also write the result to FILE, in the format its extension names "
-    "(.csv, .json, .jsonl, .txt; otherwise --format).",
+    "(.csv, .json, .jsonl, .txt, .html; otherwise --format).",
 )
 EXCEL = click.option("--excel", is_flag=True, help="CSV with a byte-order mark, for Excel.")
 
@@ -383,7 +387,7 @@ def extract(
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(["table", "csv", "json", "jsonl", "github"]),
+    type=click.Choice(["table", "csv", "json", "jsonl", "github", "html"]),
     default="table",
     show_default=True,
     help="What to print on stdout.",
@@ -425,7 +429,8 @@ def check(
     documents = _documents(paths, stdin_filename)
     from .pipeline import check_claims
 
-    report = check_claims(_claims(documents), reference, texts={d.id: d.text for d in documents})
+    texts = {d.id: d.text for d in documents}
+    report = check_claims(_claims(documents), reference, texts=texts)
     # check_claims only knows documents that have claims; the summary counts all of them.
     report = dataclasses.replace(report, documents=tuple(d.id for d in documents))
     text = _render_report(report, fmt, excel=excel)

@@ -117,6 +117,7 @@ def _run(claims: list[Claim], texts: Mapping[str, str], doc_ids: Sequence[str],
         comparisons=tuple(comparisons),
         corroborations=tuple(corroborations),
         documents=tuple(doc_ids),
+        texts=texts,
     )
 
 

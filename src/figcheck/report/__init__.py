@@ -9,7 +9,7 @@ only when a frame is asked for.
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -59,6 +59,8 @@ class Report:
     corroborations: tuple[Corroboration, ...] = ()
     documents: tuple[str, ...] = field(default=())
     statuses: tuple[ClaimStatus, ...] = ()
+    #: Document id -> text, kept so the HTML report can show each document in full.
+    texts: Mapping[str, str] = field(default_factory=dict, repr=False, compare=False)
 
     @property
     def ok(self) -> bool:
@@ -114,6 +116,18 @@ class Report:
         from .export import finding_rows, write_jsonl
 
         return write_jsonl(finding_rows(self), path_or_buffer)
+
+    def to_html(self, path_or_buffer: Destination = None, *,
+                texts: Mapping[str, str] | None = None, title: str = "figcheck report") -> str | None:
+        """One self-contained HTML page: every document with its claims highlighted by status,
+        the findings with their evidence and number lines; return it when no destination is given.
+
+        ``texts`` (document id -> text) defaults to the texts the run read.
+        """
+        from .export import emit_text
+        from .html import render_html
+
+        return emit_text(render_html(self, texts, title=title), path_or_buffer)
 
     def to_text(self, *, fail_on: Severity | str = Severity.INFO) -> str:
         """The findings as an aligned table (``doc:line:col`` first), then a summary line."""

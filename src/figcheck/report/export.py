@@ -262,6 +262,11 @@ def claims_frame(claims: Iterable[Claim]) -> pd.DataFrame:
 Destination = str | os.PathLike[str] | IO[str] | IO[bytes] | None
 
 
+def emit_text(text: str, dest: Destination = None) -> str | None:
+    """Write ``text`` as UTF-8 to ``dest`` (a path or file object); return it when ``dest`` is None."""
+    return _emit(text, dest)
+
+
 def _emit(text: str, dest: Destination, encoding: str = "utf-8") -> str | None:
     """Write ``text`` to a path or an open file; return it when ``dest`` is None."""
     if dest is None:
