@@ -10,7 +10,14 @@ from figcheck.lexicon.files import DataFile, data_file
 from figcheck.lexicon.scanner import alternation, lexicon
 from figcheck.units import dimension
 
-DATA_FILES = ["numbers.toml", "hedges.toml", "unit_aliases.toml", "changes.toml", "exclusions.toml"]
+DATA_FILES = [
+    "numbers.toml",
+    "hedges.toml",
+    "unit_aliases.toml",
+    "changes.toml",
+    "exclusions.toml",
+    "months.toml",
+]
 
 
 @pytest.mark.parametrize("name", DATA_FILES)
@@ -118,3 +125,43 @@ def test_a_unit_concept_must_exist(monkeypatch):
             extraction._unit_concepts()
     finally:
         extraction._unit_concepts.cache_clear()
+
+
+def test_month_names_are_one_list_for_scanner_and_context():
+    from figcheck.lexicon.context import default_lexicon
+    from figcheck.lexicon.months import month_numbers
+
+    months = month_numbers()
+    assert months["sept"] == 9 and months["december"] == 12
+    assert set(months.values()) == set(range(1, 13))
+    assert lexicon().months == frozenset(months)
+    assert default_lexicon().months == months
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "key", "reason"),
+    [
+        ("sept = 9", "sept = 13", "months.sept", "1-12"),
+        ("sept = 9", 'sept = "9"', "months.sept", "1-12"),
+        ("sept = 9", "Sept = 9", "months.Sept", "lower-case"),
+    ],
+)
+def test_a_bad_month_names_file_line_and_key(old, new, key, reason):
+    from figcheck.lexicon.months import load_months
+
+    text = data_file("months.toml").text.replace(old, new)
+    with pytest.raises(RuleDefinitionError) as err:
+        load_months(DataFile("months.toml", text))
+    line = next(i for i, ln in enumerate(text.splitlines(), 1) if ln.startswith(new))
+    assert (err.value.key, err.value.line) == (key, line)
+    assert reason in err.value.reason
+
+
+def test_a_month_without_a_name_is_refused():
+    from figcheck.lexicon.months import load_months
+
+    text = "\n".join(
+        ln for ln in data_file("months.toml").text.splitlines() if not ln.endswith("= 9")
+    )
+    with pytest.raises(RuleDefinitionError, match=r"no name for month\(s\) \[9\]"):
+        load_months(DataFile("months.toml", text))

@@ -13,35 +13,40 @@ from dataclasses import dataclass
 from typing import Any
 
 from .files import DataFile, data_file
+from .months import month_numbers
 from ..errors import RuleDefinitionError
 
-__all__ = ["ContextLexicon", "default_lexicon", "load_lexicon"]
+__all__ = [
+    "AFTER", "AGENT", "BEFORE", "CLAUSE", "DET", "EITHER", "ENTITY", "EVENT", "FILLER", "GENERIC",
+    "LETTER", "LINK", "MODIFIER", "NOT_NAME", "PLACE_PREP", "RATE", "SKIP", "STOP", "UNIT", "VERB",
+    "ContextLexicon", "default_lexicon", "load_lexicon",
+]
 
 # --- word roles: one dict look-up per token gives all of them -------------------------
-_DET = 1
-_STOP = 2  # ends a noun phrase or a party name
-_SKIP = 4  # adjective skipped before a noun ("more", "other")
-_GENERIC = 8
-_LINK = 16
-_CLAUSE = 32
-_NOT_NAME = 64  # capitalised, but not a name ("The", "In", "Officials", "March")
-_PLACE_PREP = 128
-_MODIFIER = 256
-_FILLER = 512
-_AGENT = 1024
-_VERB = 2048
-_RATE = 4096  # "per", "a": the unit after it is a denominator ("$9 per month")
+DET = 1
+STOP = 2  # ends a noun phrase or a party name
+SKIP = 4  # adjective skipped before a noun ("more", "other")
+GENERIC = 8
+LINK = 16
+CLAUSE = 32
+NOT_NAME = 64  # capitalised, but not a name ("The", "In", "Officials", "March")
+PLACE_PREP = 128
+MODIFIER = 256
+FILLER = 512
+AGENT = 1024
+VERB = 2048
+RATE = 4096  # "per", "a": the unit after it is a denominator ("$9 per month")
 
 # Concept term kinds.
-_EVENT, _ENTITY, _UNIT = 0, 1, 2
+EVENT, ENTITY, UNIT = 0, 1, 2
 # Attribution cue directions.
-_BEFORE, _AFTER, _EITHER = 0, 1, 2
+BEFORE, AFTER, EITHER = 0, 1, 2
 
 # A word starts with a letter; letters and digits joined by single ' ’ or - ("T-72",
 # "Ukraine's", "shot-down"). Explicit ranges (Latin, Greek, Cyrillic) scan faster than
 # Unicode categories; possessive repeats keep the scan linear. The group makes
 # re.split return words and the gaps between them.
-_LETTER = "A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f\u0370-\u03ff\u0400-\u04ff"
+LETTER = "A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f\u0370-\u03ff\u0400-\u04ff"
 _SINGLE_WORD = re.compile(r"[a-z][a-z'\-]*")
 _TERM = re.compile(r"[a-z0-9][a-z0-9'\-]*(?: [a-z0-9][a-z0-9'\-]*)*")
 _BRACE = re.compile(r"\{([^{}]*)\}")
@@ -49,23 +54,23 @@ _SUBJECT_KEY = re.compile(r"[A-Z][A-Za-z'\-]*")
 _NON_BLANK = re.compile(r"\S.*")
 
 _WORD_ROLES = {
-    "determiners": _DET | _STOP | _NOT_NAME,
-    "prepositions": _STOP | _NOT_NAME,
-    "conjunctions": _STOP | _NOT_NAME,
-    "pronouns": _STOP | _NOT_NAME,
-    "verbs": _STOP | _VERB,
-    "adverbs": _STOP | _NOT_NAME,
-    "noun_skip": _SKIP,
-    "generic_nouns": _GENERIC,
-    "link_words": _LINK,
-    "clause_words": _CLAUSE | _STOP,
-    "common_words": _NOT_NAME,
-    "titles": _NOT_NAME,
-    "place_prepositions": _PLACE_PREP,
-    "rate_words": _RATE,
+    "determiners": DET | STOP | NOT_NAME,
+    "prepositions": STOP | NOT_NAME,
+    "conjunctions": STOP | NOT_NAME,
+    "pronouns": STOP | NOT_NAME,
+    "verbs": STOP | VERB,
+    "adverbs": STOP | NOT_NAME,
+    "noun_skip": SKIP,
+    "generic_nouns": GENERIC,
+    "link_words": LINK,
+    "clause_words": CLAUSE | STOP,
+    "common_words": NOT_NAME,
+    "titles": NOT_NAME,
+    "place_prepositions": PLACE_PREP,
+    "rate_words": RATE,
 }
 _WORD_LISTS = tuple(_WORD_ROLES)
-_ATTRIBUTION_WORDS = {"modifiers": _MODIFIER, "fillers": _FILLER, "agents": _AGENT}
+_ATTRIBUTION_WORDS = {"modifiers": MODIFIER, "fillers": FILLER, "agents": AGENT}
 _PERIOD_LISTS = ("open_start", "open_end", "range_start")
 
 _Phrase = tuple[tuple[str, ...], str, int]  # (following words, label, kind)
@@ -156,7 +161,7 @@ def _load_concepts(df: DataFile) -> tuple[list[tuple[str, str, int]], set[str]]:
         entity = spec.get("entity", False)
         if not isinstance(entity, bool):
             raise df.error("entity", f"must be true or false, got {entity!r}", concept)
-        for key, kind in (("terms", _ENTITY if entity else _EVENT), ("units", _UNIT)):
+        for key, kind in (("terms", ENTITY if entity else EVENT), ("units", UNIT)):
             if key not in spec:
                 continue
             for raw in _word_list(df, concept, key, spec[key], _NON_BLANK):
@@ -231,7 +236,7 @@ def load_lexicon(concepts: DataFile, context: DataFile) -> ContextLexicon:
     if extra:
         raise df.error(min(extra), "unknown key in [attribution]", "attribution")
     cue_entries: list[tuple[str, str, int]] = []
-    for key, direction in (("before", _BEFORE), ("after", _AFTER), ("either", _EITHER)):
+    for key, direction in (("before", BEFORE), ("after", AFTER), ("either", EITHER)):
         if key not in attribution:
             raise RuleDefinitionError(
                 df.path, _table_line(df, "attribution"), f"attribution.{key}", "missing list"
@@ -255,21 +260,14 @@ def load_lexicon(concepts: DataFile, context: DataFile) -> ContextLexicon:
             )
         lists[key] = _word_list(df, "period", key, period[key], _SINGLE_WORD)
 
-    months: dict[str, int] = {}
-    for name, number in df.table("months").items():
-        if not _SINGLE_WORD.fullmatch(name):
-            raise df.error(name, "a month name must be one lower-case word", "months")
-        if not isinstance(number, int) or isinstance(number, bool) or not 1 <= number <= 12:
-            raise df.error(
-                name, f"the month number must be an integer 1-12, got {number!r}", "months"
-            )
-        months[name] = number
-        roles[name] = roles.get(name, 0) | _NOT_NAME
+    months = month_numbers()
+    for name in months:
+        roles[name] = roles.get(name, 0) | NOT_NAME
     for word in concept_words:  # "Casualties rose ..." does not name anyone
-        roles[word] = roles.get(word, 0) | _NOT_NAME
+        roles[word] = roles.get(word, 0) | NOT_NAME
 
     concept_index, cue_index = _index(entries), _index(cue_entries)
-    clause_words = {w for w, r in roles.items() if r & _CLAUSE}
+    clause_words = {w for w, r in roles.items() if r & CLAUSE}
     return ContextLexicon(
         roles=roles,
         concepts=concept_index,
@@ -320,5 +318,3 @@ def default_lexicon() -> ContextLexicon:
     """The lexicon built from figcheck's own ``concepts.toml`` and ``context.toml``."""
     return load_lexicon(data_file("concepts.toml"), data_file("context.toml"))
 
-
-# --- per sentence ---------------------------------------------------------------------

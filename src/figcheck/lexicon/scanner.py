@@ -14,6 +14,7 @@ from typing import Any
 
 from .. import units as _units
 from .files import DataFile, data_file
+from .months import month_numbers
 from ..claims import Bound
 
 __all__ = ["Hedge", "Lexicon", "UnitForm", "alternation", "lexicon"]
@@ -304,7 +305,7 @@ def _load_exclusions() -> dict[str, Any]:
 
     return {
         # month names match in any case ("Sept. 30", "sept. 30"), with or without the dot
-        "months": frozenset(m.lower().rstrip(".") for m in get("months", "names")),
+        "months": frozenset(month_numbers()),
         "identifier_words": frozenset(get("identifiers", "before")),
         "identifier_after": frozenset(get("identifiers", "after")),
         "named": tuple(get("named", "phrases")),

@@ -1,0 +1,82 @@
+"""Concepts: which lexicon concept ("deaths", "troops") a sentence's words and a claim's clause name."""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from typing import Any
+
+from ...lexicon.context import ENTITY, EVENT, RATE, UNIT
+from .sentence import SentenceContext, Tokens, nearest, phrase_at
+
+__all__ = ["claim_concept", "concept_hits"]
+
+def concept_hits(t: Tokens, marks: list[int]) -> list[tuple[int, int, str, int]]:
+    """Concept terms at the marked words ``marks``: (start, end, concept, kind), longest match first."""
+    index = t.lex.concepts
+    hits: list[tuple[int, int, str, int]] = []
+    free = 0
+    for i in marks:
+        phrases = index.get(t.lowers[i])
+        if phrases is None or i < free:
+            continue
+        for rest, concept, kind in phrases:
+            if rest and not phrase_at(t, i, rest):
+                continue
+            k = i + len(rest)
+            if t.gaps[k + 1].startswith("-"):
+                break  # "long- and medium-range": half of a compound word
+            if kind == UNIT and i and t.roles.get(t.lowers[i - 1], 0) & RATE and t.joined(i):
+                break  # "$9.99 per month" is money, not a duration
+            hits.append((t.starts[i], t.ends[k], concept, kind))
+            free = k + 1
+            break
+    return hits
+
+
+def claim_concept(
+    sc: SentenceContext,
+    start: int,
+    end: int,
+    nlo: int,
+    nhi: int,
+    soft: tuple[int, int],
+    hard: tuple[int, int],
+) -> str | None:
+    """The concept of the claim at ``[start, end)`` whose noun phrase spans ``[nlo, nhi)``."""
+    hits = sc.hits
+    if not hits:
+        return None
+    # 1. a word straight after the span ("40 miles long", "2,000 injured") or a unit word
+    # inside it ("40 miles", "30 degrees") says what is measured
+    p = bisect_left(hits, (end,))
+    if p < len(hits) and hits[p][3] != ENTITY and sc.tokens.text[end : hits[p][0]] == " ":
+        return hits[p][2]
+    p -= 1
+    if p >= 0 and hits[p][0] >= start and hits[p][1] <= end:
+        return hits[p][2]
+    # 2. what happened, said in the noun ("fatalities") or the clause ("were killed")
+    lo, hi = min(nlo, start), max(nhi, end)
+    q = bisect_left(hits, (hi,)) - 1
+    while q >= 0 and hits[q][0] >= lo:
+        if hits[q][1] <= hi and hits[q][3] == EVENT:
+            return hits[q][2]
+        q -= 1
+    for a, b in (soft, hard):
+        found = nearest(hits, start, end, a, b, _is_event)
+        if found is not None:
+            return found
+    # 3. what kind of thing is counted ("troops", "fighter jets")
+    q = bisect_left(hits, (hi,)) - 1
+    while q >= 0 and hits[q][0] >= lo:
+        if hits[q][1] <= hi and hits[q][3] != UNIT:
+            return hits[q][2]
+        q -= 1
+    return nearest(hits, start, end, soft[0], soft[1], _is_entity)
+
+
+def _is_event(hit: tuple[Any, ...]) -> bool:
+    return hit[3] == EVENT
+
+
+def _is_entity(hit: tuple[Any, ...]) -> bool:
+    return hit[3] == ENTITY

@@ -1,0 +1,128 @@
+"""A claim's frame: noun, subject, concept, period and source, assembled from the context modules.
+
+The work is split so that a sentence is scanned once however many figures it holds:
+:func:`sentence_context` tokenises a sentence and indexes what it mentions (concept
+words, names, dates, attributions, clause breaks), and :func:`claim_context` picks, for
+one span, the nearest of each. Both run in time linear in the sentence; the per-claim
+step only looks at a bounded neighbourhood of the span.
+
+Word lists are data: ``data/concepts.toml`` (the concept lexicon) and
+``data/context.toml`` (everything else), loaded once by :func:`default_lexicon`.
+
+>>> sentence = "Russia lost 1,351 soldiers in 2022, the ministry said."
+>>> sc = sentence_context(sentence)
+>>> claim_context(sc, sentence, 12, 17)
+ClaimContext(noun='soldiers', subject='Russia', concept='losses', period='2022', source='ministry')
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from ...lexicon.context import ContextLexicon, default_lexicon
+from .attribution import attributions
+from .concepts import claim_concept, concept_hits
+from .nouns import noun_after, noun_before
+from .periods import claim_period, sentence_periods
+from .sentence import SentenceContext, Tokens, break_after, break_before, clause_breaks, nearest
+from .subjects import claim_subject, names_outside, subject_names
+
+__all__ = ["ClaimContext", "claim_context", "sentence_context"]
+
+@dataclass(frozen=True, slots=True)
+class ClaimContext:
+    """What one claim is about; any field may be None when the text does not say."""
+
+    noun: str | None
+    subject: str | None
+    concept: str | None
+    period: str | None
+    source: str | None
+
+
+def sentence_context(sentence: str, *, lexicon: ContextLexicon | None = None) -> SentenceContext:
+    """Index what ``sentence`` mentions, once, for :func:`claim_context`.
+
+    Args:
+        sentence: the sentence text.
+        lexicon: word lists to use; figcheck's own by default.
+
+    >>> sc = sentence_context("Since 2014, 14,000 people have died, according to the UN.")
+    >>> sc.period, sc.source
+    ('2014/', 'UN')
+    """
+    lex = lexicon if lexicon is not None else default_lexicon()
+    t = Tokens(sentence, lex)
+    look = lex.marked
+    marks = [i for i, w in enumerate(t.lowers) if w in look]
+
+    hits = concept_hits(t, marks) if marks else []
+    sources = attributions(t, marks) if marks else []
+    names = subject_names(t)
+    if sources:  # who reports a figure is not what the figure is about
+        sources.sort()
+        names = names_outside(names, sources)
+
+    periods = sentence_periods(lex, sentence)
+    soft, hard = clause_breaks(t, marks)
+    lines = [at for at in hard if sentence[at] == "\n"] if "\n" in sentence else []
+
+    return SentenceContext(
+        period=periods[0][2] if periods else None,
+        source=sources[0][2] if sources else None,
+        tokens=t,
+        hits=hits,
+        names=names,
+        periods=periods,
+        sources=sources,
+        soft=soft,
+        hard=hard,
+        lines=lines,
+    )
+
+
+def claim_context(
+    sc: SentenceContext,
+    sentence: str,
+    start: int,
+    end: int,
+    other_spans: Sequence[tuple[int, int]] = (),
+) -> ClaimContext:
+    """Noun, subject, concept, period and source of the claim at ``sentence[start:end]``.
+
+    Args:
+        sc: the sentence's :func:`sentence_context`.
+        sentence: the same sentence text.
+        start: start offset of the claim span inside ``sentence``.
+        end: end offset of the claim span.
+        other_spans: the other claims' ``(start, end)`` tuples in the sentence, sorted by
+            start (the claim's own span may be among them); a noun phrase stops at the next.
+
+    >>> s = "Ukraine lost 123 of its 152 fighter jets."
+    >>> claim_context(sentence_context(s), s, 13, 27).noun
+    'fighter jets'
+    """
+    t = sc.tokens
+    k = bisect_left(other_spans, (end,))
+    limit = other_spans[k][0] if k < len(other_spans) else len(sentence)
+    k = bisect_left(other_spans, (start,)) - 1
+    floor = min(other_spans[k][1], start) if k >= 0 else 0
+    soft = (break_before(sc.soft, start), break_after(sc.soft, end, len(sentence)))
+    hard = (break_before(sc.hard, start), break_after(sc.hard, end, len(sentence)))
+    line = (break_before(sc.lines, start), break_after(sc.lines, end, len(sentence)))
+
+    found = noun_after(t, start, end, limit, other_spans)
+    if found is None:
+        found = noun_before(t, start, max(floor, soft[0]))
+    noun, nlo, nhi = found if found is not None else (None, start, end)
+    return ClaimContext(
+        noun=noun,
+        subject=claim_subject(sc, start, end, min(nlo, start), max(nhi, end), soft, hard),
+        concept=claim_concept(sc, start, end, nlo, nhi, soft, hard),
+        # a date after the figure counts only inside its clause: in "a 10-year lease on the
+        # old port, rebuilt in 1998" the year belongs to the rebuilding, not the lease
+        period=claim_period(sc, start, end, other_spans, (line[0], min(line[1], soft[1]))),
+        source=nearest(sc.sources, start, end, line[0], line[1]),
+    )

@@ -1,0 +1,171 @@
+"""Noun phrases: the thing a figure counts, read after it ("1,351 soldiers") or before it."""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from collections.abc import Sequence
+
+from ...lexicon.context import DET, GENERIC, LINK, NOT_NAME, SKIP, STOP
+from .sentence import POSSESSIVE, REACH, Tokens
+
+__all__ = ["noun_after", "noun_before"]
+
+_COORDINATORS = frozenset(("and", "or"))
+
+
+def noun_after(
+    t: Tokens, start: int, end: int, limit: int, other_spans: Sequence[tuple[int, int]]
+) -> tuple[str, int, int] | None:
+    """The noun phrase after the span: "1,351 Russian soldiers were ..." -> "russian soldiers"."""
+    s, starts, ends, words, lowers, roles = t.text, t.starts, t.ends, t.words, t.lowers, t.roles
+    n = len(starts)
+    i = bisect_left(starts, end)
+    if i >= n or starts[i] >= limit:
+        return None
+    gap = s[end : starts[i]]
+    if gap == "-":  # "a 40-strong force": the fragment after the hyphen qualifies the figure
+        i += 1
+        if i >= n or starts[i] >= limit or not t.joined(i):
+            return None
+    elif not (gap == " " or (gap and gap.isspace())):
+        return None
+    lo = starts[i]
+    if lowers[i] == "of":  # "a third of the population", "123 of Ukraine's 152 jets"
+        i += 1
+        stop = i + REACH
+        while (
+            i < min(n, stop)
+            and t.joined(i)
+            and (roles.get(lowers[i], 0) & DET or lowers[i].endswith(POSSESSIVE))
+        ):
+            i += 1
+        if i >= n:
+            return None
+        if not t.joined(i):  # "1,351 of the 2,000 soldiers": read past the whole
+            limit = _skip_span(s, ends[i - 1], starts[i], other_spans)
+            if limit < 0:
+                return None
+    first = i
+    out: list[str] = []
+    while i < n and len(out) < 4 and starts[i] < limit:
+        if i > first and not t.joined(i):
+            break
+        lw = lowers[i]
+        r = roles.get(lw, 0)
+        if not out and (r & SKIP or _adverb_before_participle(t, i)):
+            i += 1  # "300 more tanks", "20 newly built homes"
+            continue
+        if t.gaps[i + 1].startswith("- "):
+            # "long- and medium-range systems": a suspended compound; the noun comes later
+            i += 2 if i + 1 < n and lowers[i + 1] in _COORDINATORS else 1
+            first = i
+            continue
+        if r & STOP or lw.endswith(POSSESSIVE):
+            break
+        if (
+            out
+            and lw.endswith(("ed", "ing"))
+            and (not words[i - 1][0].isupper() or _phrase_ends(t, i + 1, limit))
+        ):
+            # "1,351 people killed", "a convoy stalled": a verb, unless it modifies what
+            # follows a proper adjective ("Russian armoured vehicles")
+            break
+        out.append(lw)
+        i += 1
+    if not out or (len(out) == 1 and roles.get(out[0], 0) & GENERIC):
+        return None
+    return " ".join(out), lo, ends[i - 1]
+
+
+def _skip_span(s: str, a: int, b: int, other_spans: Sequence[tuple[int, int]]) -> int:
+    """The new noun limit when ``s[a:b]`` is blanks around one other claim, else -1.
+
+    The new limit is the start of the claim after that one.
+    """
+    k = bisect_left(other_spans, (a,))
+    if k >= len(other_spans):
+        return -1
+    o_start, o_end = other_spans[k][0], other_spans[k][1]
+    if not (
+        a < o_start
+        and o_end <= b
+        and s[a:o_start].isspace()
+        and (o_end == b or s[o_end:b].isspace())
+    ):
+        return -1
+    return other_spans[k + 1][0] if k + 1 < len(other_spans) else len(s)
+
+
+def _adverb_before_participle(t: Tokens, i: int) -> bool:
+    lowers = t.lowers
+    return (
+        lowers[i].endswith("ly")
+        and i + 1 < len(lowers)
+        and t.joined(i + 1)
+        and lowers[i + 1].endswith(("ed", "ing"))
+    )
+
+
+def _phrase_ends(t: Tokens, j: int, limit: int) -> bool:
+    if j >= len(t.starts) or t.starts[j] >= limit or not t.joined(j):
+        return True
+    return bool(t.roles.get(t.lowers[j], 0) & STOP)
+
+
+def noun_before(t: Tokens, start: int, floor: int) -> tuple[str, int, int] | None:
+    """A noun before the span joined to it by link words: "the toll rose to 1,351" -> "toll"."""
+    starts, ends, lowers, roles = t.starts, t.ends, t.lowers, t.roles
+    j = bisect_left(starts, start) - 1
+    if j < 0 or starts[j] < floor or not t.text[ends[j] : start].isspace():
+        return None
+    linked = 0
+    # "the toll rose to", "the pound going to": link words and participles
+    while (
+        j >= 0
+        and linked < REACH
+        and starts[j] >= floor
+        and (roles.get(lowers[j], 0) & LINK or _participle(lowers[j]))
+    ):
+        linked += 1
+        if not t.joined(j):
+            return None
+        j -= 1
+    if not linked:
+        return None
+    taken = _collect_back(t, j, floor)
+    if taken and all(_proper(t, k) for k in taken):
+        # "the population of Ukraine was 48 million": the name says whose; the noun is before
+        j = taken[-1] - 1
+        if j < 1 or lowers[j] != "of" or not t.joined(j):
+            return None
+        taken = _collect_back(t, j - 1, floor)
+        if any(_proper(t, k) for k in taken):
+            return None
+    if not taken:
+        return None
+    phrase = [lowers[k] for k in reversed(taken)]
+    if roles.get(phrase[-1], 0) & GENERIC:
+        return None
+    return " ".join(phrase), starts[taken[-1]], start
+
+
+def _proper(t: Tokens, k: int) -> bool:
+    """Is word ``k`` a name? A capital says so, except on a known word opening the text."""
+    return t.words[k][0].isupper() and not (k == 0 and t.roles.get(t.lowers[k], 0) & NOT_NAME)
+
+
+def _participle(word: str) -> bool:
+    return len(word) > 4 and word.endswith(("ed", "ing"))
+
+
+def _collect_back(t: Tokens, j: int, floor: int) -> list[int]:
+    starts, lowers, roles = t.starts, t.lowers, t.roles
+    taken: list[int] = []
+    while j >= 0 and len(taken) < 4 and starts[j] >= floor:
+        if roles.get(lowers[j], 0) & (STOP | SKIP) or lowers[j].endswith(POSSESSIVE):
+            break
+        taken.append(j)
+        if j == 0 or not t.joined(j):
+            break
+        j -= 1
+    return taken
