@@ -13,12 +13,11 @@ from pathlib import Path
 from typing import Any
 
 from .errors import DocumentError
+from .files import read_text
 
 __all__ = ["Document", "load_documents"]
 
 _GLOB_CHARS = frozenset("*?[")
-# A NUL byte in the first block marks a binary file (the heuristic git and grep use).
-_SNIFF_BYTES = 8192
 
 
 @dataclass(frozen=True)
@@ -39,24 +38,7 @@ class Document:
 
 
 def _read(path: Path, name: str) -> Document:
-    try:
-        data = path.read_bytes()
-    except IsADirectoryError:
-        raise DocumentError(name, "is a directory; pass a glob such as 'dir/*.txt'") from None
-    except FileNotFoundError:
-        raise DocumentError(name, "no such file") from None
-    except OSError as exc:
-        raise DocumentError(name, f"cannot read: {exc.strerror or exc}") from None
-    if b"\x00" in data[:_SNIFF_BYTES]:
-        raise DocumentError(name, "binary file (contains NUL bytes), not UTF-8 text")
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = data[: exc.start].count(b"\n") + 1
-        raise DocumentError(
-            name, f"not UTF-8 text: byte {data[exc.start]:#04x} at offset {exc.start} (line {line})"
-        ) from None
-    return Document(name, text, {"path": str(path)})
+    return Document(name, read_text(path, name), {"path": str(path)})
 
 
 def _expand(item: str | Path) -> list[tuple[Path, str]]:

@@ -5,10 +5,12 @@ built-in exception that fits, so ``except ValueError`` keeps working::
 
     FigcheckError
     ├── RuleDefinitionError(ValueError)    a data file (lexicon, units, rules) is malformed
+    │   └── SpecError                      a figcheck*.toml spec file is malformed
     ├── DocumentError(ValueError)          a document cannot be read (missing, binary, undecodable)
     ├── ReferenceTableError(ValueError)    one or more reference rows are invalid
     ├── UnitMismatchError(TypeError)       two quantities of different dimensions were compared
     └── ClaimCheckFailed(AssertionError)   a figcheck.testing assertion failed
+        └── FigcheckFailure                a pytest item of a spec file failed
 
 Messages are built from the attributes in ``__str__`` so they stay consistent,
 and every error pickles (``jobs=N`` sends them between processes).
@@ -22,9 +24,11 @@ __all__ = [
     "ClaimCheckFailed",
     "DocumentError",
     "FigcheckError",
+    "FigcheckFailure",
     "ReferenceTableError",
     "RowError",
     "RuleDefinitionError",
+    "SpecError",
     "UnitMismatchError",
 ]
 
@@ -51,12 +55,22 @@ class RuleDefinitionError(ValueError, FigcheckError):
         return f"{self.path}:{self.line}: {self.key}: {self.reason}"
 
 
-class DocumentError(ValueError, FigcheckError):
-    """A document cannot be read as UTF-8 text."""
+class SpecError(RuleDefinitionError):
+    """A figcheck spec file (``figcheck*.toml``) is malformed: ``path:line: key: reason``."""
 
-    def __init__(self, path: str, reason: str) -> None:
-        super().__init__(path, reason)
-        self.path, self.reason = path, reason
+
+class DocumentError(ValueError, FigcheckError):
+    """A document (or another text file) cannot be read as UTF-8 text.
+
+    Attributes:
+        path: the file as the user named it.
+        reason: what is wrong and how to fix it.
+        line: 1-based line of the first undecodable byte (0 when it does not apply).
+    """
+
+    def __init__(self, path: str, reason: str, line: int = 0) -> None:
+        super().__init__(path, reason, line)
+        self.path, self.reason, self.line = path, reason, line
 
     def __str__(self) -> str:
         return f"{self.path}: {self.reason}"
@@ -116,3 +130,7 @@ class UnitMismatchError(TypeError, FigcheckError):
 
 class ClaimCheckFailed(AssertionError, FigcheckError):
     """A figcheck.testing assertion failed; the message is the full report text."""
+
+
+class FigcheckFailure(ClaimCheckFailed):
+    """A pytest item of a figcheck spec file failed; the message is the whole report."""

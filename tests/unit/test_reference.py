@@ -200,7 +200,7 @@ class TestBadTables:
         binary.write_bytes(b"PK\x03\x04\x00\x00")
         with pytest.raises(ReferenceTableError, match="binary file"):
             ReferenceTable.from_csv(binary)
-        with pytest.raises(ReferenceTableError, match="cannot read"):
+        with pytest.raises(ReferenceTableError, match="no such file"):
             ReferenceTable.from_csv(tmp_path / "absent.csv")
 
     def test_load_collects_errors_from_every_file(self, tmp_path: Path) -> None:
@@ -211,8 +211,10 @@ class TestBadTables:
         assert [Path(e.path).name for e in err.value.errors] == ["a.csv", "b.csv"]
 
     def test_load_rejects_unknown_formats_and_types(self, tmp_path: Path) -> None:
-        with pytest.raises(ValueError, match="unknown table format"):
+        with pytest.raises(ReferenceTableError, match="unknown table format"):
             ReferenceTable.load(tmp_path / "t.xlsx")
+        with pytest.raises(ReferenceTableError, match="no such reference table or folder"):
+            ReferenceTable.load(tmp_path / "absent")
         with pytest.raises(TypeError, match="reference must be"):
             ReferenceTable.load(42)
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from figcheck import ReferenceTable
+from figcheck import ReferenceTable, ReferenceTableError
 
 HEADER = "subject,measure,value,unit,source,url\n"
 
@@ -18,7 +18,7 @@ def test_a_folder_loads_all_its_tables(tmp_path):
 
 
 def test_an_empty_folder_is_a_clear_error(tmp_path):
-    with pytest.raises(ValueError, match="folder holds no .csv, .tsv or .parquet tables"):
+    with pytest.raises(ReferenceTableError, match="folder holds no .csv, .tsv, .parquet, .pq tables"):
         ReferenceTable.load(tmp_path)
 
 

@@ -1,0 +1,15 @@
+"""Reference tables: the figures claims are compared against.
+
+One row per reference figure (DESIGN.md). Required columns: ``subject``, ``measure``, ``value``,
+``unit``. Optional: ``low``, ``high``, ``period``, ``source``, ``url``, ``keywords``, ``aliases``,
+``tolerance``, ``claimed_by``. Any other column is kept in :attr:`ReferenceRow.extra` (a name
+within a typo of a known column is an error instead).
+
+- :mod:`.rows`: the columns, the cell rules and one validated :class:`ReferenceRow`;
+- :mod:`.table`: :class:`ReferenceTable`, loaded from CSV, TSV, Parquet, DataFrames or folders.
+"""
+
+from .rows import OPTIONAL_COLUMNS, REQUIRED_COLUMNS, ReferenceRow
+from .table import ReferenceTable
+
+__all__ = ["OPTIONAL_COLUMNS", "REQUIRED_COLUMNS", "ReferenceRow", "ReferenceTable"]

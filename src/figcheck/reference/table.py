@@ -1,0 +1,244 @@
+"""Reference tables: loading CSV, TSV, Parquet and DataFrames into validated rows, and the subject
+index that reference matching looks rows up by.
+
+Every row is validated on load; all bad rows are reported together in one
+:class:`~figcheck.errors.ReferenceTableError`, each once, with its file, line and column(s).
+In a CSV, ``line`` is the physical line; lines whose first cell starts with ``#`` are comments.
+For Parquet files and DataFrames ``line`` is the 1-based row number.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass
+from functools import cached_property
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from ..errors import DocumentError, ReferenceTableError, RowError
+from ..files import CSV_SUFFIXES, PARQUET_SUFFIXES, TABLE_SUFFIXES, read_text, table_files
+from .rows import KNOWN_COLUMNS, ReferenceRow, parse_header, parse_row
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+__all__ = ["ReferenceTable"]
+
+
+def _build(rows: Iterable[tuple[int, Mapping[str, object]]], extra: Sequence[str], path: str
+           ) -> ReferenceTable:
+    good: list[ReferenceRow] = []
+    bad: list[RowError] = []
+    for line, cells in rows:
+        result = parse_row(cells, extra, path, line)
+        (bad if isinstance(result, RowError) else good).append(result)  # type: ignore[arg-type]
+    if bad:
+        raise ReferenceTableError(bad)
+    return ReferenceTable(tuple(good))
+
+
+def _file_error(path: str, message: str, line: int = 0) -> ReferenceTableError:
+    return ReferenceTableError([RowError(path, line, "(file)", message)])
+
+
+@dataclass(frozen=True)
+class _SubjectIndex:
+    """Words of every row's subject and aliases, and which rows each word belongs to."""
+
+    by_word: dict[str, tuple[int, ...]]
+    phrases: tuple[tuple[frozenset[str], ...], ...]
+
+
+@dataclass(frozen=True)
+class ReferenceTable:
+    """A validated, immutable collection of :class:`ReferenceRow`, indexed by subject words."""
+
+    rows: tuple[ReferenceRow, ...] = ()
+
+    def __len__(self) -> int:
+        return len(self.rows)
+
+    def __iter__(self) -> Iterator[ReferenceRow]:
+        return iter(self.rows)
+
+    def __getitem__(self, i: int) -> ReferenceRow:
+        return self.rows[i]
+
+    @classmethod
+    def from_csv(cls, path: str | Path, *, delimiter: str | None = None) -> ReferenceTable:
+        """Load and validate a UTF-8 CSV (``.tsv``: tab-separated) reference table."""
+        name = str(path)
+        try:
+            text = read_text(path, name)
+        except DocumentError as exc:
+            raise _file_error(name, exc.reason, exc.line) from None
+        if delimiter is None:
+            delimiter = "\t" if name.lower().endswith(".tsv") else ","
+        reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+        header: list[str] | None = None
+        extra: list[str] = []
+        records: list[tuple[int, dict[str, object]]] = []
+        shape_errors: list[RowError] = []
+        last = 0
+        try:
+            for record in reader:
+                line, last = last + 1, reader.line_num
+                if not any(c.strip() for c in record) or record[0].lstrip().startswith("#"):
+                    continue  # blank lines and comment lines
+                if header is None:
+                    header, errors = parse_header(record, name, line)
+                    if errors:
+                        raise ReferenceTableError(errors)
+                    extra = [h for h in header if h not in KNOWN_COLUMNS]
+                    continue
+                if len(record) != len(header):
+                    shape_errors.append(RowError(
+                        name, line, "(row)", f"expected {len(header)} cells, found {len(record)}"))
+                    continue
+                records.append((line, dict(zip(header, record, strict=True))))
+        except csv.Error as exc:
+            raise _file_error(name, f"malformed CSV: {exc}", reader.line_num) from None
+        if header is None:
+            raise _file_error(name, "empty table: no header line")
+        try:
+            table = _build(records, extra, name)
+        except ReferenceTableError as exc:
+            raise ReferenceTableError(sorted(shape_errors + list(exc.errors),
+                                             key=lambda e: e.line)) from None
+        if shape_errors:
+            raise ReferenceTableError(shape_errors)
+        return table
+
+    @classmethod
+    def from_frame(cls, frame: pd.DataFrame, *, path: str = "<frame>") -> ReferenceTable:
+        """Validate a pandas DataFrame with the reference columns (``line`` = 1-based row)."""
+        columns = [str(c) for c in frame.columns]
+        header, errors = parse_header(columns, path, 0)
+        if errors:
+            raise ReferenceTableError(errors)
+        renamed = dict(zip(frame.columns, header, strict=True))
+        extra = [h for h in header if h not in KNOWN_COLUMNS]
+        records = (
+            (i, {renamed[k]: v for k, v in rec.items()})
+            for i, rec in enumerate(frame.to_dict("records"), 1)
+        )
+        return _build(records, extra, path)
+
+    @classmethod
+    def from_parquet(cls, path: str | Path) -> ReferenceTable:
+        """Load and validate a Parquet reference table (needs pyarrow: ``figcheck[parquet]``)."""
+        import pandas as pd
+
+        try:
+            frame = pd.read_parquet(path)
+        except ImportError:
+            raise _file_error(
+                str(path), "reading Parquet needs a Parquet engine: pip install 'figcheck[parquet]'"
+            ) from None
+        except (OSError, ValueError) as exc:
+            raise _file_error(str(path), f"cannot read as Parquet: {exc}") from None
+        return cls.from_frame(frame, path=str(path))
+
+    @classmethod
+    def concat(cls, tables: Iterable[ReferenceTable]) -> ReferenceTable:
+        """One table holding the rows of ``tables``, in order."""
+        rows: list[ReferenceRow] = []
+        for t in tables:
+            if not isinstance(t, ReferenceTable):
+                raise TypeError(f"concat() takes ReferenceTable objects, got {type(t).__name__}")
+            rows.extend(t.rows)
+        return cls(tuple(rows))
+
+    @classmethod
+    def load(cls, source: object) -> ReferenceTable:
+        """A table from a ReferenceTable, a DataFrame, a table file, a folder of them, or a list.
+
+        Table files end in one of :data:`figcheck.files.TABLE_SUFFIXES` (a ``.txt`` file named
+        on its own is read as CSV).
+
+        Raises:
+            ReferenceTableError: a file is missing, of an unknown format, or has bad rows (every
+                bad row of every file is listed).
+        """
+        if isinstance(source, ReferenceTable):
+            return source
+        if isinstance(source, str | Path):
+            return cls._load_path(Path(source), str(source))
+        if isinstance(source, list | tuple):
+            errors: list[RowError] = []
+            tables = []
+            for item in source:
+                try:
+                    tables.append(cls.load(item))
+                except ReferenceTableError as exc:
+                    errors.extend(exc.errors)
+            if errors:
+                raise ReferenceTableError(errors)
+            return cls.concat(tables)
+        if type(source).__name__ == "DataFrame":
+            return cls.from_frame(source)  # type: ignore[arg-type]
+        raise TypeError(
+            "reference must be a ReferenceTable, a DataFrame, a path or a list of these, "
+            f"got {type(source).__name__}"
+        )
+
+    @classmethod
+    def _load_path(cls, path: Path, name: str) -> ReferenceTable:
+        kinds = ", ".join(TABLE_SUFFIXES)
+        if path.is_dir():
+            tables = table_files(path)
+            if not tables:
+                raise _file_error(name, f"folder holds no {kinds} tables")
+            return cls.load(tables)
+        suffix = path.suffix.lower()
+        if suffix in PARQUET_SUFFIXES:
+            return cls.from_parquet(path)
+        if suffix in (*CSV_SUFFIXES, ".txt"):
+            return cls.from_csv(path)
+        if path.exists() or suffix:
+            raise _file_error(name, f"unknown table format; use a file ending in one of: {kinds}")
+        raise _file_error(name, "no such reference table or folder; check the path")
+
+    @cached_property
+    def _subjects(self) -> _SubjectIndex:
+        from ..lexicon.matching import matching_lexicon, words
+
+        stop = matching_lexicon().stopwords
+        phrases = []
+        frequency: dict[str, int] = {}
+        for row in self.rows:
+            row_phrases = []
+            for name in (row.subject, *row.aliases):
+                ws = frozenset(w for w in words(name) if w not in stop)
+                if ws:
+                    row_phrases.append(ws)
+                    for w in ws:
+                        frequency[w] = frequency.get(w, 0) + 1
+            phrases.append(tuple(row_phrases))
+        # A phrase only matches when all its words are present, so it is filed under its rarest
+        # word: "Town 17" under "17", not under the "town" that every row shares.
+        by_word: dict[str, list[int]] = {}
+        for i, row_phrases in enumerate(phrases):
+            for ws in row_phrases:
+                anchor = min(ws, key=lambda w: (frequency[w], w))
+                by_word.setdefault(anchor, []).append(i)
+        return _SubjectIndex({w: tuple(dict.fromkeys(v)) for w, v in by_word.items()},
+                             tuple(phrases))
+
+    def rows_sharing_words(self, words: Iterable[str]) -> list[int]:
+        """Indices of rows whose subject or an alias may be named by ``words`` (normalised).
+
+        A superset of the rows whose subject words all appear in ``words``; callers check.
+        """
+        index = self._subjects.by_word
+        seen: dict[int, None] = {}
+        for w in set(words):
+            for i in index.get(w, ()):
+                seen[i] = None
+        return sorted(seen)
+
+    def subject_phrases(self, i: int) -> tuple[frozenset[str], ...]:
+        """The normalised word sets of row ``i``'s subject and aliases."""
+        return self._subjects.phrases[i]
