@@ -101,7 +101,7 @@ def _extract_all(docs: Sequence[Document], options: CheckOptions) -> list[list[C
 def _run(claims: list[Claim], texts: Mapping[str, str], doc_ids: Sequence[str],
          table: ReferenceTable | None, options: CheckOptions) -> Report:
     findings: list[Finding] = claim_level_findings(claims, options)
-    conflicts, corroborations = compare_claims(claims, options)
+    conflicts, corroborations = compare_claims(claims, options, texts)
     findings.extend(conflicts)
     comparisons = []
     if table is not None:

@@ -1,70 +1,91 @@
-"""Claims against each other, inside one document and across documents.
+"""Claims against each other, inside one document and across documents, by fact group.
 
-Two claims are compared only when their keys are compatible (:mod:`figcheck.checking.keys`): same
-subject and concept (or noun), same unit dimension, same period when both name one. They
-``conflict`` when their intervals, converted to one unit, share no value; hedges are already part
-of the intervals, so "nearly 1,400" agrees with "1,351" and "more than 2,000" conflicts with
-"1,800". Agreeing claims from *different* documents are recorded as corroborations (a figure
-repeated inside one document corroborates nothing).
-
-Claims are first grouped by key in one pass, so the work grows with the number of claims times
-the size of their group, never with all pairs of a corpus.
+:func:`figcheck.checking.align.align` decides which claims state the same fact. Inside each fact
+group a sweep over the members' sorted interval ends finds the values most members allow
+(on the line, intervals share a point exactly when every pair meets); members outside that range
+are conflicts with their nearest member inside it, and only when the pair's match weight clears
+the ``conflict`` threshold (``conflict_within_document`` inside one document) — a false conflict
+costs more than a missed one. Linked members that agree across documents are corroborations (a
+figure repeated inside one document corroborates nothing). Every record carries the evidence in
+words and its fact group id.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 
 from ..claims import Claim
 from ..findings import CheckId, Corroboration, Finding
-from .keys import ClaimKey, compatible, group_claims, key_of
+from .align import Alignment, Link, align
+from .evidence import Evidence, align_weights
 from .intervals import Interval, claim_interval, fmt_interval, is_physical, rel_gap
 from .options import CheckOptions, severity
 
-__all__ = ["compare_claims", "conflicts", "describe_key"]
+__all__ = ["Comparisons", "compare_aligned", "compare_claims", "conflicts", "consensus"]
 
 
-def _common_unit(a: Claim, b: Claim) -> str:
-    # One unit chosen from the pair itself, so comparing (a, b) and (b, a) does the same
+def _common_unit(claims: Sequence[Claim]) -> str:
+    # One unit chosen from the members themselves, so the order of input never changes the
     # arithmetic and conflict stays symmetric to the last bit.
-    return min(a.unit, b.unit)
+    return min(c.unit for c in claims)
 
 
-def _same_span(a: Claim, b: Claim) -> bool:
-    return a.doc_id == b.doc_id and a.start < b.end and b.start < a.end
+def consensus(intervals: Sequence[Interval]) -> tuple[Interval, list[int]]:
+    """The range of values most intervals allow, and the indices of the intervals holding it.
+
+    A sweep over the sorted ends: O(n log n), never all pairs. Ties keep the lowest range.
+
+    >>> consensus([Interval(1, 5), Interval(4, 9), Interval(20, 30)])
+    (Interval(low=4, high=5), [0, 1])
+    """
+    events = sorted([(iv.low, 0, i) for i, iv in enumerate(intervals)]
+                    + [(iv.high, 1, i) for i, iv in enumerate(intervals)])
+    depth, best, at = 0, -1, 0.0
+    active: set[int] = set()
+    best_members: list[int] = []
+    end = at
+    for x, kind, i in events:
+        if kind == 0:
+            active.add(i)
+            depth += 1
+            if depth > best:
+                best, at, best_members = depth, x, sorted(active)
+                end = min(intervals[k].high for k in active)
+        else:
+            active.discard(i)
+            depth -= 1
+    return Interval(at, end), best_members
 
 
-def _intervals(a: Claim, b: Claim, options: CheckOptions) -> tuple[Interval, Interval]:
-    unit = _common_unit(a, b)
-    return claim_interval(a, unit, options), claim_interval(b, unit, options)
+@dataclass(frozen=True)
+class Comparisons:
+    """What the fact groups gave: conflicts, corroborations, and near misses per claim."""
+
+    findings: list[Finding]
+    corroborations: list[Corroboration]
+    weak: dict[int, str]
+    alignment: Alignment
 
 
-def conflicts(a: Claim, b: Claim, options: CheckOptions | None = None) -> bool:
-    """True when ``a`` and ``b`` are about the same thing and cannot both hold."""
-    options = options or CheckOptions()
-    ka, kb = key_of(a), key_of(b)
-    if ka is None or kb is None or _same_span(a, b):
-        return False
-    if not compatible(ka, kb, strict_periods=options.strict_periods):
-        return False
-    ia, ib = _intervals(a, b, options)
-    return not ia.meets(ib)
+def _pair_evidence(alignment: Alignment, links: Mapping[frozenset[int], Link], i: int, j: int
+                   ) -> Evidence:
+    link = links.get(frozenset((i, j)))
+    if link is not None:
+        return link.evidence
+    from .evidence import score_pair
+
+    frames = alignment.frames
+    a, b = (i, j) if i < j else (j, i)
+    return score_pair(frames[a], frames[b], lambda w: 1.0)
 
 
-def describe_key(key: ClaimKey) -> str:
-    """A short human description of what a key is about ("russia / deaths / soldier")."""
-    parts = [" ".join(key.subject), key.concept or "", " ".join(sorted(key.noun))]
-    if key.period is not None:
-        parts.append(key.period.text)
-    return " / ".join(p for p in parts if p)
-
-
-def _finding(a: Claim, b: Claim, key: ClaimKey, options: CheckOptions) -> Finding:
-    """``b`` (the later claim) conflicts with ``a``; intervals expressed in ``b``'s unit."""
-    ia, ib = _intervals(a, b, options)
-    unit = _common_unit(a, b)
+def _finding(a: Claim, b: Claim, unit: str, ia: Interval, ib: Interval, ev: Evidence,
+             group: int, options: CheckOptions) -> Finding:
+    """``b`` conflicts with ``a``; intervals expressed in ``b``'s unit."""
     ia, ib = ia.to(unit, b.unit), ib.to(unit, b.unit)
     case = "conflict_within_document" if a.doc_id == b.doc_id else "conflict_across_documents"
+    why = ev.describe()
     return Finding(
         check=CheckId.CONFLICT,
         severity=severity(case),
@@ -79,48 +100,86 @@ def _finding(a: Claim, b: Claim, key: ClaimKey, options: CheckOptions) -> Findin
         tolerance=options.measure_tolerance if is_physical(b.unit) else None,
         message=(
             f"{b.text!r} at {b.location()} ({fmt_interval(ib, b.unit)}) conflicts with "
-            f"{a.text!r} at {a.location()} ({fmt_interval(ia, b.unit)}); both are about "
-            f"{describe_key(key)}."
+            f"{a.text!r} at {a.location()} ({fmt_interval(ia, b.unit)}); same fact because: "
+            f"{why}."
         ),
+        evidence=why,
+        group=group,
     )
 
 
-def _corroboration(a: Claim, b: Claim, options: CheckOptions) -> Corroboration:
-    ia, _ = _intervals(a, b, options)
+def _corroboration(a: Claim, b: Claim, unit: str, ia: Interval, ev: Evidence, group: int
+                   ) -> Corroboration:
+    why = ev.describe()
     return Corroboration(
         claim=b,
         other=a,
         message=(
             f"{b.text!r} at {b.location()} agrees with {a.text!r} at {a.location()} "
-            f"({fmt_interval(ia.to(_common_unit(a, b), b.unit), b.unit)})."
+            f"({fmt_interval(ia.to(unit, b.unit), b.unit)}); same fact because: {why}."
         ),
+        evidence=why,
+        group=group,
     )
 
 
+def compare_aligned(claims: Sequence[Claim], alignment: Alignment,
+                    options: CheckOptions | None = None) -> Comparisons:
+    """Conflicts and corroborations of the fact groups of ``alignment``."""
+    options = options or CheckOptions()
+    w = align_weights()
+    links = {frozenset((link.a, link.b)): link for link in alignment.links}
+    findings: list[Finding] = []
+    corroborations: list[Corroboration] = []
+    weak: dict[int, str] = {}
+    want_conflicts = options.runs(CheckId.CONFLICT)
+    for gid, members in enumerate(alignment.groups, 1):
+        unit = _common_unit([claims[i] for i in members])
+        ivs = [claim_interval(claims[i], unit, options) for i in members]
+        _, inside_pos = consensus(ivs)
+        inside = {members[p] for p in inside_pos}
+        iv_of = dict(zip(members, ivs, strict=True))
+        for link in alignment.links:
+            if link.a in iv_of and link.b in iv_of and link.a in inside and link.b in inside:
+                a, b = claims[link.a], claims[link.b]
+                if a.doc_id != b.doc_id:
+                    corroborations.append(
+                        _corroboration(a, b, unit, iv_of[link.a], link.evidence, gid))
+        for i in members:
+            if i in inside:
+                continue
+            # The nearest member inside the consensus is the one it conflicts with.
+            j = min(inside, key=lambda k: (abs(rel_gap(iv_of[i], iv_of[k])), k))
+            ev = _pair_evidence(alignment, links, i, j)
+            same_doc = claims[i].doc_id == claims[j].doc_id
+            needed = w.conflict_within_document if same_doc else w.conflict
+            if ev.vetoed or ev.weight < needed:
+                weak[i] = (f"possibly the same fact as {claims[j].text!r} at "
+                           f"{claims[j].location()}, whose value differs, but the evidence is "
+                           f"too weak to call a conflict ({ev.describe()}; a conflict needs "
+                           f"{needed:.1f})")
+                continue
+            if want_conflicts:
+                a, b = (j, i) if j < i else (i, j)
+                findings.append(_finding(claims[a], claims[b], unit, iv_of[a], iv_of[b], ev,
+                                         gid, options))
+    return Comparisons(findings, corroborations, weak, alignment)
+
+
 def compare_claims(
-    claims: Sequence[Claim], options: CheckOptions | None = None
+    claims: Sequence[Claim], options: CheckOptions | None = None,
+    texts: Mapping[str, str] | None = None,
 ) -> tuple[list[Finding], list[Corroboration]]:
     """Conflicts (as findings) and cross-document corroborations among ``claims``.
 
-    Each conflicting pair is reported once, on the later claim in input order, with the earlier
-    one as ``other``.
+    Each conflict is reported once, on the later claim in input order, with the earlier one as
+    ``other``. ``texts`` (doc id -> text) lets a subject named elsewhere in a document count.
     """
-    options = options or CheckOptions()
-    findings: list[Finding] = []
-    corroborations: list[Corroboration] = []
-    want_conflicts = options.runs(CheckId.CONFLICT)
-    for group in group_claims(claims):
-        members = list(zip(group.claims, group.keys, strict=True))
-        for i, (b, kb) in enumerate(members):
-            for a, ka in members[:i]:
-                if _same_span(a, b) or not compatible(
-                    ka, kb, strict_periods=options.strict_periods
-                ):
-                    continue
-                ia, ib = _intervals(a, b, options)
-                if not ia.meets(ib):
-                    if want_conflicts:
-                        findings.append(_finding(a, b, kb, options))
-                elif a.doc_id != b.doc_id:
-                    corroborations.append(_corroboration(a, b, options))
-    return findings, corroborations
+    result = compare_aligned(claims, align(claims, texts), options)
+    return result.findings, result.corroborations
+
+
+def conflicts(a: Claim, b: Claim, options: CheckOptions | None = None) -> bool:
+    """True when ``a`` and ``b`` are aligned as one fact and cannot both hold."""
+    found, _ = compare_claims([a, b], options)
+    return bool(found)

@@ -1,0 +1,194 @@
+"""Alignment: which claims state the same fact, as links and fact groups, with evidence.
+
+1. **Blocking.** Claims are blocked by (unit dimension, role). A block of at most ``max_block``
+   claims is scored pair by pair; a larger one only through rarer keys its members share (the
+   measure, a rare word near the figure), each again capped, so the work stays near-linear.
+2. **Scoring.** Each candidate pair gets a match weight from its frames
+   (:func:`figcheck.checking.evidence.score_pair`); words weigh by their rarity in the run.
+3. **One-to-one.** A fact is normally stated once per document: between two documents (and inside
+   one) each claim keeps at most one link, the strongest first (greedy best match).
+4. **Fact groups.** Links are joined into groups (union–find), strongest first. A link joins two
+   groups only when their best members also match (``join_groups``) and no document would then
+   hold two members that were not linked to each other: no chaining of look-alikes.
+
+>>> from figcheck.extraction.extractor import extract
+>>> claims = (extract("Floods killed 1,627 people last year.", doc_id="a")
+...           + extract("Last year 1,672 people died in the floods.", doc_id="b"))
+>>> result = align(claims)
+>>> [(link.a, link.b) for link in result.links], result.groups
+([(0, 1)], [(0, 1)])
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from itertools import combinations
+
+from ..claims import Claim
+from .evidence import Evidence, align_weights, score_pair
+from .frames import Frame, frames_of
+
+__all__ = ["Alignment", "Link", "align"]
+
+# Keys of a large block: the measure and this many of the rarest words near the figure.
+_RARE_KEYS = 3
+_KEY_NEAR = 0.5
+
+
+@dataclass(frozen=True)
+class Link:
+    """Two claims (indices into the run's claims, ``a < b``) aligned as one fact."""
+
+    a: int
+    b: int
+    evidence: Evidence
+
+
+@dataclass(frozen=True)
+class Alignment:
+    """The frames of a run, the links kept, and the fact groups (tuples of claim indices).
+
+    ``best`` maps a claim index to its strongest scored candidate that was *not* kept (weaker
+    than a threshold or used up by one-to-one), so an unchecked claim can say what came close.
+    ``pairs_scored`` counts the candidate pairs scored (the cost of the run).
+    """
+
+    frames: tuple[Frame, ...]
+    links: tuple[Link, ...]
+    groups: tuple[tuple[int, ...], ...]
+    best: Mapping[int, Link]
+    pairs_scored: int
+
+    def group_of(self) -> dict[int, int]:
+        """Claim index -> fact group id (1-based, in order of each group's first claim)."""
+        return {i: gid for gid, members in enumerate(self.groups, 1) for i in members}
+
+
+def _idf(frames: Sequence[Frame]) -> dict[str, float]:
+    df: Counter[str] = Counter()
+    for f in frames:
+        df.update(f.local)
+    n = len(frames)
+    return {w: math.log2(1.0 + n / k) for w, k in df.items()}
+
+
+def _candidates(frames: Sequence[Frame], idf: Mapping[str, float], max_block: int
+                ) -> Iterable[tuple[int, int]]:
+    """Candidate pairs (i < j), each once, never all pairs of a block above ``max_block``."""
+    blocks: dict[tuple[str, str], list[int]] = {}
+    for f in frames:
+        if f.dimension is not None:
+            blocks.setdefault((f.dimension, f.role), []).append(f.index)
+    seen: set[tuple[int, int]] = set()
+    for key, members in blocks.items():
+        if len(members) <= max_block:
+            yield from combinations(members, 2)
+            continue
+        sub: dict[tuple[str, str], list[int]] = {}
+        for i in members:
+            f = frames[i]
+            keys = [("m", f.measure)] if f.measure else []
+            near = sorted((w for w, x in f.local.items() if x >= _KEY_NEAR),
+                          key=lambda w: (-idf[w], w))
+            keys += [("w", w) for w in near[:_RARE_KEYS]]
+            for k in keys:
+                sub.setdefault(k, []).append(i)
+        for group in sub.values():
+            if len(group) > max_block:
+                continue  # a key this common tells nothing
+            for pair in combinations(group, 2):
+                if pair not in seen:
+                    seen.add(pair)
+                    yield pair
+
+
+class _Groups:
+    """Union–find over claim indices that remembers each group's members by document."""
+
+    def __init__(self) -> None:
+        self.parent: dict[int, int] = {}
+        self.docs: dict[int, dict[str, list[int]]] = {}
+        self.first: dict[int, int] = {}
+
+    def add(self, i: int, doc: str) -> None:
+        if i not in self.parent:
+            self.parent[i] = i
+            self.docs[i] = {doc: [i]}
+            self.first[i] = i
+
+    def find(self, i: int) -> int:
+        root = i
+        while self.parent[root] != root:
+            root = self.parent[root]
+        while self.parent[i] != root:
+            self.parent[i], i = root, self.parent[i]
+        return root
+
+    def union(self, ra: int, rb: int) -> None:
+        if len(self.docs[ra]) < len(self.docs[rb]):
+            ra, rb = rb, ra
+        self.parent[rb] = ra
+        for doc, members in self.docs.pop(rb).items():
+            self.docs[ra].setdefault(doc, []).extend(members)
+        self.first.pop(rb)
+
+
+def align(claims: Sequence[Claim], texts: Mapping[str, str] | None = None) -> Alignment:
+    """Align ``claims``: candidate pairs scored, links kept one-to-one, fact groups built."""
+    w = align_weights()
+    frames = frames_of(claims, texts)
+    idf_table = _idf(frames)
+
+    def idf(word: str) -> float:
+        return idf_table.get(word, 1.0)
+
+    scored: list[Link] = []
+    n_scored = 0
+    for i, j in _candidates(frames, idf_table, int(w.max_block)):
+        n_scored += 1
+        ev = score_pair(frames[i], frames[j], idf)
+        if not ev.vetoed:
+            scored.append(Link(i, j, ev))
+    scored.sort(key=lambda link: (-link.evidence.weight, link.a, link.b))
+    used: set[tuple[int, str]] = set()
+    kept: list[Link] = []
+    best: dict[int, Link] = {}
+    for link in scored:
+        da, db = frames[link.a].claim.doc_id, frames[link.b].claim.doc_id
+        if link.evidence.weight < w.corroborate or (link.a, db) in used or (link.b, da) in used:
+            for k in (link.a, link.b):
+                best.setdefault(k, link)
+            continue
+        used.update({(link.a, db), (link.b, da)})
+        kept.append(link)
+    groups = _Groups()
+    joined: list[Link] = []
+    for link in kept:  # strongest first
+        fa, fb = frames[link.a], frames[link.b]
+        groups.add(link.a, fa.claim.doc_id)
+        groups.add(link.b, fb.claim.doc_id)
+        ra, rb = groups.find(link.a), groups.find(link.b)
+        if ra == rb:
+            joined.append(link)
+            continue
+        common = set(groups.docs[ra]) & set(groups.docs[rb])
+        if common - ({fa.claim.doc_id} if fa.claim.doc_id == fb.claim.doc_id else set()):
+            best.setdefault(link.b, link)
+            continue  # a document would hold two members never linked to each other
+        reps = (groups.first[ra], groups.first[rb])
+        if sorted(reps) != [link.a, link.b]:
+            ev = score_pair(frames[min(reps)], frames[max(reps)], idf)
+            if ev.weight < w.join_groups:
+                best.setdefault(link.b, link)
+                continue
+        groups.union(ra, rb)
+        joined.append(link)
+    members: dict[int, list[int]] = {}
+    for i in groups.parent:
+        members.setdefault(groups.find(i), []).append(i)
+    ordered = sorted((tuple(sorted(m)) for m in members.values()), key=lambda g: g[0])
+    joined.sort(key=lambda link: (link.a, link.b))
+    return Alignment(tuple(frames), tuple(joined), tuple(ordered), best, n_scored)

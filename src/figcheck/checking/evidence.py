@@ -1,0 +1,292 @@
+"""The evidence that two claims state the same fact: field by field, with weights, in words.
+
+Each field of two :class:`~figcheck.checking.frames.Frame` objects (measure, qualifiers, subject,
+period, role, whole, source, shared words, where they stand) gets an agreement level and the
+weight of that level from ``[alignment]`` in ``data/checks.toml``; the match weight is their sum
+plus a prior (Fellegi–Sunter). A field one side leaves empty adds nothing. Some levels are vetoes
+and end the pair. The figures themselves never enter the weight.
+
+>>> from figcheck.extraction.extractor import extract
+>>> from figcheck.checking.frames import frames_of
+>>> a, b = frames_of(extract("Floods killed 1,627 people.", doc_id="a")
+...                  + extract("In the floods 1,672 people died.", doc_id="b"))
+>>> ev = score_pair(a, b, lambda w: 1.0)
+>>> ev.vetoed, ev.describe().split(";")[0]
+(False, 'same measure: death (killed ~ died)')
+"""
+
+from __future__ import annotations
+
+import functools
+import math
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, fields
+
+from ..lexicon.files import data_file
+from .frames import Frame, align_words
+
+__all__ = ["AlignWeights", "Evidence", "Field", "align_weights", "restates", "score_pair"]
+
+# Between a figure and its restatement: an opening bracket or a comma, then at most a hedge or
+# "or"/"i.e." ("1,351 (about 1,400)", "40 miles (64 km)", "a third, or 33%").
+_RESTATE = re.compile(
+    r"\s{0,3}+(?:[(\[]|,|—|–)\s{0,3}+(?:(?:or|i\.e\.|ie|about|around|roughly|some|nearly|almost|"
+    r"approximately|just\s(?:over|under))\s{1,3}+)?+"
+)
+_NEAR = 0.5  # a word this close to a figure is "near" it (local weights run 0..1)
+
+
+@dataclass(frozen=True)
+class AlignWeights:
+    """Weights and thresholds of ``[alignment]`` in ``data/checks.toml`` (documented there)."""
+
+    prior: float
+    measure_agree: float
+    measure_near: float
+    measure_disagree: float
+    qualifiers_agree: float
+    qualifiers_one_sided: float
+    subject_agree: float
+    subject_mentioned: float
+    subject_disagree: float
+    period_agree: float
+    period_overlap: float
+    source_agree: float
+    role_agree: float
+    whole_agree: float
+    same_document: float
+    words_scale: float
+    words_cap: float
+    corroborate: float
+    conflict: float
+    conflict_within_document: float
+    join_groups: float
+    max_block: float
+
+
+@functools.cache
+def align_weights() -> AlignWeights:
+    """The alignment weights, loaded once."""
+    f = data_file("checks.toml")
+    table = f.table("alignment")
+    values = {}
+    for spec in fields(AlignWeights):
+        v = table.get(spec.name)
+        if isinstance(v, bool) or not isinstance(v, int | float):
+            raise f.error(spec.name, "must be a number", table="alignment")
+        values[spec.name] = float(v)
+    if not values["corroborate"] <= values["conflict"] <= values["conflict_within_document"]:
+        raise f.error("conflict", "thresholds must hold corroborate <= conflict <= "
+                      "conflict_within_document", table="alignment")
+    return AlignWeights(**values)
+
+
+@dataclass(frozen=True)
+class Field:
+    """One field's contribution: its name, signed weight and what it found, in words."""
+
+    name: str
+    weight: float
+    text: str
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """The fields of one candidate pair and their total match weight (-inf when vetoed)."""
+
+    weight: float
+    fields: tuple[Field, ...]
+    veto: str | None = None
+
+    @property
+    def vetoed(self) -> bool:
+        """True when a field ruled the pair out."""
+        return self.veto is not None
+
+    def describe(self) -> str:
+        """The fields in words, strongest first, then the match weight."""
+        if self.veto is not None:
+            return f"not the same fact: {self.veto}"
+        shown = sorted(self.fields, key=lambda f: -abs(f.weight))
+        body = "; ".join(f.text for f in shown if f.text)
+        return f"{body} (match weight {self.weight:.1f})"
+
+
+def restates(a: Frame, b: Frame) -> bool:
+    """True when one figure restates the other right beside it in one sentence."""
+    first, second = (a.claim, b.claim) if a.claim.start <= b.claim.start else (b.claim, a.claim)
+    if first.doc_id != second.doc_id or first.sentence_start != second.sentence_start:
+        return False
+    gap = first.sentence[first.end - first.sentence_start : second.start - first.sentence_start]
+    return len(gap) <= 24 and _RESTATE.fullmatch(gap) is not None
+
+
+def _exclusive(ma: str, mb: str) -> bool:
+    aw = align_words()
+    if ma in aw.self_only or mb in aw.self_only:
+        return True
+    return any(ma in g and mb in g for g in aw.exclusive)
+
+
+def _said(a: Frame, b: Frame, measure: str) -> str:
+    sa, sb = a.said.get(measure), b.said.get(measure)
+    if sa and sb and sa != sb:
+        return f" ({sa} ~ {sb})"
+    return f" ({sa or sb})" if (sa or sb) and (sa or sb) != measure else ""
+
+
+def _measure(a: Frame, b: Frame, w: AlignWeights) -> Field | str:
+    ma, mb = a.measure, b.measure
+    if ma and mb:
+        if ma == mb or (a.measure_words and a.measure_words == b.measure_words):
+            return Field("measure", w.measure_agree, f"same measure: {ma}{_said(a, b, ma)}")
+        if _exclusive(ma, mb):
+            return f"different measures: {ma} vs {mb}"
+        if a.local.get(mb, 0) >= _NEAR or b.local.get(ma, 0) >= _NEAR:
+            near = mb if a.local.get(mb, 0) >= _NEAR else ma
+            return Field("measure", w.measure_near, f"measure {near} named by both figures")
+        return Field("measure", w.measure_disagree, f"different measures: {ma} vs {mb}")
+    known, other = (a, b) if ma else (b, a)
+    m = known.measure
+    if m is None:
+        return Field("measure", 0.0, "measure not stated in either")
+    if other.local.get(m, 0) >= _NEAR:
+        return Field("measure", w.measure_near, f"measure {m}{_said(a, b, m)} named by both figures")
+    if m in align_words().self_only and other.dimension == "[count]":
+        return f"a {m} is not a count"
+    return Field("measure", 0.0, f"measure stated in one only ({m})")
+
+
+def _qualifiers(a: Frame, b: Frame, w: AlignWeights) -> Field | str | None:
+    qa, qb = a.qualifiers, b.qualifiers
+    if qa and qb:
+        if qa == qb:
+            return Field("qualifiers", w.qualifiers_agree, f"same qualifiers: {' '.join(sorted(qa))}")
+        if not qa & qb:
+            return f"different qualifiers: {' '.join(sorted(qa))} vs {' '.join(sorted(qb))}"
+        return Field("qualifiers", 0.0, "qualifiers overlap")
+    if not qa and not qb:
+        return None
+    q, other = (qa, b) if qa else (qb, a)
+    if all(other.local.get(x, 0) >= _NEAR for x in q):
+        return Field("qualifiers", 0.0, f"qualifier {' '.join(sorted(q))} near both figures")
+    return Field("qualifiers", w.qualifiers_one_sided,
+                 f"only one is qualified: {' '.join(sorted(q))}")
+
+
+def _names_meet(x: frozenset[str], y: frozenset[str]) -> bool:
+    if x & y:
+        return True
+    # "Sorvenia" and "Sorvenian", "Carvonia's" and "Carvonian": the same name with an ending.
+    return any(len(p) >= 5 and len(q) >= 5 and p[:5] == q[:5] for p in x for q in y)
+
+
+def _subject(a: Frame, b: Frame, w: AlignWeights) -> Field | str:
+    sa, sb = a.subject, b.subject
+    same_doc = a.claim.doc_id == b.claim.doc_id
+    if sa and sb:
+        if _names_meet(sa, sb):
+            return Field("subject", w.subject_agree, f"same subject: {a.claim.subject}")
+        if not same_doc and (sa <= b.mentions or sb <= a.mentions):
+            return Field("subject", w.subject_mentioned,
+                         f"subjects {a.claim.subject} / {b.claim.subject} both mentioned")
+        if not a.subject_inherited and not b.subject_inherited:
+            return f"different subjects: {a.claim.subject} vs {b.claim.subject}"
+        return Field("subject", w.subject_disagree,
+                     f"different subjects: {a.claim.subject} vs {b.claim.subject}")
+    if not sa and not sb:
+        return Field("subject", 0.0, "subject not stated in either")
+    s, known, other = (sa, a, b) if sa else (sb, b, a)
+    if not same_doc and s <= other.mentions:
+        return Field("subject", w.subject_mentioned,
+                     f"subject {known.claim.subject} mentioned in both documents")
+    return Field("subject", 0.0, f"subject stated in one only ({known.claim.subject})")
+
+
+def _period(a: Frame, b: Frame, w: AlignWeights) -> Field | str | None:
+    pa, pb = a.period, b.period
+    if pa is None or pb is None:
+        return None
+    if pa.same(pb):
+        return Field("period", w.period_agree, f"same period: {pa.text}")
+    if pa.overlaps(pb):
+        return Field("period", w.period_overlap, f"overlapping periods: {pa.text} / {pb.text}")
+    return f"different periods: {pa.text} vs {pb.text}"
+
+
+def _role(a: Frame, b: Frame, w: AlignWeights) -> Field | str | None:
+    if a.role != b.role:
+        return "a change vs a level"
+    if a.role == "change":
+        if a.claim.change != b.claim.change:
+            return f"changes in opposite directions ({a.claim.change} vs {b.claim.change})"
+        return Field("role", w.role_agree, f"both a {a.claim.change}")
+    return None
+
+
+def _whole(a: Frame, b: Frame, w: AlignWeights) -> Field | None:
+    wa, wb = a.claim.whole, b.claim.whole
+    if wa is not None and wb is not None and wa == wb:
+        return Field("whole", w.whole_agree, f"parts of the same whole ({wa:g})")
+    return None
+
+
+def _source(a: Frame, b: Frame, w: AlignWeights) -> Field | None:
+    if a.source and b.source and _names_meet(a.source, b.source):
+        return Field("source", w.source_agree, f"same source: {a.claim.source}")
+    return None
+
+
+def _words(a: Frame, b: Frame, idf: Callable[[str], float], w: AlignWeights,
+           skip: frozenset[str]) -> Field | None:
+    shared = []
+    for word, wa in a.local.items():
+        wb = b.local.get(word)
+        if wb is None or word in skip:
+            continue
+        shared.append((idf(word) * min(wa, wb) * w.words_scale, word))
+    if not shared:
+        return None
+    shared.sort(reverse=True)
+    total = min(w.words_cap, sum(s for s, _ in shared))
+    top = ", ".join(word for s, word in shared[:4] if s >= 0.3)
+    return Field("words", total, f"shared words: {top}" if top else "")
+
+
+def score_pair(a: Frame, b: Frame, idf: Callable[[str], float]) -> Evidence:
+    """The evidence that frames ``a`` and ``b`` state the same fact.
+
+    ``idf`` gives a word's rarity weight in the run (see :mod:`figcheck.checking.align`).
+    """
+    w = align_weights()
+    out: list[Field] = []
+
+    def vetoed(reason: str) -> Evidence:
+        return Evidence(-math.inf, tuple(out), reason)
+
+    if a.dimension is None or a.dimension != b.dimension:
+        return vetoed("different kinds of quantity")
+    if a.claim.doc_id == b.claim.doc_id:
+        if a.sentence_key == b.sentence_key:
+            if not restates(a, b):
+                return vetoed("two figures of one sentence")
+            out.append(Field("position", 0.0, "restated in the same sentence"))
+        else:
+            out.append(Field("position", w.same_document, "in the same document"))
+    for check in (_role, _period, _measure, _qualifiers, _subject, _whole, _source):
+        result = check(a, b, w)
+        if isinstance(result, str):
+            return vetoed(result)
+        if result is not None:
+            out.append(result)
+    agreed = {f.name for f in out if f.weight > 0}
+    skip = frozenset()
+    if "measure" in agreed:
+        skip |= {m for m in (a.measure, b.measure) if m}
+    if "subject" in agreed:
+        skip |= a.subject | b.subject
+    if (words_field := _words(a, b, idf, w, skip)) is not None:
+        out.append(words_field)
+    total = w.prior + sum(f.weight for f in out)
+    return Evidence(total, tuple(out))
