@@ -16,7 +16,7 @@
 ...           + extract("Last year 1,672 people died in the floods.", doc_id="b"))
 >>> result = align(claims)
 >>> [(link.a, link.b) for link in result.links], result.groups
-([(0, 1)], [(0, 1)])
+([(0, 1)], ((0, 1),))
 """
 
 from __future__ import annotations
@@ -136,8 +136,13 @@ class _Groups:
         self.first.pop(rb)
 
 
-def align(claims: Sequence[Claim], texts: Mapping[str, str] | None = None) -> Alignment:
-    """Align ``claims``: candidate pairs scored, links kept one-to-one, fact groups built."""
+def align(claims: Sequence[Claim], texts: Mapping[str, str] | None = None, *,
+          strict_periods: bool = False) -> Alignment:
+    """Align ``claims``: candidate pairs scored, links kept one-to-one, fact groups built.
+
+    ``texts`` (doc id -> text) tells what each document mentions; ``strict_periods`` pairs a
+    claim of unknown period only with claims of unknown period.
+    """
     w = align_weights()
     frames = frames_of(claims, texts)
     idf_table = _idf(frames)
@@ -149,7 +154,7 @@ def align(claims: Sequence[Claim], texts: Mapping[str, str] | None = None) -> Al
     n_scored = 0
     for i, j in _candidates(frames, idf_table, int(w.max_block)):
         n_scored += 1
-        ev = score_pair(frames[i], frames[j], idf)
+        ev = score_pair(frames[i], frames[j], idf, strict_periods=strict_periods)
         if not ev.vetoed:
             scored.append(Link(i, j, ev))
     scored.sort(key=lambda link: (-link.evidence.weight, link.a, link.b))
@@ -180,7 +185,8 @@ def align(claims: Sequence[Claim], texts: Mapping[str, str] | None = None) -> Al
             continue  # a document would hold two members never linked to each other
         reps = (groups.first[ra], groups.first[rb])
         if sorted(reps) != [link.a, link.b]:
-            ev = score_pair(frames[min(reps)], frames[max(reps)], idf)
+            ev = score_pair(frames[min(reps)], frames[max(reps)], idf,
+                            strict_periods=strict_periods)
             if ev.weight < w.join_groups:
                 best.setdefault(link.b, link)
                 continue

@@ -175,7 +175,9 @@ def compare_claims(
     Each conflict is reported once, on the later claim in input order, with the earlier one as
     ``other``. ``texts`` (doc id -> text) lets a subject named elsewhere in a document count.
     """
-    result = compare_aligned(claims, align(claims, texts), options)
+    options = options or CheckOptions()
+    alignment = align(claims, texts, strict_periods=options.strict_periods)
+    result = compare_aligned(claims, alignment, options)
     return result.findings, result.corroborations
 
 

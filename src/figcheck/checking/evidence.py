@@ -45,6 +45,7 @@ class AlignWeights:
     measure_agree: float
     measure_near: float
     measure_disagree: float
+    measure_unsure: float
     qualifiers_agree: float
     qualifiers_one_sided: float
     subject_agree: float
@@ -54,6 +55,7 @@ class AlignWeights:
     period_overlap: float
     source_agree: float
     role_agree: float
+    role_unsure: float
     whole_agree: float
     same_document: float
     words_scale: float
@@ -141,12 +143,14 @@ def _measure(a: Frame, b: Frame, w: AlignWeights) -> Field | str:
     if ma and mb:
         if ma == mb or (a.measure_words and a.measure_words == b.measure_words):
             return Field("measure", w.measure_agree, f"same measure: {ma}{_said(a, b, ma)}")
-        if _exclusive(ma, mb):
+        if _exclusive(ma, mb) and "noun" not in (a.measure_from, b.measure_from):
             return f"different measures: {ma} vs {mb}"
-        if a.local.get(mb, 0) >= _NEAR or b.local.get(ma, 0) >= _NEAR:
+        weak = "noun" in (a.measure_from, b.measure_from)
+        if weak and (a.local.get(mb, 0) >= _NEAR or b.local.get(ma, 0) >= _NEAR):
             near = mb if a.local.get(mb, 0) >= _NEAR else ma
             return Field("measure", w.measure_near, f"measure {near} named by both figures")
-        return Field("measure", w.measure_disagree, f"different measures: {ma} vs {mb}")
+        return Field("measure", w.measure_unsure if weak else w.measure_disagree,
+                     f"different measures: {ma} vs {mb}")
     known, other = (a, b) if ma else (b, a)
     m = known.measure
     if m is None:
@@ -182,6 +186,16 @@ def _names_meet(x: frozenset[str], y: frozenset[str]) -> bool:
     return any(len(p) >= 5 and len(q) >= 5 and p[:5] == q[:5] for p in x for q in y)
 
 
+def _named_inside(f: Frame) -> bool:
+    """The subject is the claim's own and written inside its sentence, not as its first word
+    (where any capitalised word may pass for a name)."""
+    c = f.claim
+    if f.subject_inherited or not c.subject:
+        return False
+    at = c.sentence.find(c.subject)
+    return at > 0
+
+
 def _subject(a: Frame, b: Frame, w: AlignWeights) -> Field | str:
     sa, sb = a.subject, b.subject
     same_doc = a.claim.doc_id == b.claim.doc_id
@@ -191,7 +205,7 @@ def _subject(a: Frame, b: Frame, w: AlignWeights) -> Field | str:
         if not same_doc and (sa <= b.mentions or sb <= a.mentions):
             return Field("subject", w.subject_mentioned,
                          f"subjects {a.claim.subject} / {b.claim.subject} both mentioned")
-        if not a.subject_inherited and not b.subject_inherited:
+        if _named_inside(a) and _named_inside(b):
             return f"different subjects: {a.claim.subject} vs {b.claim.subject}"
         return Field("subject", w.subject_disagree,
                      f"different subjects: {a.claim.subject} vs {b.claim.subject}")
@@ -204,9 +218,11 @@ def _subject(a: Frame, b: Frame, w: AlignWeights) -> Field | str:
     return Field("subject", 0.0, f"subject stated in one only ({known.claim.subject})")
 
 
-def _period(a: Frame, b: Frame, w: AlignWeights) -> Field | str | None:
+def _period(a: Frame, b: Frame, w: AlignWeights, strict: bool = False) -> Field | str | None:
     pa, pb = a.period, b.period
     if pa is None or pb is None:
+        if strict and (pa is not None or pb is not None):
+            return "a period stated in one only (strict periods)"
         return None
     if pa.same(pb):
         return Field("period", w.period_agree, f"same period: {pa.text}")
@@ -217,6 +233,9 @@ def _period(a: Frame, b: Frame, w: AlignWeights) -> Field | str | None:
 
 def _role(a: Frame, b: Frame, w: AlignWeights) -> Field | str | None:
     if a.role != b.role:
+        level = a if a.role == "level" else b
+        if level.change_cue:
+            return Field("role", w.role_unsure, "a change vs a level with a change word")
         return "a change vs a level"
     if a.role == "change":
         if a.claim.change != b.claim.change:
@@ -254,10 +273,12 @@ def _words(a: Frame, b: Frame, idf: Callable[[str], float], w: AlignWeights,
     return Field("words", total, f"shared words: {top}" if top else "")
 
 
-def score_pair(a: Frame, b: Frame, idf: Callable[[str], float]) -> Evidence:
+def score_pair(a: Frame, b: Frame, idf: Callable[[str], float], *,
+               strict_periods: bool = False) -> Evidence:
     """The evidence that frames ``a`` and ``b`` state the same fact.
 
-    ``idf`` gives a word's rarity weight in the run (see :mod:`figcheck.checking.align`).
+    ``idf`` gives a word's rarity weight in the run (see :mod:`figcheck.checking.align`);
+    ``strict_periods`` vetoes a pair where only one claim states its period.
     """
     w = align_weights()
     out: list[Field] = []
@@ -274,7 +295,12 @@ def score_pair(a: Frame, b: Frame, idf: Callable[[str], float]) -> Evidence:
             out.append(Field("position", 0.0, "restated in the same sentence"))
         else:
             out.append(Field("position", w.same_document, "in the same document"))
-    for check in (_role, _period, _measure, _qualifiers, _subject, _whole, _source):
+    period = _period(a, b, w, strict_periods)
+    if isinstance(period, str):
+        return vetoed(period)
+    if period is not None:
+        out.append(period)
+    for check in (_role, _measure, _qualifiers, _subject, _whole, _source):
         result = check(a, b, w)
         if isinstance(result, str):
             return vetoed(result)

@@ -33,9 +33,19 @@ from .keys import Period, period_of
 __all__ = ["AlignWords", "Frame", "align_words", "frames_of", "measure_of"]
 
 # Words are letters (and inner apostrophes or hyphens); possessive repeats keep it linear.
-_TOKEN = re.compile(r"[^\W\d_]++(?:['’-][^\W\d_]++)*+")
+_TOKEN = re.compile(r"[^\W\d_]++(?:['’-][^\W\d_]++)*+|[,;:()\[\]—–]")
+_PUNCT = frozenset(",;:()[]—–")
+_BOUNDARY_COST = 2.0
+_SHARED = 0.3
 # Kinds of concept terms in the lexicon index: an event, an entity counted, a unit word.
-_UNIT_TERM = 2
+_EVENT_TERM, _ENTITY_TERM, _UNIT_TERM = 0, 1, 2
+_FIGURE = "#"  # stands for a figure among the words of a sentence
+# A qualifying concept or word this close to the figure qualifies its measure.
+_QUALIFIER_NEAR = 0.8
+# A level with one of these words this close may be a change the extractor did not mark.
+_CUE_NEAR = 0.5
+# A concept this close to the figure says what it counts, whatever the extractor chose.
+_CONTEXT_MEASURE = 0.8
 
 
 @dataclass(frozen=True)
@@ -47,6 +57,8 @@ class AlignWords:
     generic_measures: frozenset[str]
     self_only: frozenset[str]
     exclusive: tuple[frozenset[str], ...]
+    change_cues: frozenset[str]
+    qualifiers: Mapping[str, str]
 
 
 @functools.cache
@@ -67,8 +79,21 @@ def align_words() -> AlignWords:
         if not isinstance(members, list) or not all(isinstance(m, str) for m in members):
             raise f.error(name, "must be a list of measure names", table="alignment.exclusive")
         exclusive.append(frozenset(" ".join(words(m)) for m in members))
+    changes = data_file("changes.toml")
+    cues = set(word_list("change_cues"))
+    for part in ("verbs", "nouns", "adverbs"):
+        for forms in changes.table(part).values():
+            cues.update(w for form in forms if " " not in form for w in words(form))
+    quals: dict[str, str] = {}
+    table_q = f.table("alignment").get("qualifiers", {})
+    for name, forms in table_q.items():
+        if not isinstance(forms, list) or not all(isinstance(x, str) for x in forms):
+            raise f.error(name, "must be a list of words", table="alignment.qualifiers")
+        for form in [name, *forms]:
+            for w in words(form):
+                quals[w] = " ".join(words(name))
     return AlignWords(word_list("ignore"), word_list("boundaries"), word_list("generic_measures"),
-                      word_list("self_only"), tuple(exclusive))
+                      word_list("self_only"), tuple(exclusive), frozenset(cues), quals)
 
 
 @dataclass(frozen=True)
@@ -85,7 +110,9 @@ class Frame:
     dimension: str | None
     role: str
     measure: str | None
+    measure_from: str
     measure_words: frozenset[str]
+    change_cue: bool
     qualifiers: frozenset[str]
     subject: frozenset[str]
     subject_inherited: bool
@@ -112,21 +139,23 @@ def measure_of(claim: Claim) -> str | None:
     """The claim's measure: ``measure``, else its concept, else the head of its noun."""
     if claim.measure and claim.measure.strip():
         return " ".join(words(claim.measure))
-    if claim.concept and claim.concept.strip():
-        return " ".join(words(claim.concept))
     vocab = matching_lexicon()
     head = [w for w in words(claim.noun) if w not in vocab.stopwords]
-    if head and head[-1] not in align_words().generic_measures:
-        return head[-1]
-    return None
+    noun = head[-1] if head and head[-1] not in align_words().generic_measures else None
+    if claim.concept and claim.concept.strip():
+        # "destroyed 152 trucks": what was destroyed is the measure, not the destroying.
+        if noun and claim.concept.strip().casefold() in vocab.noun_concepts:
+            return noun
+        return " ".join(words(claim.concept))
+    return noun
 
 
 def _tokens(sentence: str) -> list[tuple[int, int, str]]:
     return [(m.start(), m.end(), m.group().casefold()) for m in _TOKEN.finditer(sentence)]
 
 
-def _concepts(tokens: list[tuple[int, int, str]]) -> list[tuple[int, int, str, str]]:
-    """(first token, last token, concept, surface) for each concept term, longest first."""
+def _concepts(tokens: list[tuple[int, int, str]]) -> list[tuple[int, int, str, str, int]]:
+    """(first token, last token, concept, surface, kind) for each concept term, longest first."""
     index = default_lexicon().concepts
     out = []
     i = 0
@@ -137,7 +166,7 @@ def _concepts(tokens: list[tuple[int, int, str]]) -> list[tuple[int, int, str, s
             if kind == _UNIT_TERM:
                 continue
             if tuple(t[2] for t in tokens[i + 1 : i + 1 + n]) == rest:
-                found = (i, i + n, label, " ".join(t[2] for t in tokens[i : i + 1 + n]))
+                found = (i, i + n, label, " ".join(t[2] for t in tokens[i : i + 1 + n]), kind)
                 break
         if found:
             out.append(found)
@@ -148,47 +177,84 @@ def _concepts(tokens: list[tuple[int, int, str]]) -> list[tuple[int, int, str, s
 
 
 def _local_words(claim: Claim, others: Sequence[Claim], vocab_stop: frozenset[str]
-                 ) -> tuple[dict[str, float], dict[str, str]]:
-    """Words of the sentence weighted by closeness to ``claim`` (and concepts they name)."""
-    aw = align_words()
-    sentence = claim.sentence
-    base = claim.sentence_start
-    start, end = claim.start - base, claim.end - base
-    spans = [(o.start - base, o.end - base) for o in others]
-    tokens = [t for t in _tokens(sentence)
-              if not any(s <= t[0] < e for s, e in [(start, end), *spans])]
-    # Position of each token relative to the figure, counted in tokens.
-    before = [i for i, t in enumerate(tokens) if t[1] <= start]
-    pivot = (before[-1] + 0.5) if before else -0.5
-    # Boundaries: a clause word between the figure and a token halves the token's weight.
-    gaps = [i for i, t in enumerate(tokens) if t[2] in aw.boundaries]
-    local: dict[str, float] = {}
-    said: dict[str, str] = {}
+                 ) -> tuple[dict[str, float], dict[str, str], tuple[str, float] | None]:
+    """Words of the sentence weighted by closeness to ``claim`` (and concepts they name).
 
-    def weight(i: int, pos: int) -> float:
-        d = abs(i - pivot)
+    Distance is counted in words, and each clause word or punctuation mark on the way adds
+    ``_BOUNDARY_COST``; a word nearer another figure of the sentence keeps ``_SHARED`` of its weight.
+    """
+    aw = align_words()
+    base = claim.sentence_start
+    own = (claim.start - base, claim.end - base)
+    spans = [(o.start - base, o.end - base) for o in others]
+    figures = [own, *spans]
+    tokens = [t for t in _tokens(claim.sentence) if not any(s <= t[0] < e for s, e in figures)]
+    # A figure stands between words: no concept phrase may run across it.
+    tokens = sorted(tokens + [(s, e, _FIGURE) for s, e in figures])
+    rank: list[int] = []
+    cost: list[float] = []  # boundary cost accumulated up to each token
+    n, c = 0, 0.0
+    for t in tokens:
+        rank.append(n)
+        if t[2] in aw.boundaries or t[2] in _PUNCT:
+            c += _BOUNDARY_COST
+        cost.append(c)
+        n += t[2] != _FIGURE and t[2] not in _PUNCT
+
+    def anchor(span: tuple[int, int]) -> tuple[float, float]:
+        k = next((i for i, t in enumerate(tokens) if t[0] >= span[0]), len(tokens))
+        before = sum(1 for t in tokens[:k] if t[2] != _FIGURE and t[2] not in _PUNCT)
+        return before - 0.5, (cost[k - 1] if k else 0.0)
+
+    mine = anchor(own)
+    theirs = [anchor(s) for s in spans]
+
+    def distance(i: int, at: tuple[float, float]) -> float:
+        # a boundary token itself costs on the side it stands
+        return abs(rank[i] - at[0]) + abs(cost[i] - at[1])
+
+    def weight(i: int) -> float:
+        d = distance(i, mine)
         w = 1.0 / (1.0 + max(0.0, d - 0.5) / 3.0)
-        lo, hi = (pos, start) if pos < start else (end, pos)
-        if any(lo <= tokens[g][0] < hi for g in gaps if g != i):
-            w *= 0.5
-        # Another figure of the sentence nearer to the word claims most of it.
-        mine = start - pos if pos < start else pos - end
-        if any((s - pos if pos < s else pos - e) < mine for s, e in spans):
-            w *= 0.3
+        if any(distance(i, t) < d for t in theirs):
+            w *= _SHARED  # another figure of the sentence claims most of the word
         return w
 
-    for i, (pos, _end, tok) in enumerate(tokens):
+    local: dict[str, float] = {}
+    said: dict[str, str] = {}
+    for i, (_pos, _end, tok) in enumerate(tokens):
+        if tok == _FIGURE or tok in _PUNCT:
+            continue
         for w in words(tok):
             if w in vocab_stop or w in aw.ignore or len(w) < 2:
                 continue
-            local[w] = max(local.get(w, 0.0), weight(i, pos))
-    for first, last, label, surface in _concepts(tokens):
+            local[w] = max(local.get(w, 0.0), weight(i))
+    event: tuple[str, float] | None = None
+    for first, last, label, surface, kind in _concepts(tokens):
         concept = " ".join(words(label))
-        w = max(weight(i, tokens[i][0]) for i in range(first, last + 1))
+        w = max(weight(i) for i in range(first, last + 1))
         if w > local.get(concept, 0.0):
             local[concept] = w
             said[concept] = surface
-    return local, said
+        if kind == _EVENT_TERM and (event is None or w > event[1]):
+            event = (concept, w)
+    return local, said, event
+
+
+@functools.cache
+def _noun_concepts() -> frozenset[str]:
+    """Concepts that say what happened, not to what ("destroyed"): the noun is the measure."""
+    return frozenset(" ".join(words(c)) for c in matching_lexicon().noun_concepts)
+
+
+def _qualifiers(claim: Claim, local: Mapping[str, float], measure: str | None,
+                stop: frozenset[str]) -> frozenset[str]:
+    """``Claim.qualifiers``, else the qualifying words right by the figure ("civilians")."""
+    if claim.qualifiers:
+        return frozenset(w for q in claim.qualifiers for w in words(q) if w not in stop)
+    aw = align_words()
+    return frozenset(aw.qualifiers.get(w, w) for w, x in local.items()
+                     if x >= _QUALIFIER_NEAR and w in aw.qualifiers and w != measure)
 
 
 def frames_of(claims: Sequence[Claim], texts: Mapping[str, str] | None = None) -> list[Frame]:
@@ -211,8 +277,15 @@ def frames_of(claims: Sequence[Claim], texts: Mapping[str, str] | None = None) -
     for i, c in enumerate(claims):
         others = [o for o in by_sentence[(c.doc_id, c.sentence_start)] if o is not c
                   and not (o.start < c.end and c.start < o.end)]
-        local, said = _local_words(c, others, stop)
-        measure = measure_of(c)
+        local, said, event = _local_words(c, others, stop)
+        measure, measure_from = measure_of(c), "noun"
+        if c.measure and c.measure.strip():
+            measure_from = "measure"
+        elif (event is not None and event[1] >= _CONTEXT_MEASURE
+              and event[0] not in _noun_concepts()):
+            measure, measure_from = event[0], "context"
+        elif c.concept and measure == " ".join(words(c.concept)):
+            measure_from = "concept"
         mwords = frozenset(w for w in words(measure) if w not in stop) if measure else frozenset()
         out.append(Frame(
             index=i,
@@ -220,8 +293,10 @@ def frames_of(claims: Sequence[Claim], texts: Mapping[str, str] | None = None) -
             dimension=_dimension(c.unit),
             role="change" if c.change is not None else "level",
             measure=measure,
+            measure_from=measure_from,
             measure_words=mwords,
-            qualifiers=frozenset(w for q in c.qualifiers for w in words(q) if w not in stop),
+            change_cue=any(local.get(w, 0.0) >= _CUE_NEAR for w in align_words().change_cues),
+            qualifiers=_qualifiers(c, local, measure, stop),
             subject=frozenset(w for w in words(c.subject) if w not in stop),
             subject_inherited=c.subject_inherited,
             period=period_of(c.period),
