@@ -14,7 +14,7 @@ import pandas  # noqa: F401  # loaded before pytester's in-process runs snapshot
 import pytest
 
 from figcheck import CheckId
-from figcheck.pytest_plugin import _CHECK_IDS, SpecError, key_lines, load_spec
+from figcheck.spec import CHECK_IDS, SpecError, key_lines, load_spec
 
 pytest_plugins = ["pytester"]
 
@@ -255,7 +255,7 @@ def test_importing_the_plugin_does_not_import_pandas_or_pint() -> None:
 
 
 def test_check_ids_match_figcheck() -> None:
-    assert _CHECK_IDS == tuple(c.value for c in CheckId)
+    assert CHECK_IDS == tuple(c.value for c in CheckId)
 
 
 def test_key_lines_finds_nested_keys() -> None:

@@ -50,9 +50,7 @@ def _adjacency() -> tuple[int, frozenset[str], frozenset[str]]:
         raise f.error("max_gap_chars", "must be a whole number >= 0", table="adjacency")
 
     def words_of(key: str) -> frozenset[str]:
-        value = t.get(key)
-        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-            raise f.error(key, "must be a list of strings", table="adjacency")
+        value = f.strings(key, "adjacency")
         return frozenset(w for v in value for w in _GAP_WORD.findall(v.casefold()))
 
     return gap, words_of("share_connectors"), words_of("n_connectors")

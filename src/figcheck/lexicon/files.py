@@ -7,12 +7,11 @@ works from a wheel or a zip. Errors name the file, the line and the key.
 from __future__ import annotations
 
 import functools
-import re
-import tomllib
 from importlib import resources
 from typing import Any
 
 from ..errors import RuleDefinitionError
+from ..tomlkeys import parse_toml, string_list
 
 __all__ = ["DataFile", "data_file"]
 
@@ -24,25 +23,16 @@ class DataFile:
         self.name = name
         self.path = f"figcheck/data/{name}"
         self.text = text
-        try:
-            self.data: dict[str, Any] = tomllib.loads(text)
-        except tomllib.TOMLDecodeError as exc:
-            line = int(m.group(1)) if (m := re.search(r"line (\d+)", str(exc))) else 0
-            raise RuleDefinitionError(self.path, line, "<syntax>", str(exc)) from exc
+        self.data, self.lines = parse_toml(text, self.path)
 
     def line_of(self, key: str, table: str | None = None) -> int:
-        """1-based line on which ``key`` is defined (inside ``[table]`` if given); 0 if unknown."""
-        lines = self.text.splitlines()
-        begin = 0
-        if table is not None:
-            header = re.compile(r"^\s*\[\s*" + re.escape(table) + r"\s*\]\s*$")
-            begin = next((i for i, ln in enumerate(lines) if header.match(ln)), 0)
-        quoted = re.escape(key)
-        pat = re.compile(r'^\s*(?:"' + quoted + r'"|\'' + quoted + r"'|" + quoted + r")\s*=")
-        for i in range(begin, len(lines)):
-            if pat.match(lines[i]):
-                return i + 1
-        return 0
+        """1-based line on which ``key`` is defined (inside ``[table]`` if given); 0 if unknown.
+
+        A key that cannot be found points at its table's header line.
+        """
+        if table is None:
+            return self.lines.get(key, 0)
+        return self.lines.get(f"{table}.{key}") or self.lines.get(table, 0)
 
     def error(self, key: str, reason: str, table: str | None = None) -> RuleDefinitionError:
         """A RuleDefinitionError pointing at ``key`` in this file."""
@@ -55,6 +45,17 @@ class DataFile:
         if not isinstance(value, dict):
             raise RuleDefinitionError(self.path, 0, name, "missing table [" + name + "]")
         return value
+
+    def strings(self, key: str, table: str, **rules: bool) -> list[str]:
+        """The list of strings at ``[table] key`` (``rules`` as :func:`~figcheck.tomlkeys.string_list`).
+
+        Raises:
+            RuleDefinitionError: the value is missing or not such a list, naming its line.
+        """
+        try:
+            return string_list(self.table(table).get(key), **rules)
+        except ValueError as exc:
+            raise self.error(key, str(exc), table) from None
 
 
 @functools.cache

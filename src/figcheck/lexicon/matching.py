@@ -39,15 +39,8 @@ def matching_lexicon() -> MatchingLexicon:
     """The matching words from ``figcheck/data/checks.toml``, loaded once."""
     f = data_file("checks.toml")
     w = f.table("words")
-    keys = f.table("keys")
     terms = f.table("concept_terms")
     unit_terms = f.table("unit_terms")
-
-    def word_list(table: dict, key: str, where: str) -> list[str]:
-        value = table.get(key)
-        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-            raise f.error(key, "must be a list of strings", table=where)
-        return value
 
     variants = w.get("variants", {})
     if not isinstance(variants, dict) or not all(isinstance(v, str) for v in variants.values()):
@@ -60,15 +53,15 @@ def matching_lexicon() -> MatchingLexicon:
 
     concept_terms = {}
     for concept in terms:
-        concept_terms[concept] = norm(word_list(terms, concept, "concept_terms")) | norm([concept])
+        concept_terms[concept] = norm(f.strings(concept, "concept_terms")) | norm([concept])
     return MatchingLexicon(
-        stopwords=frozenset(s.casefold() for s in word_list(w, "stopwords", "words")),
-        generic_nouns=norm(word_list(w, "generic_nouns", "words")),
+        stopwords=frozenset(s.casefold() for s in f.strings("stopwords", "words")),
+        generic_nouns=norm(f.strings("generic_nouns", "words")),
         variants=raw_variants,
-        wildcard_concepts=frozenset(word_list(keys, "wildcard_noun_concepts", "keys")),
-        noun_concepts=frozenset(word_list(keys, "noun_concepts", "keys")),
+        wildcard_concepts=frozenset(f.strings("wildcard_noun_concepts", "keys")),
+        noun_concepts=frozenset(f.strings("noun_concepts", "keys")),
         concept_terms=concept_terms,
-        unit_terms={u: norm(word_list(unit_terms, u, "unit_terms")) for u in unit_terms},
+        unit_terms={u: norm(f.strings(u, "unit_terms")) for u in unit_terms},
     )
 
 

@@ -1,0 +1,95 @@
+"""TOML files with line numbers: parsing, where each key is defined, and list-of-strings values.
+
+Shared by the data files (``figcheck/data/*.toml``) and the spec files (``figcheck*.toml``), so that
+every error names the line to fix. Standard library only.
+
+>>> key_lines('documents = ["a.txt"]\\n[[expect]]\\nabout = "x"\\n')
+{'documents': 1, 'expect[0]': 2, 'expect[0].about': 3}
+>>> string_list("a.txt", single=True)
+['a.txt']
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from typing import Any
+
+from .errors import RuleDefinitionError
+
+__all__ = ["key_lines", "parse_toml", "string_list"]
+
+# A table header ("[options]", "[[expect]]") or a "key =" line; no nesting, so no backtracking.
+_HEADER = re.compile(r"^\s*(\[\[?)\s*([A-Za-z0-9_.-]++)\s*\]\]?")
+_KEY = re.compile(r"""^\s*(?:"([^"]*+)"|'([^']*+)'|([A-Za-z0-9_-]++))\s*=""")
+_SYNTAX_LINE = re.compile(r"line (\d++)")
+
+
+def key_lines(text: str) -> dict[str, int]:
+    """1-based line of every key: ``documents``, ``options.x``, ``expect[0]``, ``expect[0].about``.
+
+    A table's header line is filed under the table's name; a key under ``table.key``.
+    """
+    where: dict[str, int] = {}
+    counts: dict[str, int] = {}
+    table = ""
+    for number, line in enumerate(text.splitlines(), 1):
+        if header := _HEADER.match(line):
+            name = header.group(2)
+            if header.group(1) == "[[":
+                index = counts.get(name, 0)
+                counts[name] = index + 1
+                table = f"{name}[{index}]"
+            else:
+                table = name
+            where.setdefault(table, number)
+        elif key := _KEY.match(line):
+            name = next(g for g in key.groups() if g is not None)
+            where.setdefault(f"{table}.{name}" if table else name, number)
+    return where
+
+
+def parse_toml(
+    text: str, path: str, error: type[RuleDefinitionError] = RuleDefinitionError
+) -> tuple[dict[str, Any], dict[str, int]]:
+    """The parsed ``text`` and its :func:`key_lines`.
+
+    Raises:
+        RuleDefinitionError (or ``error``): the text is not valid TOML; the line is the one
+            the parser stopped at.
+    """
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        if m := _SYNTAX_LINE.search(str(exc)):
+            line = int(m.group(1))
+        else:  # "at end of document"
+            line = max(len(text.splitlines()), 1)
+        raise error(path, line, "<syntax>", str(exc)) from None
+    return data, key_lines(text)
+
+
+def string_list(
+    value: object, *, single: bool = False, blank_items: bool = True, empty: bool = True
+) -> list[str]:
+    """``value`` checked to be a list of strings (a lone string too when ``single``).
+
+    ``blank_items=False`` refuses empty or blank strings in the list; ``empty=False`` refuses an
+    empty list.
+
+    Raises:
+        ValueError: with the reason, to be raised again as the caller's error with its line.
+    """
+    if single and isinstance(value, str):
+        value = [value]
+    if (
+        isinstance(value, list)
+        and all(isinstance(v, str) and (blank_items or v.strip()) for v in value)
+        and (empty or value)
+    ):
+        return list(value)
+    item = "string" if blank_items else "non-empty string"
+    what = f"a list of {item}s" if empty else f"a non-empty list of {item}s"
+    if single:
+        what = f"a {item} or {what}"
+    raise ValueError(f"must be {what}, got {value!r}")
