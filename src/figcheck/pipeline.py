@@ -82,15 +82,15 @@ def as_documents(documents: object) -> list[Document]:
     return docs
 
 
-def _extract_one(args: tuple[str, str, Mapping[str, float] | None]) -> list[Claim]:
-    text, doc_id, tolerances = args
+def _extract_one(args: tuple[Document, Mapping[str, float] | None]) -> list[Claim]:
+    doc, tolerances = args  # the Document carries its date and title to extraction
     if tolerances is None:
-        return extract(text, doc_id=doc_id)
-    return extract(text, doc_id=doc_id, tolerances=tolerances)  # type: ignore[call-arg]
+        return extract(doc)
+    return extract(doc, tolerances=tolerances)
 
 
 def _extract_all(docs: Sequence[Document], options: CheckOptions) -> list[list[Claim]]:
-    jobs = [(d.text, d.id, options.tolerances) for d in docs]
+    jobs = [(d, options.tolerances) for d in docs]
     workers = min(options.workers, len(docs))
     if workers <= 1:
         return [_extract_one(j) for j in jobs]

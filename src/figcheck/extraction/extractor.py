@@ -5,10 +5,12 @@ from __future__ import annotations
 import bisect
 import functools
 from collections.abc import Mapping
+from typing import Any
 
 from ..lexicon.files import data_file
 from ..claims import Claim, Kind
-from .context import claim_context, sentence_context
+from ..documents import Document
+from .context import claim_context, document_context, sentence_context
 from .spans import Span, scan
 from ..text import LineIndex, sentence_spans
 from ..units import dimension
@@ -17,28 +19,50 @@ __all__ = ["extract"]
 
 
 def extract(
-    text: str, *, doc_id: str = "doc", tolerances: Mapping[str, float] | None = None
+    text: str | Document,
+    *,
+    doc_id: str | None = None,
+    date: object = None,
+    title: str | None = None,
+    tolerances: Mapping[str, float] | None = None,
 ) -> list[Claim]:
-    """Every quantitative claim in ``text``, in document order.
+    """Every quantitative claim in a document, in document order.
 
     Args:
-        text: the document text.
-        doc_id: the document's name, copied into every claim.
+        text: the document text, or a :class:`~figcheck.Document` whose ``meta`` may
+            carry its ``date`` and ``title``.
+        doc_id: the document's name, copied into every claim (default: the Document's
+            id, or ``"doc"`` for a text).
+        date: the document's date (``datetime.date`` or text such as ``"2024-03-07"``),
+            against which relative periods are read; default ``meta["date"]``, else a
+            dateline the text opens with.
+        title: the document's title, which may name the subject of its figures;
+            default ``meta["title"]``.
         tolerances: relative tolerance per hedge family, overriding the defaults in
             ``figcheck/data/hedges.toml`` (``approximate``, ``almost``, ``just``,
             ``verbal_fraction``).
 
     Raises:
-        TypeError: ``text`` is not a str.
+        TypeError: ``text`` is neither a str nor a Document.
         ValueError: an unknown tolerance family or a tolerance outside [0, 1).
+        DocumentError: the date cannot be read as a date.
 
     >>> [(c.text, c.bound.value, c.low, c.high) for c in extract("almost 14,000 civilians")]
     [('almost 14,000', '<~', 12600.0, 14000.0)]
     """
-    if not isinstance(text, str):
-        raise TypeError(f"extract() needs the document text as str, got {type(text).__name__}")
+    meta: Mapping[str, Any] | None = None
+    if isinstance(text, Document):
+        doc_id = text.id if doc_id is None else doc_id
+        meta = text.meta
+        text = text.text
+    elif not isinstance(text, str):
+        raise TypeError(
+            f"extract() needs the document text as str or a Document, got {type(text).__name__}"
+        )
+    doc_id = "doc" if doc_id is None else doc_id
     if not isinstance(doc_id, str):
         raise TypeError(f"doc_id must be a str, got {type(doc_id).__name__}")
+    doc = document_context(text, date=date, title=title, meta=meta, doc_id=doc_id)
     spans = scan(text, dict(tolerances) if tolerances else None)
     if not spans:
         return []
@@ -61,7 +85,7 @@ def extract(
             ls, le = local[k]
             # the neighbouring claims are what bounds a claim's noun phrase
             ctx = claim_context(
-                sc, sentence, ls, le, local[max(0, k - 1) : k] + local[k + 1 : k + 2]
+                sc, sentence, ls, le, local[max(0, k - 1) : k] + local[k + 1 : k + 2], doc=doc
             )
             line, column = lines.locate(sp.start)
             subject = ctx.subject

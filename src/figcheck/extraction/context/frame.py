@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from ...lexicon.context import ContextLexicon, default_lexicon
 from .attribution import attributions
 from .concepts import claim_concept, concept_hits
+from .document import DocumentContext
 from .nouns import noun_after, noun_before
 from .periods import claim_period, sentence_periods
 from .sentence import SentenceContext, Tokens, break_after, break_before, clause_breaks, nearest
@@ -89,6 +90,8 @@ def claim_context(
     start: int,
     end: int,
     other_spans: Sequence[tuple[int, int]] = (),
+    *,
+    doc: DocumentContext | None = None,
 ) -> ClaimContext:
     """Noun, subject, concept, period and source of the claim at ``sentence[start:end]``.
 
@@ -99,6 +102,7 @@ def claim_context(
         end: end offset of the claim span.
         other_spans: the other claims' ``(start, end)`` tuples in the sentence, sorted by
             start (the claim's own span may be among them); a noun phrase stops at the next.
+        doc: what the document says about all its claims (date, title, dateline).
 
     >>> s = "Ukraine lost 123 of its 152 fighter jets."
     >>> claim_context(sentence_context(s), s, 13, 27).noun
