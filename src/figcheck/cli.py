@@ -2,12 +2,15 @@
 
 Exit codes: 0 no discrepancies (at or above ``--fail-on``), 1 discrepancies
 found, 2 usage or input error. Input errors print one line to stderr,
-``figcheck: error: <file>: <what to fix>``, never a traceback.
+``figcheck: error: <file>: <what to fix>``, never a traceback. A bug in figcheck
+prints one line saying so and where to report it, and exits 2; the traceback is
+printed only when the environment sets ``FIGCHECK_DEBUG=1``.
 """
 
 from __future__ import annotations
 
 import dataclasses
+import errno
 import os
 import sys
 import traceback
@@ -16,6 +19,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn
 
 import click
+
+from .text import replace_surrogates
 
 if TYPE_CHECKING:
     from .claims import Claim
@@ -55,7 +60,7 @@ def _one_line(text: str) -> str:
 
 
 def _die(message: str) -> NoReturn:
-    click.echo(f"figcheck: error: {_one_line(message)}", err=True)
+    click.echo(f"figcheck: error: {replace_surrogates(_one_line(message))}", err=True)
     sys.exit(EXIT_ERROR)
 
 
@@ -86,16 +91,70 @@ class _FigcheckGroup(click.Group):
             sys.exit(130)
         except BrokenPipeError:
             # the reader (e.g. `| head`) went away: not an error of ours
-            sys.stderr.close()
+            _silence_stdout()
             sys.exit(EXIT_CLEAN)
-        except Exception as exc:  # noqa: BLE001 - a bug, not a user mistake
-            # Keep the traceback for the bug report, but still exit 2 with one last line.
-            traceback.print_exc()
-            _die(
-                f"internal error ({type(exc).__name__}: {exc}); "
-                "please report it with the traceback above"
-            )
+        except (SystemExit, KeyboardInterrupt, GeneratorExit):
+            raise
+        except BaseException as exc:  # noqa: BLE001 - a bug (a Rust panic too), not a user mistake
+            _internal_error(exc)
         sys.exit(code if isinstance(code, int) else EXIT_CLEAN)
+
+    def invoke(self, ctx: click.Context) -> Any:
+        """Run the subcommand; a closed stdout is handled here, before click turns it into 1."""
+        try:
+            return super().invoke(ctx)
+        except OSError as exc:
+            if exc.errno != errno.EPIPE:
+                raise
+            _silence_stdout()
+            sys.exit(EXIT_CLEAN)
+
+
+def _silence_stdout() -> None:
+    """Point stdout at the null device so the final flush cannot fail on a closed pipe."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):  # no real stdout: nothing left to flush
+        pass
+
+
+#: Where bugs are reported when the installed metadata names no issue tracker.
+_REPORT_BUGS = "figcheck's issue tracker"
+
+
+def _bug_tracker() -> str:
+    """The issue-tracker URL from the installed metadata, or a description of where it is."""
+    from importlib.metadata import PackageNotFoundError, metadata
+
+    try:
+        urls = metadata("figcheck").get_all("Project-URL") or []
+    except PackageNotFoundError:
+        return _REPORT_BUGS
+    for entry in urls:
+        label, _, url = entry.partition(",")
+        if label.strip().lower() in ("issues", "bug tracker", "tracker", "bugs"):
+            return url.strip()
+    return _REPORT_BUGS
+
+
+def _internal_error(exc: BaseException) -> NoReturn:
+    """One line saying a bug in figcheck stopped the run, where it happened and where to report it."""
+    where = ""
+    frames = traceback.extract_tb(exc.__traceback__)
+    if frames:
+        last = frames[-1]
+        where = f" in {Path(last.filename).name}:{last.lineno}"
+    if os.environ.get("FIGCHECK_DEBUG") == "1":
+        traceback.print_exception(exc)
+        hint = "please report it with the traceback above"
+    else:
+        hint = "run again with FIGCHECK_DEBUG=1 for the traceback"
+    _die(
+        f"internal error, a bug in figcheck and not in your input "
+        f"({type(exc).__name__}{where}: {exc}); {hint} and report it, with the command "
+        f"you ran, at {_bug_tracker()}"
+    )
 
 
 def _figcheck_error(exc: Exception) -> str:
@@ -140,7 +199,13 @@ def _documents(files: Sequence[str], stdin_filename: str) -> list[Any]:
         if name != "-":
             documents.extend(load_documents([Path(name)]))
             continue
-        raw = sys.stdin.buffer.read()
+        try:
+            raw = sys.stdin.buffer.read()
+        except (AttributeError, OSError, ValueError):  # no stdin, or its descriptor is closed
+            raise InputError(
+                stdin_filename,
+                "standard input is closed; pipe a document in or name a file instead of '-'",
+            ) from None
         try:
             text = raw.decode("utf-8-sig")
         except UnicodeDecodeError as exc:
@@ -297,9 +362,11 @@ def _write(text: str, output: str | None, fmt: str, render: Callable[[str], str]
     The file gets the format its extension names; stdout is skipped when that is
     the format it would have printed.
     """
+    # A lone surrogate (an undecodable byte in a file name) cannot be written as UTF-8.
+    text = replace_surrogates(text)
     if output is not None:
         file_fmt = FORMAT_BY_SUFFIX.get(Path(output).suffix.lower(), fmt)
-        body = text if file_fmt == fmt else render(file_fmt)
+        body = text if file_fmt == fmt else replace_surrogates(render(file_fmt))
         try:
             with open(output, "w", encoding="utf-8", newline="") as fh:
                 fh.write(body)
@@ -309,7 +376,12 @@ def _write(text: str, output: str | None, fmt: str, render: Callable[[str], str]
             ) from None
         if file_fmt == fmt:
             return
-    click.echo(text, nl=False)
+    try:
+        click.echo(text, nl=False)
+        sys.stdout.flush()
+    except BrokenPipeError:
+        # The reader stopped early (`| head`, `| true`); the exit code still reports the result.
+        _silence_stdout()
 
 
 def _interactive() -> bool:

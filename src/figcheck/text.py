@@ -5,16 +5,44 @@ from __future__ import annotations
 import bisect
 import re
 
-__all__ = ["LineIndex", "sentence_spans"]
+__all__ = ["LINE_BREAK", "LineIndex", "replace_surrogates", "sentence_spans"]
 
-# Used only when sentencex cannot be imported: a sentence ends at . ! ? followed by space
+# Used only when sentencex cannot be used: a sentence ends at . ! ? followed by space
 # and a capital or a quote, or at a blank line.
 _FALLBACK_END = re.compile(r"[.!?][\"'”’)\]]*+\s++(?=[\"“‘(\[]?[A-Z0-9])|\n\s*\n")
+
+#: Every line break ``str.splitlines()`` knows, "\r\n" as one break.
+LINE_BREAK = re.compile("\r\n|[\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]")
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+# sentencex (Rust) panics when a multi-byte space follows an abbreviation or an initial
+# ("A\u2028.", "J\u2002. Smith"), and cannot take lone surrogates at all. It is given a
+# copy of the text of the same length in characters in which every non-ASCII space is an
+# ASCII one (line and paragraph separators a newline) and every surrogate U+FFFD, so its
+# offsets still point into the original.
+_SPLITTER_SAFE = {
+    cp: ("\n" if chr(cp) in "\x85\u2028\u2029" else " ")
+    for cp in range(0x80, 0x3001)  # U+3000 is the last space in Unicode
+    if chr(cp).isspace()
+}
+_SPLITTER_SAFE.update({cp: "\ufffd" for cp in range(0xD800, 0xE000)})
 
 
 MAX_SENTENCE = 1000
 """Longest run treated as one sentence; longer runs (tables, unpunctuated dumps) are cut at
 whitespace so that per-sentence work stays bounded and extraction stays linear."""
+
+
+def replace_surrogates(text: str) -> str:
+    """``text`` with every lone surrogate (undecodable bytes from ``surrogateescape``) as U+FFFD.
+
+    Such a str cannot be written as UTF-8; this is the form used for output.
+
+    >>> replace_surrogates("report\\udc80.txt")
+    'report\\ufffd.txt'
+    """
+    return _SURROGATE.sub("\ufffd", text)
 
 
 def sentence_spans(text: str) -> list[tuple[int, int]]:
@@ -33,21 +61,34 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     return out
 
 
+def _fallback_spans(text: str) -> list[tuple[int, int]]:
+    spans, start = [], 0
+    for m in _FALLBACK_END.finditer(text):
+        spans.append((start, m.end()))
+        start = m.end()
+    if start < len(text):
+        spans.append((start, len(text)))
+    return spans
+
+
 def _raw_sentence_spans(text: str) -> list[tuple[int, int]]:
     if not text:
         return []
     try:
         from sentencex import get_sentence_boundaries
     except ImportError:  # pragma: no cover - sentencex is a dependency; keep working without it
-        spans, start = [], 0
-        for m in _FALLBACK_END.finditer(text):
-            spans.append((start, m.end()))
-            start = m.end()
-        if start < len(text):
-            spans.append((start, len(text)))
-        return spans
+        return _fallback_spans(text)
+    safe = text.translate(_SPLITTER_SAFE)
+    try:
+        boundaries = get_sentence_boundaries("en", safe)
+    except Exception:  # noqa: BLE001 - a splitter bug must not lose the document
+        return _fallback_spans(text)
+    except BaseException as exc:  # a Rust panic is a BaseException (pyo3 PanicException)
+        if type(exc).__name__ != "PanicException":
+            raise
+        return _fallback_spans(text)
     spans = []
-    for b in get_sentence_boundaries("en", text):
+    for b in boundaries:
         s, e = b["start_index"], b["end_index"]
         if e > s:
             spans.append((s, e))
@@ -55,10 +96,14 @@ def _raw_sentence_spans(text: str) -> list[tuple[int, int]]:
 
 
 class LineIndex:
-    """1-based line and column of a character offset."""
+    """1-based line and column of a character offset, lines as ``str.splitlines()`` cuts them.
+
+    >>> LineIndex("a\\r\\nb\\u2028c").locate(5)
+    (3, 1)
+    """
 
     def __init__(self, text: str) -> None:
-        self._starts = [0] + [m.end() for m in re.finditer("\n", text)]
+        self._starts = [0] + [m.end() for m in LINE_BREAK.finditer(text)]
 
     def locate(self, offset: int) -> tuple[int, int]:
         """(line, column), both 1-based, of ``offset``."""

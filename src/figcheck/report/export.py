@@ -18,6 +18,7 @@ from typing import IO, TYPE_CHECKING, Any
 
 from ..claims import Claim
 from ..findings import Finding, Verdict
+from ..text import replace_surrogates
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -138,10 +139,14 @@ def undefuse(text: str) -> str:
 
 
 def _text(value: object) -> str | None:
-    """A text cell: None for missing or empty (a CSV cannot tell the two apart)."""
+    """A text cell: None for missing or empty (a CSV cannot tell the two apart).
+
+    A lone surrogate (an undecodable byte carried by ``surrogateescape``) becomes U+FFFD:
+    no UTF-8 file, and no pandas string column, can hold it.
+    """
     if value is None:
         return None
-    text = str(value)
+    text = replace_surrogates(str(value))
     return text or None
 
 
@@ -400,10 +405,16 @@ def write_json(report: Report, dest: Destination = None, *, indent: int | None =
 def write_jsonl(rows: Iterable[Mapping[str, Any]], dest: Destination = None) -> str | None:
     """JSON Lines: one object per row, ``\\n``-terminated."""
     lines = [
-        json.dumps({k: _json_safe(v) for k, v in row.items()}, ensure_ascii=False) + "\n"
+        json.dumps({k: _json_safe(v) for k, v in row.items()}, ensure_ascii=False)
+        .translate(_LINE_BREAK_ESCAPES) + "\n"
         for row in rows
     ]
     return _emit("".join(lines), dest)
+
+
+# json.dumps leaves these unescaped, but line-based readers (str.splitlines among them) take
+# them for line ends; inside JSON they can only be in strings, where the escape means the same.
+_LINE_BREAK_ESCAPES = {0x85: "\\u0085", 0x2028: "\\u2028", 0x2029: "\\u2029"}
 
 
 def claims_json(claims: Iterable[Claim]) -> list[dict[str, Any]]:
