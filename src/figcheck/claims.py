@@ -28,6 +28,9 @@ class Kind(StrEnum):
     MONEY = "money"
     DURATION = "duration"
     RANGE = "range"
+    # A date or year; made only by the derived checks, for the dates a duration spans
+    # (unit "day", value the first day as a proleptic Gregorian ordinal, high its last day).
+    DATE = "date"
 
 
 class Bound(StrEnum):

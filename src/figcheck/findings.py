@@ -34,6 +34,10 @@ class CheckId(StrEnum):
     GRANULARITY = "granularity"
     CONFLICT = "conflict"
     REFERENCE_MISMATCH = "reference_mismatch"
+    CHANGE_MISMATCH = "change_mismatch"
+    SUM_MISMATCH = "sum_mismatch"
+    SHARE_MISMATCH = "share_mismatch"
+    DURATION_MISMATCH = "duration_mismatch"
 
 
 class Severity(StrEnum):

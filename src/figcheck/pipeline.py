@@ -18,6 +18,7 @@ from .checking.options import CheckOptions
 from .checking.against_reference import compare_with_reference
 from .checking.between_claims import compare_claims
 from .checking.claim_level import claim_level_findings
+from .checking.derived import derived_findings, document_date
 from .claims import Claim
 from .documents import Document, load_documents
 from .errors import DocumentError
@@ -99,10 +100,14 @@ def _extract_all(docs: Sequence[Document], options: CheckOptions) -> list[list[C
 
 
 def _run(claims: list[Claim], texts: Mapping[str, str], doc_ids: Sequence[str],
-         table: ReferenceTable | None, options: CheckOptions) -> Report:
+         table: ReferenceTable | None, options: CheckOptions,
+         dates: Mapping[str, Any] | None = None) -> Report:
     findings: list[Finding] = claim_level_findings(claims, options)
     conflicts, corroborations = compare_claims(claims, options, texts)
     findings.extend(conflicts)
+    derived, agreements = derived_findings(claims, texts, dates, options)
+    findings.extend(derived)
+    corroborations = [*corroborations, *agreements]
     comparisons = []
     if table is not None:
         comparisons, mismatches = compare_with_reference(claims, table, texts=texts,
@@ -142,7 +147,8 @@ def check(documents: object, reference: object = None, **options: Any) -> Report
     table = ReferenceTable.load(reference) if reference is not None else None
     per_doc = _extract_all(docs, opts)
     claims = [c for doc_claims in per_doc for c in doc_claims]
-    return _run(claims, {d.id: d.text for d in docs}, [d.id for d in docs], table, opts)
+    dates = {d.id: document_date(d.meta) for d in docs}
+    return _run(claims, {d.id: d.text for d in docs}, [d.id for d in docs], table, opts, dates)
 
 
 def check_claims(claims: Iterable[Claim], reference: object = None, *,

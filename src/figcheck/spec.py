@@ -62,6 +62,10 @@ CHECK_IDS = (
     "granularity",
     "conflict",
     "reference_mismatch",
+    "change_mismatch",
+    "sum_mismatch",
+    "share_mismatch",
+    "duration_mismatch",
 )
 _TOP_KEYS = (
     "documents",

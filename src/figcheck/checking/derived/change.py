@@ -1,0 +1,254 @@
+"""``change_mismatch``: a stated change against the two levels it connects.
+
+"rose 14% to 3.42 million from 3.01 million": relative, ``new / old − 1`` over
+``[new.lo / old.hi − 1, new.hi / old.lo − 1]``. "fell by 36,000 to 1.48 million from 1.53
+million": absolute, ``new − old``. A change in (percentage) points between two percentages is
+absolute; "doubled", "halved" and "a third higher" are ratios. The verb signs the change, so a
+change of the right size in the wrong direction is a mismatch.
+
+Which levels: the same-unit figures of the change's clause (no clause break such as "while",
+and no other change verb, between them). Cue words before a level ("to", "at" / "from",
+"against", "compared with"; ``data/derived.toml``) say which is new and which old; without them
+both orderings are tried. A change with one level in its sentence takes the other from the
+sentence before or after; when several figures there could be it, the relation is a mismatch
+only if none of them fits. A change with no level in its sentence is read against two levels
+elsewhere only when their frames name the same measure.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from ...claims import Change, Claim, Kind
+from ...findings import CheckId, Corroboration, Finding
+from ...lexicon.scanner import lexicon
+from ..intervals import Interval, fmt_interval, fmt_number
+from .arith import Outcome, Reading, corroboration, evaluate, finding, ratio, sub
+from .figures import fraction_changes, multiplier_changes
+from .rules import phrase_pattern, rules
+from .view import DocView
+
+__all__ = ["check_changes", "is_stated_change"]
+
+_CUE_WINDOW = 40
+
+
+@functools.cache
+def _change_verbs() -> re.Pattern[str]:
+    lex = lexicon()
+    return phrase_pattern([*lex.change_verbs, *lex.change_nouns])
+
+
+def is_stated_change(view: DocView, claim: Claim) -> bool:
+    """True for a figure stated as a change ("rose 14%"), not a level or an amount ("made up 9")."""
+    if claim.change is None:
+        return False
+    if claim.rule.startswith("derived_"):
+        return True
+    before = view.text[max(claim.sentence_start, claim.start - 20):claim.start]
+    return not re.search(rf"(?:{rules().not_change.pattern})\s*$", before, re.IGNORECASE)
+
+
+def _base_unit(unit: str) -> str:
+    return unit.split("/")[0].strip()
+
+
+@dataclass(frozen=True)
+class _Mode:
+    kind: str  # "relative" or "absolute"
+    unit: str  # the unit the stated change and the computed one are compared in
+
+
+def _modes(change: Claim, level: Claim) -> list[_Mode]:
+    """How ``change`` can relate two levels like ``level`` (empty: it cannot)."""
+    lu = _base_unit(level.unit)
+    if change.rule.startswith("derived_"):
+        return [_Mode("relative", "percent")]
+    points = bool(rules().point_words.search(change.text)) or change.unit == "index_point"
+    if lu == "percent":
+        if points:
+            return [_Mode("absolute", "percent")]
+        if change.unit == "percent":
+            return [_Mode("relative", "percent"), _Mode("absolute", "percent")]
+        return []
+    if change.unit == "percent" and not points:
+        return [_Mode("relative", "percent")]
+    if _base_unit(change.unit) == lu:
+        return [_Mode("absolute", lu)]
+    return []
+
+
+def _is_level(view: DocView, change: Claim, c: Claim) -> bool:
+    return (c is not change and c.kind not in (Kind.DURATION, Kind.RANGE)
+            and not is_stated_change(view, c) and bool(_modes(change, c))
+            and not (change.start < c.end and c.start < change.end))
+
+
+def _same_clause(view: DocView, a: Claim, b: Claim) -> bool:
+    lo, hi = (a, b) if a.start < b.start else (b, a)
+    between = view.text[lo.end:hi.start]
+    return not (rules().clause_breaks.search(between) or _change_verbs().search(between)
+                or ";" in between)
+
+
+def _tag(view: DocView, level: Claim, previous_end: int) -> str | None:
+    start = max(previous_end, level.sentence_start, level.start - _CUE_WINDOW)
+    window = view.text[start:level.start]
+    if rules().old_cues.search(window):
+        return "old"
+    if re.search(rf"(?:{rules().new_cues.pattern})\W*$", window, re.IGNORECASE):
+        return "new"
+    return None
+
+
+def _tags(view: DocView, levels: Sequence[Claim]) -> dict[int, str | None]:
+    out = {}
+    for c in levels:
+        prev = max((o.end for o in view.claims if o.end <= c.start), default=0)
+        out[c.start] = _tag(view, c, prev)
+    return out
+
+
+def _stated(change: Claim, reading: Reading) -> Interval:
+    iv = reading(change)
+    if change.rule.startswith("derived_") or change.change != Change.DECREASE:
+        return iv
+    return Interval(-iv.high, -iv.low)
+
+
+def _relation(change: Claim, new: Claim, old: Claim, mode: _Mode):
+    def rel(reading: Reading) -> tuple[Interval, Interval]:
+        if mode.kind == "absolute":
+            computed = sub(reading(new), reading(old))
+        else:
+            r = ratio(reading(new), reading(old))
+            computed = Interval(100 * (r.low - 1), 100 * (r.high - 1))
+        return _stated(change, reading), computed
+    return rel
+
+
+def _try(change: Claim, orderings: Sequence[tuple[Claim, Claim]]
+         ) -> tuple[Outcome, Claim, Claim, _Mode] | None:
+    """The first (outcome, new, old, mode) that holds, else the first that fails; None if none."""
+    first = None
+    for new, old in orderings:
+        if _base_unit(new.unit) != _base_unit(old.unit):
+            continue
+        for mode in _modes(change, new):
+            out = evaluate(_relation(change, new, old, mode))
+            if out.holds:
+                return out, new, old, mode
+            first = first or (out, new, old, mode)
+    return first
+
+
+def _orderings(a: Claim, b: Claim, tags: Mapping[int, str | None]) -> list[tuple[Claim, Claim]]:
+    ta, tb = tags.get(a.start), tags.get(b.start)
+    if ta == "new" and tb != "new" or tb == "old" and ta != "old":
+        return [(a, b)]
+    if tb == "new" and ta != "new" or ta == "old" and tb != "old":
+        return [(b, a)]
+    return [(a, b), (b, a)] if a.start > b.start else [(b, a), (a, b)]
+
+
+def _pick_pair(view: DocView, change: Claim, levels: list[Claim]) -> tuple[Claim, Claim]:
+    tags = _tags(view, levels)
+    near = sorted(levels, key=lambda c: (c.start < change.start, abs(c.start - change.start)))
+    new = next((c for c in near if tags[c.start] == "new"), None)
+    old = next((c for c in near if tags[c.start] == "old"), None)
+    rest = [c for c in near if c is not new and c is not old]
+    new = new or rest.pop(0)
+    old = old or rest.pop(0)
+    return new, old
+
+
+def _candidates(view: DocView, change: Claim, level: Claim | None) -> list[Claim]:
+    si = view.sentence_index(change.start)
+    out = []
+    for j in (si - 1, si + 1):
+        if 0 <= j < len(view.sentences):
+            for c in view.claims_in(j):
+                if not _is_level(view, change, c):
+                    continue
+                if level is not None and (_base_unit(c.unit) != _base_unit(level.unit)
+                                          or _frames_differ(c, level)):
+                    continue
+                if level is None and (change.measure is None or c.measure != change.measure):
+                    continue
+                out.append(c)
+    return out
+
+
+def _frames_differ(a: Claim, b: Claim) -> bool:
+    return bool(a.measure and b.measure and a.measure != b.measure)
+
+
+def _describe(change: Claim, new: Claim, old: Claim, mode: _Mode, out: Outcome) -> str:
+    if change.rule == "derived_multiplier":
+        lo, hi = 1 + out.computed.low / 100, 1 + out.computed.high / 100
+        slo, shi = 1 + out.stated.low / 100, 1 + out.stated.high / 100
+        return (f"{new.text} / {old.text} = {fmt_interval(Interval(lo, hi), 'count')} times; "
+                f"{change.text!r} means {fmt_interval(Interval(slo, shi), 'count')} times")
+    what = "change in points" if mode.kind == "absolute" and mode.unit == "percent" else (
+        "change" if mode.kind == "absolute" else "relative change")
+    op = "−" if mode.kind == "absolute" else "/"
+    tail = "" if mode.kind == "absolute" else " − 1"
+    return (f"{what} from {old.text} to {new.text}: {new.text} {op} {old.text}{tail} = "
+            f"{fmt_interval(out.computed, mode.unit)}; {change.text!r} states "
+            f"{fmt_interval(out.stated, mode.unit)}")
+
+
+def _orderings_for(view: DocView, change: Claim, inside: list[Claim],
+                   outside: list[Claim]) -> list[list[tuple[Claim, Claim]]]:
+    """Candidate (new, old) orderings, one list per alternative pair of levels."""
+    if len(inside) >= 2:
+        new, old = _pick_pair(view, change, inside)
+        return [_orderings(new, old, _tags(view, [new, old]))]
+    if len(inside) == 1:
+        return [_orderings(inside[0], c, _tags(view, [inside[0], c])) for c in outside]
+    if len(outside) == 2:
+        return [_orderings(outside[0], outside[1], _tags(view, outside))]
+    return []
+
+
+def check_changes(view: DocView, tolerances: Mapping[str, float] | None = None
+                  ) -> tuple[list[Finding], list[Corroboration]]:
+    """``change_mismatch`` findings, and corroborations for the changes that hold."""
+    findings: list[Finding] = []
+    agree: list[Corroboration] = []
+    changes = [c for c in view.claims if is_stated_change(view, c)]
+    changes += multiplier_changes(view, tolerances) + fraction_changes(view, tolerances)
+    for change in sorted(changes, key=lambda c: c.start):
+        si = view.sentence_index(change.start)
+        inside = [c for c in view.claims_in(si)
+                  if _is_level(view, change, c) and _same_clause(view, change, c)]
+        outside = _candidates(view, change, inside[0] if len(inside) == 1 else None) \
+            if len(inside) < 2 else []
+        best = None
+        for orderings in _orderings_for(view, change, inside, outside):
+            got = _try(change, orderings)
+            if got is None:
+                continue
+            if got[0].holds:
+                best = got
+                break
+            best = best or got
+        if best is None:
+            continue
+        out, new, old, mode = best
+        claims = [change, new, old]
+        text = _describe(change, new, old, mode, out)
+        if out.holds:
+            agree.append(corroboration(CheckId.CHANGE_MISMATCH, out, claims, mode.unit, text))
+        else:
+            findings.append(finding(
+                CheckId.CHANGE_MISMATCH, out, claims, mode.unit,
+                f"stated change {change.text!r} does not fit the levels it connects: {text}",
+                f"levels {old.text!r} (old) and {new.text!r} (new) read with their rounding "
+                f"and hedges; no values inside them give {fmt_number(change.value)}"
+                f"{'%' if mode.unit == 'percent' else ''}",
+            ))
+    return findings, agree

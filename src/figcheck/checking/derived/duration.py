@@ -1,0 +1,144 @@
+"""``duration_mismatch``: a stated duration against the dates it spans.
+
+"the three-year project, which ran from 2016 to 2023": two dates in the duration's sentence
+span ``[end.first − start.end, end.end − start.first]`` days (6–8 years here) at the precision
+they are written (:mod:`.dates`). A duration measured to now ("since 2014", "so far", "now in
+its second year", "two-week-old", "over the past decade"; ``to_now`` in ``data/derived.toml``)
+with one date runs to the document date, which comes from ``Document.meta["date"]``; without a
+document date such a duration is not checked. A duration and one date with no such cue (a
+lease signed in 2003 for seven years) is not measured at all.
+
+A duration of *N* units allows *N* ± 0.5 units (and the extractor's rounding); a hedged one
+its hedge ("nearly eight years" is 7.2–8); "now in its second year" is 1–2 years. Units are
+``units_in_days`` (month 30.44 days, year 365.25). Durations after "every" or "per" are
+frequencies, not spans.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from ...claims import Bound, Claim, Kind
+from ...findings import CheckId, Corroboration, Finding
+from ..intervals import Interval, fmt_interval
+from .arith import Reading, corroboration, evaluate, finding
+from .dates import DateRef, find_dates, resolve_year, span_days
+from .figures import duration_words
+from .rules import phrase_pattern, rules
+from .view import DocView
+
+__all__ = ["check_durations", "duration_days"]
+
+
+def _unit_days(unit: str) -> float | None:
+    return rules().units_in_days.get(unit.casefold().rstrip("s"))
+
+
+def duration_days(claim: Claim, reading: Reading) -> Interval | None:
+    """The days a duration claim allows under ``reading``; None for units shorter than an hour."""
+    per = _unit_days(claim.unit)
+    if per is None:
+        return None
+    iv = reading(claim)
+    if claim.bound == Bound.EQ:
+        iv = Interval(min(iv.low, claim.value - 0.5), max(iv.high, claim.value + 0.5))
+    return Interval(iv.low * per, iv.high * per)
+
+
+def _relative_dates(view: DocView, start: int, end: int) -> list[DateRef]:
+    if view.date is None:
+        return []
+    pat = phrase_pattern(list(rules().relative_years))
+    out = []
+    for m in pat.finditer(view.text, start, end):
+        y = view.date.year + rules().relative_years[re.sub(r"\s+", " ", m.group(0).casefold())]
+        out.append(DateRef(m.start(), m.end(), m.group(0), dt.date(y, 1, 1), dt.date(y + 1, 1, 1)))
+    return out
+
+
+def _dates(view: DocView, si: int) -> list[DateRef]:
+    s, e = view.sentences[si]
+    found = find_dates(view.text[s:e], s) + _relative_dates(view, s, e)
+    return sorted(found, key=lambda d: d.start)
+
+
+def _is_frequency(view: DocView, d: Claim) -> bool:
+    before = view.text[max(d.sentence_start, d.start - 12):d.start]
+    return bool(re.search(rf"(?:{rules().frequency.pattern})\s*$", before, re.IGNORECASE))
+
+
+def _date_claim(view: DocView, ref: DateRef) -> Claim:
+    first, last = ref.first.toordinal(), ref.end.toordinal() - 1
+    return view.make_claim(ref.start, ref.end_offset, kind=Kind.DATE, value=float(first),
+                           low=float(first), high=float(last), unit="day", rule="derived_date")
+
+
+def _span(view: DocView, dates: list[DateRef], cue: bool) -> tuple[DateRef, DateRef | None] | None:
+    """(start, end) with years resolved; end None means the document date."""
+    if len(dates) >= 2:
+        start, end = dates[0], dates[1]
+        anchor = view.date
+        if not start.year_given and anchor is None and end.year_given:
+            anchor = end.end - dt.timedelta(days=1)
+        start = resolve_year(start, on_or_before=anchor)
+        if start is None:
+            return None
+        end = resolve_year(end, on_or_after=start.first)
+        return (start, end) if end is not None else None
+    if len(dates) == 1 and cue and view.date is not None:
+        start = resolve_year(dates[0], on_or_before=view.date)
+        return (start, None) if start is not None else None
+    return None
+
+
+def check_durations(view: DocView) -> tuple[list[Finding], list[Corroboration]]:
+    """``duration_mismatch`` findings, and corroborations for the durations that hold."""
+    findings: list[Finding] = []
+    agree: list[Corroboration] = []
+    extra = duration_words(view)
+    durations = [c for c in view.claims if c.kind == Kind.DURATION] + extra
+    by_sentence: dict[int, list[Claim]] = {}
+    for d in sorted(durations, key=lambda c: c.start):
+        if _unit_days(d.unit) is not None and not _is_frequency(view, d):
+            by_sentence.setdefault(view.sentence_index(d.start), []).append(d)
+    for si, ds in by_sentence.items():
+        dates = [r for r in _dates(view, si)
+                 if not any(d.start < r.end_offset and r.start < d.end for d in ds)]
+        cue = bool(rules().to_now.search(view.sentence_text(si)))
+        span = _span(view, dates, cue)
+        if span is None:
+            continue
+        start, end = span
+        lo, hi = span_days(start, end if end is not None else _today(view))
+        elapsed = Interval(float(lo), float(hi))
+        dated = [_date_claim(view, start)] + ([_date_claim(view, end)] if end else [])
+        until = end.text if end is not None else f"the document date ({view.date})"
+        for d in ds:
+            out = evaluate(lambda reading, d=d: (duration_days(d, reading) or elapsed, elapsed))
+            unit = d.unit.casefold().rstrip("s")
+            per = _unit_days(unit) or 1.0
+            text = (f"{start.text} to {until} is {fmt_interval(_scale(elapsed, per), unit)}s "
+                    f"({fmt_interval(elapsed, 'day')}s); {d.text!r} states "
+                    f"{fmt_interval(_scale(out.stated, per), unit)}s")
+            claims = [d, *dated]
+            if out.holds:
+                agree.append(corroboration(CheckId.DURATION_MISMATCH, out, claims, "day", text))
+            else:
+                findings.append(finding(
+                    CheckId.DURATION_MISMATCH, out, claims, "day",
+                    f"stated duration does not fit the dates it spans: {text}",
+                    "dates read at the precision written; a duration of N units allows "
+                    "N ± 0.5 units or its hedge",
+                ))
+    return findings, agree
+
+
+def _today(view: DocView) -> DateRef:
+    assert view.date is not None
+    d = view.date
+    return DateRef(0, 0, str(d), d, d + dt.timedelta(days=1))
+
+
+def _scale(iv: Interval, per: float) -> Interval:
+    return Interval(round(iv.low / per, 2), round(iv.high / per, 2))
