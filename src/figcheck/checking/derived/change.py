@@ -27,7 +27,7 @@ from ...findings import CheckId, Corroboration, Finding
 from ...lexicon.scanner import lexicon
 from ..intervals import Interval, fmt_interval, fmt_number
 from .arith import Outcome, Reading, corroboration, evaluate, finding, ratio, sub
-from .figures import fraction_changes, multiplier_changes
+from .figures import fraction_changes, from_to_levels, multiplier_changes
 from .rules import phrase_pattern, rules
 from .view import DocView
 
@@ -223,7 +223,8 @@ def check_changes(view: DocView, tolerances: Mapping[str, float] | None = None
     changes += multiplier_changes(view, tolerances) + fraction_changes(view, tolerances)
     for change in sorted(changes, key=lambda c: c.start):
         si = view.sentence_index(change.start)
-        inside = [c for c in view.claims_in(si)
+        here = [x for c in view.claims_in(si) for x in (from_to_levels(view, c) or [c])]
+        inside = [c for c in here
                   if _is_level(view, change, c) and _same_clause(view, change, c)]
         outside = _candidates(view, change, inside[0] if len(inside) == 1 else None) \
             if len(inside) < 2 else []

@@ -28,6 +28,7 @@ from .view import DocView
 
 __all__ = [
     "duration_words",
+    "from_to_levels",
     "fraction_changes",
     "fraction_shares",
     "hedged_interval",
@@ -160,6 +161,44 @@ def fraction_shares(view: DocView, tolerances: Mapping[str, float] | None = None
                                                    "verbal_fraction", tolerances)
         out.append(view.make_claim(s, e, kind=Kind.PROPORTION, value=pct, low=lo, high=hi,
                                    unit="percent", bound=bound, rule="derived_fraction_share"))
+    return out
+
+
+_FROM_TO = re.compile(r"(\d[\d,]*+(?:\.\d++)?)\s+to\s+(\d[\d,]*+(?:\.\d++)?)")
+
+
+def literal_interval(literal: str) -> tuple[float, float, float]:
+    """(value, low, high) of a plain number as written: half a unit of its last decimal, or of
+    its last non-zero digit when it ends in zeros ("3,200" is 3,150–3,250).
+
+    >>> literal_interval("3,200"), literal_interval("4.5")
+    ((3200.0, 3150.0, 3250.0), (4.5, 4.45, 4.55))
+    """
+    digits = literal.replace(",", "")
+    value = float(digits)
+    if "." in digits:
+        half = 0.5 * 10 ** -len(digits.split(".")[1])
+    else:
+        stripped = digits.rstrip("0")
+        half = 0.5 * 10 ** (len(digits) - len(stripped)) if stripped and stripped != digits else 0.0
+    return value, round(value - half, 10), round(value + half, 10)
+
+
+def from_to_levels(view: DocView, claim: Claim) -> list[Claim]:
+    """The two levels of a "from 3,200 to 5,900" the extractor read as one range, when a change
+    word says it is a movement; otherwise no claims."""
+    if claim.kind != Kind.RANGE or claim.unit != "count":
+        return []
+    m = _FROM_TO.fullmatch(claim.text)
+    before = view.text[max(claim.sentence_start, claim.start - 8):claim.start]
+    if m is None or not re.search(r"\bfrom\s+$", before, re.IGNORECASE):
+        return []
+    out = []
+    for g in (1, 2):
+        value, lo, hi = literal_interval(m.group(g))
+        out.append(view.make_claim(claim.start + m.start(g), claim.start + m.end(g),
+                                   kind=Kind.COUNT, value=value, low=lo, high=hi, unit="count",
+                                   rule="derived_from_to"))
     return out
 
 
