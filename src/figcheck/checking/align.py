@@ -23,12 +23,12 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from itertools import combinations
 
 from ..claims import Claim
-from .evidence import Evidence, align_weights, score_pair
+from .evidence import Evidence, Field, align_weights, block_prior, score_pair
 from .frames import Frame, frames_of
 
 __all__ = ["Alignment", "Link", "align"]
@@ -53,7 +53,8 @@ class Alignment:
 
     ``best`` maps a claim index to its strongest scored candidate that was *not* kept (weaker
     than a threshold or used up by one-to-one), so an unchecked claim can say what came close.
-    ``pairs_scored`` counts the candidate pairs scored (the cost of the run).
+    ``pairs_scored`` counts the candidate pairs scored (the cost of the run); ``score(i, j)``
+    gives the evidence for any two claims of the run, weighed as alignment weighed them.
     """
 
     frames: tuple[Frame, ...]
@@ -61,6 +62,7 @@ class Alignment:
     groups: tuple[tuple[int, ...], ...]
     best: Mapping[int, Link]
     pairs_scored: int
+    score: Callable[[int, int], Evidence]
 
     def group_of(self) -> dict[int, int]:
         """Claim index -> fact group id (1-based, in order of each group's first claim)."""
@@ -150,11 +152,24 @@ def align(claims: Sequence[Claim], texts: Mapping[str, str] | None = None, *,
     def idf(word: str) -> float:
         return idf_table.get(word, 1.0)
 
+    per_doc: Counter[tuple[str, str | None]] = Counter(
+        (f.claim.doc_id, f.dimension) for f in frames)
+
+    def prior(fa: Frame, fb: Frame) -> Field | None:
+        if fa.claim.doc_id == fb.claim.doc_id:
+            return None
+        return block_prior(per_doc[(fa.claim.doc_id, fa.dimension)],
+                           per_doc[(fb.claim.doc_id, fb.dimension)])
+
+    def score(i: int, j: int) -> Evidence:
+        fa, fb = frames[min(i, j)], frames[max(i, j)]
+        return score_pair(fa, fb, idf, strict_periods=strict_periods, prior=prior(fa, fb))
+
     scored: list[Link] = []
     n_scored = 0
     for i, j in _candidates(frames, idf_table, int(w.max_block)):
         n_scored += 1
-        ev = score_pair(frames[i], frames[j], idf, strict_periods=strict_periods)
+        ev = score(i, j)
         if not ev.vetoed:
             scored.append(Link(i, j, ev))
     scored.sort(key=lambda link: (-link.evidence.weight, link.a, link.b))
@@ -185,8 +200,7 @@ def align(claims: Sequence[Claim], texts: Mapping[str, str] | None = None, *,
             continue  # a document would hold two members never linked to each other
         reps = (groups.first[ra], groups.first[rb])
         if sorted(reps) != [link.a, link.b]:
-            ev = score_pair(frames[min(reps)], frames[max(reps)], idf,
-                            strict_periods=strict_periods)
+            ev = score(*reps)
             if ev.weight < w.join_groups:
                 best.setdefault(link.b, link)
                 continue
@@ -197,4 +211,4 @@ def align(claims: Sequence[Claim], texts: Mapping[str, str] | None = None, *,
         members.setdefault(groups.find(i), []).append(i)
     ordered = sorted((tuple(sorted(m)) for m in members.values()), key=lambda g: g[0])
     joined.sort(key=lambda link: (link.a, link.b))
-    return Alignment(tuple(frames), tuple(joined), tuple(ordered), best, n_scored)
+    return Alignment(tuple(frames), tuple(joined), tuple(ordered), best, n_scored, score)

@@ -19,7 +19,8 @@ from ..claims import Claim
 from ..findings import CheckId, Corroboration, Finding
 from .align import Alignment, Link, align
 from .evidence import Evidence, align_weights
-from .intervals import Interval, claim_interval, fmt_interval, is_physical, rel_gap
+from .intervals import Interval, fmt_interval, is_physical, rel_gap
+from .precision import written_interval
 from .options import CheckOptions, severity
 
 __all__ = ["Comparisons", "compare_aligned", "compare_claims", "conflicts", "consensus"]
@@ -29,6 +30,13 @@ def _common_unit(claims: Sequence[Claim]) -> str:
     # One unit chosen from the members themselves, so the order of input never changes the
     # arithmetic and conflict stays symmetric to the last bit.
     return min(c.unit for c in claims)
+
+
+def _interval(claim: Claim, unit: str, options: CheckOptions) -> Interval:
+    """The claim's interval with its written precision, in ``unit``, widened like
+    :func:`~figcheck.checking.intervals.claim_interval`."""
+    iv = written_interval(claim).to(claim.unit, unit)
+    return iv.widened(options.measure_tolerance) if is_physical(claim.unit) else iv
 
 
 def consensus(intervals: Sequence[Interval]) -> tuple[Interval, list[int]]:
@@ -71,13 +79,7 @@ class Comparisons:
 def _pair_evidence(alignment: Alignment, links: Mapping[frozenset[int], Link], i: int, j: int
                    ) -> Evidence:
     link = links.get(frozenset((i, j)))
-    if link is not None:
-        return link.evidence
-    from .evidence import score_pair
-
-    frames = alignment.frames
-    a, b = (i, j) if i < j else (j, i)
-    return score_pair(frames[a], frames[b], lambda w: 1.0)
+    return link.evidence if link is not None else alignment.score(i, j)
 
 
 def _finding(a: Claim, b: Claim, unit: str, ia: Interval, ib: Interval, ev: Evidence,
@@ -135,7 +137,7 @@ def compare_aligned(claims: Sequence[Claim], alignment: Alignment,
     want_conflicts = options.runs(CheckId.CONFLICT)
     for gid, members in enumerate(alignment.groups, 1):
         unit = _common_unit([claims[i] for i in members])
-        ivs = [claim_interval(claims[i], unit, options) for i in members]
+        ivs = [_interval(claims[i], unit, options) for i in members]
         _, inside_pos = consensus(ivs)
         inside = {members[p] for p in inside_pos}
         iv_of = dict(zip(members, ivs, strict=True))

@@ -24,9 +24,11 @@ from collections.abc import Callable
 from dataclasses import dataclass, fields
 
 from ..lexicon.files import data_file
-from .frames import Frame, align_words
+from .frames import Frame, align_words, root
 
-__all__ = ["AlignWeights", "Evidence", "Field", "align_weights", "restates", "score_pair"]
+__all__ = [
+    "AlignWeights", "Evidence", "Field", "align_weights", "block_prior", "restates", "score_pair",
+]
 
 # Between a figure and its restatement: an opening bracket or a comma, then at most a hedge or
 # "or"/"i.e." ("1,351 (about 1,400)", "40 miles (64 km)", "a third, or 33%").
@@ -35,6 +37,7 @@ _RESTATE = re.compile(
     r"approximately|just\s(?:over|under))\s{1,3}+)?+"
 )
 _NEAR = 0.5  # a word this close to a figure is "near" it (local weights run 0..1)
+_CUE_STRONG = 1.0  # a change word right by a level makes it a change ("12% more than")
 
 
 @dataclass(frozen=True)
@@ -42,9 +45,13 @@ class AlignWeights:
     """Weights and thresholds of ``[alignment]`` in ``data/checks.toml`` (documented there)."""
 
     prior: float
+    restate_rate: float
+    prior_min: float
+    prior_max: float
     measure_agree: float
     measure_near: float
     measure_disagree: float
+    measure_generic: float
     measure_unsure: float
     qualifiers_agree: float
     qualifiers_one_sided: float
@@ -124,6 +131,11 @@ def restates(a: Frame, b: Frame) -> bool:
     return len(gap) <= 24 and _RESTATE.fullmatch(gap) is not None
 
 
+def _near(f: Frame, word: str) -> float:
+    """How close ``word`` (a measure or qualifier, or its root) stands to the figure of ``f``."""
+    return max(f.local.get(word, 0.0), f.local.get(root(word), 0.0))
+
+
 def _exclusive(ma: str, mb: str) -> bool:
     aw = align_words()
     if ma in aw.self_only or mb in aw.self_only:
@@ -142,12 +154,16 @@ def _measure(a: Frame, b: Frame, w: AlignWeights) -> Field | str:
     ma, mb = a.measure, b.measure
     if ma and mb:
         if ma == mb or (a.measure_words and a.measure_words == b.measure_words):
-            return Field("measure", w.measure_agree, f"same measure: {ma}{_said(a, b, ma)}")
-        if _exclusive(ma, mb) and "noun" not in (a.measure_from, b.measure_from):
+            agree = w.measure_generic if "generic" in (a.measure_from, b.measure_from) else \
+                w.measure_agree
+            return Field("measure", agree, f"same measure: {ma}{_said(a, b, ma)}")
+        weak = bool({"noun", "generic"} & {a.measure_from, b.measure_from})
+        if _exclusive(ma, mb) and not weak:
             return f"different measures: {ma} vs {mb}"
-        weak = "noun" in (a.measure_from, b.measure_from)
-        if weak and (a.local.get(mb, 0) >= _NEAR or b.local.get(ma, 0) >= _NEAR):
-            near = mb if a.local.get(mb, 0) >= _NEAR else ma
+        if a.measure_from == b.measure_from == "object" and max(_near(a, mb), _near(b, ma)) < _NEAR:
+            return f"different things: {ma} vs {mb}"  # 152 radar sites vs 152 trucks destroyed
+        if weak and (_near(a, mb) >= _NEAR or _near(b, ma) >= _NEAR):
+            near = mb if _near(a, mb) >= _NEAR else ma
             return Field("measure", w.measure_near, f"measure {near} named by both figures")
         return Field("measure", w.measure_unsure if weak else w.measure_disagree,
                      f"different measures: {ma} vs {mb}")
@@ -155,7 +171,7 @@ def _measure(a: Frame, b: Frame, w: AlignWeights) -> Field | str:
     m = known.measure
     if m is None:
         return Field("measure", 0.0, "measure not stated in either")
-    if other.local.get(m, 0) >= _NEAR:
+    if _near(other, m) >= _NEAR:
         return Field("measure", w.measure_near, f"measure {m}{_said(a, b, m)} named by both figures")
     if m in align_words().self_only and other.dimension == "[count]":
         return f"a {m} is not a count"
@@ -173,7 +189,7 @@ def _qualifiers(a: Frame, b: Frame, w: AlignWeights) -> Field | str | None:
     if not qa and not qb:
         return None
     q, other = (qa, b) if qa else (qb, a)
-    if all(other.local.get(x, 0) >= _NEAR for x in q):
+    if all(_near(other, x) >= _NEAR for x in q):
         return Field("qualifiers", 0.0, f"qualifier {' '.join(sorted(q))} near both figures")
     return Field("qualifiers", w.qualifiers_one_sided,
                  f"only one is qualified: {' '.join(sorted(q))}")
@@ -231,12 +247,19 @@ def _period(a: Frame, b: Frame, w: AlignWeights, strict: bool = False) -> Field 
     return f"different periods: {pa.text} vs {pb.text}"
 
 
+def _read_as_change(f: Frame) -> bool:
+    return f.role == "change" or f.change_cue >= _CUE_STRONG
+
+
 def _role(a: Frame, b: Frame, w: AlignWeights) -> Field | str | None:
-    if a.role != b.role:
-        level = a if a.role == "level" else b
-        if level.change_cue:
+    ca, cb = _read_as_change(a), _read_as_change(b)
+    if ca != cb:
+        level = b if ca else a
+        if level.change_cue >= _NEAR:
             return Field("role", w.role_unsure, "a change vs a level with a change word")
         return "a change vs a level"
+    if a.role != b.role:
+        return Field("role", 0.0, "both changes (one read from a word like 'more than')")
     if a.role == "change":
         if a.claim.change != b.claim.change:
             return f"changes in opposite directions ({a.claim.change} vs {b.claim.change})"
@@ -269,19 +292,33 @@ def _words(a: Frame, b: Frame, idf: Callable[[str], float], w: AlignWeights,
         return None
     shared.sort(reverse=True)
     total = min(w.words_cap, sum(s for s, _ in shared))
-    top = ", ".join(word for s, word in shared[:4] if s >= 0.3)
+    top = ", ".join(dict.fromkeys(a.said.get(word, word) for s, word in shared[:4] if s >= 0.3))
     return Field("words", total, f"shared words: {top}" if top else "")
 
 
+def block_prior(n_a: int, n_b: int) -> Field:
+    """The prior of a pair across two documents holding ``n_a`` and ``n_b`` figures of its kind.
+
+    At most min(n_a, n_b) of the n_a·n_b pairs state one fact, and about ``restate_rate`` of a
+    document's facts are restated by a report of the same events: log2 of those odds, clipped.
+    """
+    w = align_weights()
+    p = min(w.restate_rate * min(n_a, n_b) / (n_a * n_b), 0.999)
+    weight = max(w.prior_min, min(w.prior_max, math.log2(p / (1.0 - p))))
+    text = "the only figure of its kind in each document" if n_a == n_b == 1 else ""
+    return Field("prior", weight, text)
+
+
 def score_pair(a: Frame, b: Frame, idf: Callable[[str], float], *,
-               strict_periods: bool = False) -> Evidence:
+               strict_periods: bool = False, prior: Field | None = None) -> Evidence:
     """The evidence that frames ``a`` and ``b`` state the same fact.
 
     ``idf`` gives a word's rarity weight in the run (see :mod:`figcheck.checking.align`);
-    ``strict_periods`` vetoes a pair where only one claim states its period.
+    ``strict_periods`` vetoes a pair where only one claim states its period; ``prior`` replaces
+    the fixed ``prior`` weight (see :func:`block_prior`).
     """
     w = align_weights()
-    out: list[Field] = []
+    out: list[Field] = [prior] if prior is not None else []
 
     def vetoed(reason: str) -> Evidence:
         return Evidence(-math.inf, tuple(out), reason)
@@ -309,10 +346,10 @@ def score_pair(a: Frame, b: Frame, idf: Callable[[str], float], *,
     agreed = {f.name for f in out if f.weight > 0}
     skip = frozenset()
     if "measure" in agreed:
-        skip |= {m for m in (a.measure, b.measure) if m}
+        skip |= {x for m in (a.measure, b.measure) if m for x in (m, root(m))}
     if "subject" in agreed:
         skip |= a.subject | b.subject
     if (words_field := _words(a, b, idf, w, skip)) is not None:
         out.append(words_field)
-    total = w.prior + sum(f.weight for f in out)
+    total = (0.0 if prior is not None else w.prior) + sum(f.weight for f in out)
     return Evidence(total, tuple(out))

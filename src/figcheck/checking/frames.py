@@ -30,7 +30,7 @@ from ..units import dimension
 from ..lexicon.matching import matching_lexicon, words
 from .keys import Period, period_of
 
-__all__ = ["AlignWords", "Frame", "align_words", "frames_of", "measure_of"]
+__all__ = ["AlignWords", "Frame", "align_words", "frames_of", "measure_of", "root"]
 
 # Words are letters (and inner apostrophes or hyphens); possessive repeats keep it linear.
 _TOKEN = re.compile(r"[^\W\d_]++(?:['’-][^\W\d_]++)*+|[,;:()\[\]—–]")
@@ -40,12 +40,15 @@ _SHARED = 0.3
 # Kinds of concept terms in the lexicon index: an event, an entity counted, a unit word.
 _EVENT_TERM, _ENTITY_TERM, _UNIT_TERM = 0, 1, 2
 _FIGURE = "#"  # stands for a figure among the words of a sentence
+_TO = re.compile(r"\b(?:to|at)\b", re.IGNORECASE)
+_CUE_HINT = 0.6  # the most a change word not right by the figure counts
+_CUE = "#change"
+_DIGITS = re.compile(r"\d++(?:[.,]\d++)*+")
+_SUFFIXES = ("ing", "ed", "es", "s", "e", "y")  # the weight of the nearest change word, kept apart from the words
 # A qualifying concept or word this close to the figure qualifies its measure.
 _QUALIFIER_NEAR = 0.8
-# A level with one of these words this close may be a change the extractor did not mark.
-_CUE_NEAR = 0.5
 # A concept this close to the figure says what it counts, whatever the extractor chose.
-_CONTEXT_MEASURE = 0.8
+_CONTEXT_MEASURE = 0.6
 
 
 @dataclass(frozen=True)
@@ -80,10 +83,11 @@ def align_words() -> AlignWords:
             raise f.error(name, "must be a list of measure names", table="alignment.exclusive")
         exclusive.append(frozenset(" ".join(words(m)) for m in members))
     changes = data_file("changes.toml")
-    cues = set(word_list("change_cues"))
+    cues = {w.casefold() for w in table.get("change_cues", [])}
+    word_list("change_cues")  # validates the list
     for part in ("verbs", "nouns", "adverbs"):
         for forms in changes.table(part).values():
-            cues.update(w for form in forms if " " not in form for w in words(form))
+            cues.update(form.casefold() for form in forms if " " not in form)
     quals: dict[str, str] = {}
     table_q = f.table("alignment").get("qualifiers", {})
     for name, forms in table_q.items():
@@ -112,7 +116,7 @@ class Frame:
     measure: str | None
     measure_from: str
     measure_words: frozenset[str]
-    change_cue: bool
+    change_cue: float
     qualifiers: frozenset[str]
     subject: frozenset[str]
     subject_inherited: bool
@@ -176,6 +180,31 @@ def _concepts(tokens: list[tuple[int, int, str]]) -> list[tuple[int, int, str, s
     return out
 
 
+def root(word: str) -> str:
+    """A rough root that lets inflections meet ("arrested", "arrests" -> "arrest"); used only to
+    compare the words near two figures, never shown.
+
+    >>> [root(w) for w in ("arrested", "marching", "injured", "injury", "rate")]
+    ['arrest', 'march', 'injur', 'injur', 'rate']
+    """
+    for suffix in _SUFFIXES:
+        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
+            return word[: -len(suffix)]
+    return word
+
+
+def _cue_weight(sentence: str, token: tuple[int, int, str], own: tuple[int, int], w: float
+                ) -> float:
+    """How strongly a change word makes the figure a change: "fell 9%", "12% more", "a rise of
+    12%" are changes; "fell to 2,381" is a level, and a word farther off only hints."""
+    if w < 1.0:
+        return min(w, _CUE_HINT)
+    lo, hi = (token[1], own[0]) if token[0] < own[0] else (own[1], token[0])
+    if _TO.search(sentence[lo:hi]):
+        return 0.0
+    return 1.0
+
+
 def _local_words(claim: Claim, others: Sequence[Claim], vocab_stop: frozenset[str]
                  ) -> tuple[dict[str, float], dict[str, str], tuple[str, float] | None]:
     """Words of the sentence weighted by closeness to ``claim`` (and concepts they name).
@@ -187,6 +216,9 @@ def _local_words(claim: Claim, others: Sequence[Claim], vocab_stop: frozenset[st
     base = claim.sentence_start
     own = (claim.start - base, claim.end - base)
     spans = [(o.start - base, o.end - base) for o in others]
+    # Numbers the extractor did not take as claims still own the words around them.
+    spans += [(m.start(), m.end()) for m in _DIGITS.finditer(claim.sentence)
+              if not any(s <= m.start() < e for s, e in [own, *spans])]
     figures = [own, *spans]
     tokens = [t for t in _tokens(claim.sentence) if not any(s <= t[0] < e for s, e in figures)]
     # A figure stands between words: no concept phrase may run across it.
@@ -199,11 +231,12 @@ def _local_words(claim: Claim, others: Sequence[Claim], vocab_stop: frozenset[st
         if t[2] in aw.boundaries or t[2] in _PUNCT:
             c += _BOUNDARY_COST
         cost.append(c)
-        n += t[2] != _FIGURE and t[2] not in _PUNCT
+        n += t[2] != _FIGURE and t[2] not in _PUNCT and t[2] not in vocab_stop
 
     def anchor(span: tuple[int, int]) -> tuple[float, float]:
         k = next((i for i, t in enumerate(tokens) if t[0] >= span[0]), len(tokens))
-        before = sum(1 for t in tokens[:k] if t[2] != _FIGURE and t[2] not in _PUNCT)
+        before = sum(1 for t in tokens[:k]
+                     if t[2] != _FIGURE and t[2] not in _PUNCT and t[2] not in vocab_stop)
         return before - 0.5, (cost[k - 1] if k else 0.0)
 
     mine = anchor(own)
@@ -222,22 +255,28 @@ def _local_words(claim: Claim, others: Sequence[Claim], vocab_stop: frozenset[st
 
     local: dict[str, float] = {}
     said: dict[str, str] = {}
+    cue = 0.0
     for i, (_pos, _end, tok) in enumerate(tokens):
         if tok == _FIGURE or tok in _PUNCT:
             continue
+        if tok in aw.change_cues and claim.unit != "count":  # "lost 1,351 soldiers" is a level
+            cue = max(cue, _cue_weight(claim.sentence, tokens[i], own, weight(i)))
         for w in words(tok):
             if w in vocab_stop or w in aw.ignore or len(w) < 2:
                 continue
-            local[w] = max(local.get(w, 0.0), weight(i))
+            r = root(w)
+            said.setdefault(r, w)
+            local[r] = max(local.get(r, 0.0), weight(i))
     event: tuple[str, float] | None = None
     for first, last, label, surface, kind in _concepts(tokens):
         concept = " ".join(words(label))
         w = max(weight(i) for i in range(first, last + 1))
         if w > local.get(concept, 0.0):
             local[concept] = w
-            said[concept] = surface
+            said[concept] = surface if surface != concept else said.get(concept, concept)
         if kind == _EVENT_TERM and (event is None or w > event[1]):
             event = (concept, w)
+    local[_CUE] = cue
     return local, said, event
 
 
@@ -278,14 +317,20 @@ def frames_of(claims: Sequence[Claim], texts: Mapping[str, str] | None = None) -
         others = [o for o in by_sentence[(c.doc_id, c.sentence_start)] if o is not c
                   and not (o.start < c.end and c.start < o.end)]
         local, said, event = _local_words(c, others, stop)
+        cue = local.pop(_CUE, 0.0)
         measure, measure_from = measure_of(c), "noun"
         if c.measure and c.measure.strip():
             measure_from = "measure"
         elif (event is not None and event[1] >= _CONTEXT_MEASURE
+              and event[1] > local.get(measure or "", 0.0)
               and event[0] not in _noun_concepts()):
             measure, measure_from = event[0], "context"
         elif c.concept and measure == " ".join(words(c.concept)):
             measure_from = "concept"
+        if measure in align_words().generic_measures:
+            measure_from = "generic"
+        elif measure_from == "noun" and c.concept and measure != " ".join(words(c.concept)):
+            measure_from = "object"  # what was destroyed, captured, lost: a telling noun
         mwords = frozenset(w for w in words(measure) if w not in stop) if measure else frozenset()
         out.append(Frame(
             index=i,
@@ -295,7 +340,7 @@ def frames_of(claims: Sequence[Claim], texts: Mapping[str, str] | None = None) -
             measure=measure,
             measure_from=measure_from,
             measure_words=mwords,
-            change_cue=any(local.get(w, 0.0) >= _CUE_NEAR for w in align_words().change_cues),
+            change_cue=cue,
             qualifiers=_qualifiers(c, local, measure, stop),
             subject=frozenset(w for w in words(c.subject) if w not in stop),
             subject_inherited=c.subject_inherited,
