@@ -309,7 +309,14 @@ def test_nothing_is_looked_up_across_a_line_break() -> None:
     got = context(sentence, "Almost 300")
     assert (got.period, got.source, got.concept) == (None, "officials", "deaths")
     assert context("In 2014 the mine closed.\nAbout 300 people died, Tass said.", "About 300") == (
-        ClaimContext(noun="people", subject=None, concept="deaths", period=None, source="Tass")
+        ClaimContext(
+            noun="people",
+            subject=None,
+            concept="deaths",
+            period=None,
+            source="Tass",
+            measure="death",
+        )
     )
 
 

@@ -81,12 +81,22 @@ def extract(
         sentence = text[s_start:s_end]
         sc = sentence_context(sentence)
         local = [(sp.start - s_start, sp.end - s_start) for sp in group]
+        measured = None
         for k, sp in enumerate(group):
             ls, le = local[k]
-            # the neighbouring claims are what bounds a claim's noun phrase
+            # the neighbouring claims are what bounds a claim's noun phrase; a figure that
+            # names no measure takes the one before it ("the Pirates 12"), never a span of time
             ctx = claim_context(
-                sc, sentence, ls, le, local[max(0, k - 1) : k] + local[k + 1 : k + 2], doc=doc
+                sc,
+                sentence,
+                ls,
+                le,
+                local[max(0, k - 1) : k] + local[k + 1 : k + 2],
+                doc=doc,
+                previous=measured,
             )
+            if sp.kind is not Kind.DURATION:
+                measured = ctx
             line, column = lines.locate(sp.start)
             subject = ctx.subject
             if sp.possessor and subject is None:
@@ -120,6 +130,8 @@ def extract(
                     source=ctx.source,
                     hedge=sp.hedge,
                     rule=sp.rule,
+                    measure=ctx.measure,
+                    qualifiers=ctx.qualifiers,
                 )
             )
     return claims

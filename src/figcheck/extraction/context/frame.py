@@ -11,8 +11,9 @@ Word lists are data: ``data/concepts.toml`` (the concept lexicon) and
 
 >>> sentence = "Russia lost 1,351 soldiers in 2022, the ministry said."
 >>> sc = sentence_context(sentence)
->>> claim_context(sc, sentence, 12, 17)
-ClaimContext(noun='soldiers', subject='Russia', concept='losses', period='2022', source='ministry')
+>>> claim_context(sc, sentence, 12, 17)  # doctest: +NORMALIZE_WHITESPACE
+ClaimContext(noun='soldiers', subject='Russia', concept='losses', period='2022',
+             source='ministry', measure='soldier', qualifiers=('losses',))
 """
 
 from __future__ import annotations
@@ -25,7 +26,7 @@ from ...lexicon.context import ContextLexicon, default_lexicon
 from .attribution import attributions
 from .concepts import claim_concept, concept_hits
 from .document import DocumentContext
-from .nouns import noun_after, noun_before
+from .measure import claim_noun, is_event, measure_head, part_of_previous, scale_reading
 from .periods import claim_period, sentence_periods
 from .sentence import SentenceContext, Tokens, break_after, break_before, clause_breaks, nearest
 from .subjects import claim_subject, names_outside, subject_names
@@ -41,6 +42,8 @@ class ClaimContext:
     concept: str | None
     period: str | None
     source: str | None
+    measure: str | None = None
+    qualifiers: tuple[str, ...] = ()
 
 
 def sentence_context(sentence: str, *, lexicon: ContextLexicon | None = None) -> SentenceContext:
@@ -92,6 +95,7 @@ def claim_context(
     other_spans: Sequence[tuple[int, int]] = (),
     *,
     doc: DocumentContext | None = None,
+    previous: ClaimContext | None = None,
 ) -> ClaimContext:
     """Noun, subject, concept, period and source of the claim at ``sentence[start:end]``.
 
@@ -103,6 +107,8 @@ def claim_context(
         other_spans: the other claims' ``(start, end)`` tuples in the sentence, sorted by
             start (the claim's own span may be among them); a noun phrase stops at the next.
         doc: what the document says about all its claims (date, title, dateline).
+        previous: the context of the figure before it in the sentence; a figure that
+            names no measure of its own takes that one ("the Pirates 12").
 
     >>> s = "Ukraine lost 123 of its 152 fighter jets."
     >>> claim_context(sentence_context(s), s, 13, 27).noun
@@ -117,16 +123,24 @@ def claim_context(
     hard = (break_before(sc.hard, start), break_after(sc.hard, end, len(sentence)))
     line = (break_before(sc.lines, start), break_after(sc.lines, end, len(sentence)))
 
-    found = noun_after(t, start, end, limit, other_spans)
-    if found is None:
-        found = noun_before(t, start, max(floor, soft[0]))
+    scale = scale_reading(t, start, end)
+    found = claim_noun(t, start, end, limit, max(floor, soft[0]), other_spans, scale)
     noun, nlo, nhi = found if found is not None else (None, start, end)
+    concept = scale or claim_concept(sc, start, end, nlo, nhi, soft, hard)
+    if previous is not None and not is_event(t.lex, concept):
+        if noun is None:
+            noun, concept = previous.noun, concept or previous.concept  # "the Pirates 12"
+        elif is_event(t.lex, previous.concept) and part_of_previous(t, start):
+            concept = previous.concept  # "killed 900 people, including 310 civilians"
+    measure, qualifiers = measure_head(noun, concept, is_event(t.lex, concept), scale)
     return ClaimContext(
         noun=noun,
         subject=claim_subject(sc, start, end, min(nlo, start), max(nhi, end), soft, hard),
-        concept=claim_concept(sc, start, end, nlo, nhi, soft, hard),
+        concept=concept,
         # a date after the figure counts only inside its clause: in "a 10-year lease on the
         # old port, rebuilt in 1998" the year belongs to the rebuilding, not the lease
         period=claim_period(sc, start, end, other_spans, (line[0], min(line[1], soft[1]))),
         source=nearest(sc.sources, start, end, line[0], line[1]),
+        measure=measure,
+        qualifiers=qualifiers,
     )

@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+import functools
 from bisect import bisect_left
 from collections.abc import Sequence
 
 from ...lexicon.context import DET, GENERIC, LINK, NOT_NAME, SKIP, STOP
 from .sentence import POSSESSIVE, REACH, Tokens
 
-__all__ = ["noun_after", "noun_before"]
+__all__ = ["is_name", "lemma", "noun_after", "noun_before"]
 
 _COORDINATORS = frozenset(("and", "or"))
+_LINK_PREPS = frozenset(("to", "at", "by", "from", "of"))
 
 
 def noun_after(
@@ -124,7 +126,7 @@ def noun_before(t: Tokens, start: int, floor: int) -> tuple[str, int, int] | Non
         j >= 0
         and linked < REACH
         and starts[j] >= floor
-        and (roles.get(lowers[j], 0) & LINK or _participle(lowers[j]))
+        and (roles.get(lowers[j], 0) & LINK or _participle(t, j))
     ):
         linked += 1
         if not t.joined(j):
@@ -133,29 +135,53 @@ def noun_before(t: Tokens, start: int, floor: int) -> tuple[str, int, int] | Non
     if not linked:
         return None
     taken = _collect_back(t, j, floor)
-    if taken and all(_proper(t, k) for k in taken):
+    if taken and all(is_name(t, k) for k in taken):
         # "the population of Ukraine was 48 million": the name says whose; the noun is before
         j = taken[-1] - 1
         if j < 1 or lowers[j] != "of" or not t.joined(j):
             return None
         taken = _collect_back(t, j - 1, floor)
-        if any(_proper(t, k) for k in taken):
+        if any(is_name(t, k) for k in taken):
             return None
     if not taken:
         return None
     phrase = [lowers[k] for k in reversed(taken)]
-    if roles.get(phrase[-1], 0) & GENERIC:
-        return None
+    if len(phrase) == 1 and roles.get(phrase[-1], 0) & GENERIC:
+        return None  # "the figure rose to 40"; "the unemployment rate" is a measure
     return " ".join(phrase), starts[taken[-1]], start
 
 
-def _proper(t: Tokens, k: int) -> bool:
-    """Is word ``k`` a name? A capital says so, except on a known word opening the text."""
-    return t.words[k][0].isupper() and not (k == 0 and t.roles.get(t.lowers[k], 0) & NOT_NAME)
+def is_name(t: Tokens, k: int) -> bool:
+    """Is word ``k`` a name? A capital says so, except on a word opening the text that is
+    a known common word or an inflected one ("Shipments fell", "Receipts rose")."""
+    word = t.words[k]
+    if not word[0].isupper():
+        return False
+    if k > 0 or word in t.lex.subjects:
+        return True
+    low = t.lowers[k]
+    return not (t.roles.get(low, 0) & NOT_NAME or lemma(low) != low)
 
 
-def _participle(word: str) -> bool:
-    return len(word) > 4 and word.endswith(("ed", "ing"))
+@functools.lru_cache(maxsize=8192)
+def lemma(word: str) -> str:
+    """The dictionary form of an English word ("fatalities" -> "fatality", "crises" -> "crisis")."""
+    import simplemma  # its English dictionary loads on first use (about 0.1 s)
+
+    return str(simplemma.lemmatize(word, lang="en")).lower()
+
+
+def _participle(t: Tokens, j: int) -> bool:
+    """A participle linking a noun to a figure: "the pound going to", "the toll reported at".
+
+    An -ing word before an auxiliary is a noun ("net borrowing was").
+    """
+    word = t.lowers[j]
+    if len(word) <= 4:
+        return False
+    if word.endswith("ed"):
+        return True
+    return word.endswith("ing") and j + 1 < len(t.lowers) and t.lowers[j + 1] in _LINK_PREPS
 
 
 def _collect_back(t: Tokens, j: int, floor: int) -> list[int]:

@@ -1,0 +1,342 @@
+"""What a figure measures: scale readings, the measure named before a figure, and the frame's
+measure head with its qualifiers.
+
+:func:`scale_reading` says when a figure is a reading on a scale ("a 5.7-magnitude quake");
+:func:`noun_in_clause` finds the measure named before a figure across a verb group
+("Imports from Chile [fell] 6%", "the trade gap [could widen to] $2.3 billion");
+:func:`measure_head` turns a claim's noun phrase and concept into the normalised head
+("fatalities" -> "death", "homes" with "destroyed" -> "home") and its qualifiers
+("civilian", "insured", "destroyed").
+
+Word lists are data: ``data/measures.toml``, loaded by
+:func:`figcheck.lexicon.measures.default_measures`.
+"""
+
+from __future__ import annotations
+
+import functools
+from bisect import bisect_left
+
+from collections.abc import Sequence
+
+from ...lexicon.context import (
+    DET,
+    EVENT,
+    GENERIC,
+    NOT_NAME,
+    STOP,
+    VERB,
+    ContextLexicon,
+    default_lexicon,
+)
+from ...lexicon.measures import MeasureLexicon, default_measures
+from .nouns import is_name, lemma, noun_after, noun_before
+from .sentence import POSSESSIVE, Tokens
+
+__all__ = [
+    "claim_noun",
+    "is_event",
+    "measure_head",
+    "noun_in_clause",
+    "part_of_previous",
+    "scale_reading",
+]
+
+_REACH = 8  # words in a verb group, and in a noun phrase read leftwards
+_PREPOSITIONS = frozenset((
+    "in", "to", "of", "for", "across", "from", "at", "on", "among", "within", "as", "over",
+    "under", "with", "between", "throughout", "outside", "inside", "near",
+))
+_LINKS = frozenset(("and", "or", "&"))
+
+
+def claim_noun(
+    t: Tokens,
+    start: int,
+    end: int,
+    limit: int,
+    floor: int,
+    other_spans: Sequence[tuple[int, int]],
+    scale: str | None = None,
+) -> tuple[str, int, int] | None:
+    """The noun phrase a figure counts or measures, with its offsets, or None.
+
+    A scale reading is its scale; then the noun after the figure ("1,351 soldiers"),
+    unless it is the whole of a share ("8% of GDP") and the clause names the measure
+    before it; then the noun before ("the toll rose to 211", "Exports rose 8%").
+    ``limit`` is where the next figure starts, ``floor`` where the clause or the
+    previous figure ends.
+    """
+    if scale is not None:
+        return scale, start, end
+    found = noun_after(t, start, end, limit, other_spans)
+    lex = default_measures()
+    if found is not None and " " not in found[0] and (
+        found[0] in lex.verbs or found[0] in lex.fillers or _participle_alone(t, found[1])
+    ):
+        found = None  # "the 3.9% seen in the north": a verb, not a noun
+    if found is not None and not (_share(t.text, start, end) and t.text.startswith("of ", found[1])):
+        return found
+    before = noun_before(t, start, floor)
+    if before is not None and (
+        before[0].rsplit(" ", 1)[-1] in lex.times
+        or before[0].rsplit(" ", 1)[-1] in lex.verbs
+        or (_object_of_preposition(t, before[1]) and not _of_before(t, start))
+    ):
+        before = None  # "grew in the Baltic states 0.4%", "dropped 2.6% last year to 81,200"
+    if before is None:
+        before = noun_in_clause(t, start, floor, lex)
+    return before if before is not None else found
+
+
+def _of_before(t: Tokens, start: int) -> bool:
+    i = bisect_left(t.starts, start) - 1
+    return i >= 0 and t.lowers[i] == "of"
+
+
+def _object_of_preposition(t: Tokens, at: int) -> bool:
+    """Does the phrase starting at offset ``at`` follow a preposition ("in the euro area")?"""
+    i = bisect_left(t.starts, at) - 1
+    while i >= 0 and t.roles.get(t.lowers[i], 0) & DET and t.joined(i + 1):
+        i -= 1
+    return i >= 0 and t.lowers[i] in _PREPOSITIONS and t.lowers[i] != "of" and t.joined(i + 1)
+
+
+def _participle_alone(t: Tokens, at: int) -> bool:
+    i = bisect_left(t.starts, at)
+    return i < len(t.lowers) and t.lowers[i].endswith(("ed", "ing")) and len(t.lowers[i]) > 4
+
+
+def _share(text: str, start: int, end: int) -> bool:
+    span = text[start:end].rstrip().lower()
+    return span.endswith(("%", "percent", "per cent", "pc"))
+
+
+@functools.cache
+def _event_concepts(lex: ContextLexicon) -> frozenset[str]:
+    return frozenset(
+        label for phrases in lex.concepts.values() for _rest, label, kind in phrases if kind == EVENT
+    )
+
+
+def part_of_previous(t: Tokens, start: int) -> bool:
+    """Is the figure at ``start`` a part of the one before ("..., including 310 civilians")?"""
+    i = bisect_left(t.starts, start) - 1
+    return i >= 0 and t.lowers[i] in default_measures().subsets and t.text[t.ends[i] : start] == " "
+
+
+def is_event(lex: ContextLexicon, concept: str | None) -> bool:
+    """Does ``concept`` name what happened ("deaths") rather than a kind of thing ("troops")?"""
+    return concept is not None and concept in _event_concepts(lex)
+
+
+def scale_reading(
+    t: Tokens, start: int, end: int, lex: MeasureLexicon | None = None
+) -> str | None:
+    """The scale the figure at ``[start, end)`` is a reading of, or None.
+
+    >>> from figcheck.lexicon.context import default_lexicon
+    >>> s = "A 5.9-magnitude quake shook the coast."
+    >>> scale_reading(Tokens(s, default_lexicon()), 2, 5)
+    'magnitude'
+    """
+    lex = lex or default_measures()
+    starts, ends, lowers, text = t.starts, t.ends, t.lowers, t.text
+    n = len(starts)
+    j = bisect_left(ends, start + 1) - 1  # the last word ending at or before the span
+    if j >= 0 and text[ends[j] : start].isspace():
+        for words, scale in lex.before:
+            if _spells_back(t, j, words):
+                return scale
+    i = bisect_left(starts, end)
+    if i < n and text[end : starts[i]] in (" ", "-"):
+        for words, scale in lex.after:
+            if _spells(t, i, words):
+                return scale
+        scale = lex.events.get(lowers[i])
+        span = text[start:end]
+        if scale is not None and "." in span and span.replace(".", "", 1).isdigit():
+            return scale  # "a 5.2 aftershock": a decimal reading, not a count of shocks
+    return None
+
+
+def _spells(t: Tokens, i: int, words: tuple[str, ...]) -> bool:
+    if i + len(words) > len(t.lowers):
+        return False
+    return all(
+        t.lowers[i + k] == w and (k == 0 or t.joined(i + k)) for k, w in enumerate(words)
+    )
+
+
+def _spells_back(t: Tokens, j: int, words: tuple[str, ...]) -> bool:
+    if j - len(words) + 1 < 0:
+        return False
+    return all(
+        t.lowers[j - k] == w and (k == 0 or t.joined(j - k + 1)) for k, w in enumerate(words)
+    )
+
+
+def noun_in_clause(
+    t: Tokens, start: int, floor: int, lex: MeasureLexicon | None = None
+) -> tuple[str, int, int] | None:
+    """The measure named before a figure and joined to it by a verb group, or None.
+
+    ``floor`` is where the figure's clause (or the previous figure) ends; nothing before
+    it is read. A name alone ("Malta recorded 73%") or a pronoun names no measure.
+
+    >>> from figcheck.lexicon.context import default_lexicon
+    >>> s = "Imports from Chile fell 6% in May."
+    >>> noun_in_clause(Tokens(s, default_lexicon()), 24, 0)
+    ('imports', 0, 7)
+    """
+    lex = lex or default_measures()
+    starts, lowers, roles = t.starts, t.lowers, t.roles
+    j = bisect_left(starts, start) - 1
+    if j < 0 or starts[j] < floor or not t.text[t.ends[j] : start].isspace():
+        return None
+    verbs = 0
+    steps = 0
+    while j >= 0 and steps < _REACH and starts[j] >= floor:
+        w = lowers[j]
+        if w in lex.verbs or (len(w) > 4 and w.endswith(("ed", "ing")) and not roles.get(w, 0) & STOP):
+            verbs += 1
+        elif not (w in lex.fillers or roles.get(w, 0) & VERB):
+            break
+        steps += 1
+        if not t.joined(j):
+            return None
+        j -= 1
+    if not verbs or j < 0 or starts[j] < floor:
+        return None
+    taken = _phrase_back(t, j, floor, lex)
+    if not taken:
+        return None
+    first, last = taken
+    words = lowers[first : last + 1]
+    # "Prices in the United States", "Sales of electric cars in Germany": the head comes
+    # before the first preposition, unless it is a vague word ("the number of ...")
+    cut = next(
+        (k for k, w in enumerate(words) if w in _PREPOSITIONS or (k and _verb(t, first + k, lex))),
+        len(words),
+    )
+    head = (first, first + cut - 1)
+    if cut and roles.get(words[cut - 1], 0) & GENERIC and cut < len(words) and words[cut] == "of":
+        rest = words[cut + 1 :]
+        stop = next((k for k, w in enumerate(rest) if w in _PREPOSITIONS), len(rest))
+        head = (first + cut + 1, first + cut + stop)
+    a, b = head
+    while a <= b and roles.get(lowers[a], 0) & DET:
+        a += 1
+    if a > b or all(is_name(t, k) for k in range(a, b + 1)):
+        return None
+    if lowers[b] in lex.pronouns or (a == b and roles.get(lowers[b], 0) & GENERIC):
+        return None
+    a = max(a, b - 3)  # a noun phrase has at most four words
+    return " ".join(lowers[a : b + 1]), starts[a], t.ends[b]
+
+
+def _phrase_back(
+    t: Tokens, j: int, floor: int, lex: MeasureLexicon
+) -> tuple[int, int] | None:
+    """First and last word of the noun phrase ending at word ``j``, prepositions included."""
+    starts, lowers, roles = t.starts, t.lowers, t.roles
+    last = j
+    first = -1
+    while j >= 0 and last - j < _REACH and starts[j] >= floor:
+        w = lowers[j]
+        r = roles.get(w, 0)
+        if w.endswith(POSSESSIVE) or w in lex.pronouns:
+            break  # "Canada's unemployment rate": whose, not what
+        if r & DET:
+            # "in the United States" keeps its article; "the deficit" starts at it
+            if not (j > 0 and lowers[j - 1] in _PREPOSITIONS and t.joined(j)):
+                break
+        elif w in _PREPOSITIONS:
+            if first < 0:
+                break
+        elif r & STOP and not r & VERB or w in _LINKS or (w in lex.verbs and t.words[j].islower()):
+            break
+        elif _verb(t, j, lex) and not (first == j + 1 and lowers[first] == "by"):
+            if not _adjective(t, j, first):
+                break  # "debt held by the public" keeps its participle, "insured losses" too
+        first = j
+        if j == 0 or not t.joined(j):
+            break
+        j -= 1
+    if first < 0:
+        return None
+    while first <= last and lowers[first] in _PREPOSITIONS:
+        first += 1
+    return (first, last) if first <= last else None
+
+
+def _verb(t: Tokens, j: int, lex: MeasureLexicon) -> bool:
+    """A clear verb ends a noun phrase read leftwards; "pay" or "return" may be nouns,
+    "United" is part of a name."""
+    w = t.lowers[j]
+    if t.roles.get(w, 0) & VERB and w in lex.auxiliaries:
+        return True
+    return len(w) > 4 and w.endswith("ed") and t.words[j].islower()
+
+
+def _adjective(t: Tokens, j: int, first: int) -> bool:
+    """Is the participle at ``j`` an adjective before the noun at ``first``?
+
+    "Insured losses", "the registered voters": it opens the phrase.
+    """
+    if first != j + 1 or t.lowers[first] in _PREPOSITIONS:
+        return False
+    return j == 0 or not t.joined(j) or bool(t.roles.get(t.lowers[j - 1], 0) & DET)
+
+
+def measure_head(
+    noun: str | None,
+    concept: str | None,
+    event: bool,
+    scale: str | None = None,
+    lex: MeasureLexicon | None = None,
+) -> tuple[str | None, tuple[str, ...]]:
+    """The normalised measure and its qualifiers from a claim's noun phrase and concept.
+
+    The head word is lemmatised; a person noun under an event concept gives the event
+    ("40 people killed" -> "death"); modifiers listed as qualifiers and an event verb
+    applied to a thing ("destroyed 300 homes") become qualifiers.
+
+    >>> measure_head("civilians", "deaths", True)
+    ('death', ('civilian',))
+    >>> measure_head("homes", "destroyed", True)
+    ('home', ('destroyed',))
+    >>> measure_head("fatalities", "deaths", True)
+    ('death', ())
+    """
+    lex = lex or default_measures()
+    if scale is not None:
+        return scale, ()
+    event = concept if event else None
+    words = noun.split() if noun else []
+    quals = [lemma(w) if w.endswith("s") else w for w in words[:-1] if w in lex.qualifiers]
+    rest = [w for w in words[:-1] if w not in lex.qualifiers]
+    head_word = words[-1] if words else None
+    event_head = lex.event_heads.get(event) if event else None
+    if event_head is not None and head_word in lex.groups:
+        quals.append(lemma(head_word))  # "3,100 civilians" under "deaths"
+        return event_head, tuple(dict.fromkeys(quals))
+    if event_head is not None and (head_word is None or head_word in lex.people):
+        return event_head, tuple(dict.fromkeys(quals))
+    if event is not None and head_word is not None and _names_event(head_word, event):
+        # "fatalities" under "deaths"; "prices" under "cost" is no qualifier of itself
+        return event_head or " ".join([*rest, lemma(head_word)]), tuple(dict.fromkeys(quals))
+    if head_word is None:
+        if event is not None:
+            return event_head or event, tuple(dict.fromkeys(quals))
+        return concept, tuple(dict.fromkeys(quals))
+    head = " ".join([*rest, lemma(head_word)])
+    if event is not None and event_head is None and lemma(event) != lemma(head_word):
+        quals.append(event)  # "homes destroyed", "vehicles captured"
+    return head, tuple(dict.fromkeys(quals))
+
+
+def _names_event(word: str, event: str) -> bool:
+    """Is ``word`` itself a term of the concept ``event`` ("fatalities" of "deaths")?"""
+    phrases = default_lexicon().concepts.get(word, ())
+    return any(not rest and label == event for rest, label, _kind in phrases)

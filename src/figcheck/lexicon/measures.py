@@ -1,0 +1,127 @@
+"""The measure step's word lists: scales, the verb group, people nouns, qualifiers.
+
+``data/measures.toml`` is loaded, validated and indexed here once;
+:mod:`figcheck.extraction.context.measure` reads claims with the result.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+
+from .files import DataFile, data_file
+from ..errors import RuleDefinitionError
+
+__all__ = ["MeasureLexicon", "default_measures", "load_measures"]
+
+_WORD = re.compile(r"[a-z][a-z'\-]*")
+_PHRASE = re.compile(r"[a-z][a-z'\-]*(?: [a-z][a-z'\-]*)*")
+_NAME = re.compile(r"[a-z][a-z_]*")
+_LISTS = ("verbs", "fillers", "people", "groups", "qualifiers", "auxiliaries", "pronouns", "subsets", "times")
+_SCALE_KEYS = ("before", "after", "events")
+
+
+@dataclass(frozen=True, slots=True, eq=False)
+class MeasureLexicon:
+    """The validated contents of a measures file; build one with :func:`load_measures`.
+
+    Scale phrases are stored as word tuples; ``before`` phrases reversed, so that a walk
+    leftwards from a figure compares them word by word.
+    """
+
+    before: tuple[tuple[tuple[str, ...], str], ...]  # (reversed words, scale)
+    after: tuple[tuple[tuple[str, ...], str], ...]  # (words, scale)
+    events: dict[str, str]  # noun -> scale
+    verbs: frozenset[str]
+    fillers: frozenset[str]
+    people: frozenset[str]
+    groups: frozenset[str]
+    qualifiers: frozenset[str]
+    auxiliaries: frozenset[str]
+    pronouns: frozenset[str]
+    subsets: frozenset[str]
+    times: frozenset[str]
+    event_heads: dict[str, str]
+
+
+def _strings(df: DataFile, table: str, key: str, values: object, pattern: re.Pattern[str]) -> list[str]:
+    if not isinstance(values, list) or not values:
+        raise df.error(key, "must be a non-empty list of strings", table)
+    seen: set[str] = set()
+    for value in values:
+        if not isinstance(value, str) or not pattern.fullmatch(value):
+            what = "word" if pattern is _WORD else "phrase"
+            raise df.error(key, f"{value!r} is not a lower-case {what}", table)
+        if value in seen:
+            raise df.error(key, f"{value!r} is listed twice", table)
+        seen.add(value)
+    return values  # type: ignore[return-value]
+
+
+def load_measures(df: DataFile) -> MeasureLexicon:
+    """Validate and index a file in the grammar of ``data/measures.toml``.
+
+    Raises:
+        RuleDefinitionError: an entry is malformed; the error names file, line and key.
+
+    >>> lex = load_measures(data_file("measures.toml"))
+    >>> lex.events["aftershock"], "rose" in lex.verbs
+    ('magnitude', True)
+    """
+    before: list[tuple[tuple[str, ...], str]] = []
+    after: list[tuple[tuple[str, ...], str]] = []
+    events: dict[str, str] = {}
+    for name, spec in df.table("scales").items():
+        table = f"scales.{name}"
+        if not _NAME.fullmatch(name) or not isinstance(spec, dict):
+            raise RuleDefinitionError(
+                df.path, df.line_of(name), table, "a scale is a [scales.<name>] table, lower case"
+            )
+        unknown = set(spec) - set(_SCALE_KEYS)
+        if unknown:
+            raise df.error(min(unknown), "unknown key; expected before, after or events", table)
+        for phrase in _strings(df, table, "before", spec.get("before"), _PHRASE):
+            before.append((tuple(reversed(phrase.split(" "))), name))
+        for phrase in _strings(df, table, "after", spec.get("after"), _PHRASE):
+            after.append((tuple(phrase.split(" ")), name))
+        for word in _strings(df, table, "events", spec.get("events"), _WORD):
+            events[word] = name
+    words = df.table("words")
+    extra = set(words) - set(_LISTS)
+    if extra:
+        raise df.error(min(extra), f"unknown list; expected one of {', '.join(_LISTS)}", "words")
+    lists: dict[str, frozenset[str]] = {}
+    for key in _LISTS:
+        if key not in words:
+            raise RuleDefinitionError(df.path, df.line_of("words"), f"words.{key}", "missing list")
+        lists[key] = frozenset(_strings(df, "words", key, words[key], _WORD))
+    heads: dict[str, str] = {}
+    for concept, head in df.table("event_heads").items():
+        if not isinstance(head, str) or not _PHRASE.fullmatch(head):
+            raise df.error(concept, f"the head must be a lower-case phrase, got {head!r}", "event_heads")
+        heads[concept] = head
+    # longest phrases first, so "a magnitude of" wins over "magnitude"
+    before.sort(key=lambda p: -len(p[0]))
+    after.sort(key=lambda p: -len(p[0]))
+    return MeasureLexicon(
+        before=tuple(before),
+        after=tuple(after),
+        events=events,
+        verbs=lists["verbs"],
+        fillers=lists["fillers"],
+        people=lists["people"],
+        groups=lists["groups"],
+        qualifiers=lists["qualifiers"],
+        auxiliaries=lists["auxiliaries"],
+        pronouns=lists["pronouns"],
+        subsets=lists["subsets"],
+        times=lists["times"],
+        event_heads=heads,
+    )
+
+
+@functools.cache
+def default_measures() -> MeasureLexicon:
+    """The measure lexicon built from figcheck's own ``measures.toml``."""
+    return load_measures(data_file("measures.toml"))

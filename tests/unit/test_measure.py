@@ -1,0 +1,229 @@
+"""What each figure measures: its noun, measure head, qualifiers and concept, per figure.
+
+Every sentence here is written for these tests; the figures are invented.
+"""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import figcheck
+from figcheck import RuleDefinitionError
+from figcheck.extraction.context.measure import measure_head
+from figcheck.lexicon.files import DataFile, data_file
+from figcheck.lexicon.measures import default_measures, load_measures
+
+
+def claim(text: str, surface: str) -> figcheck.Claim:
+    found = [c for c in figcheck.extract(text) if c.text == surface]
+    assert found, [c.text for c in figcheck.extract(text)]
+    return found[0]
+
+
+# --- scales ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "surface"),
+    [
+        ("A magnitude 6.3 quake shook the valley on Sunday, injuring 42 people.", "6.3"),
+        ("The 5.7-magnitude tremor toppled 19 chimneys in Vessby.", "5.7"),
+        ("The shock, which measured 3.9 on the Richter scale, woke the town.", "3.9"),
+        ("Tuesday's 4.1 aftershock sent people into the streets.", "4.1"),
+    ],
+)
+def test_a_scale_reading_is_a_magnitude_not_a_count(text: str, surface: str) -> None:
+    c = claim(text, surface)
+    assert (c.noun, c.concept, c.measure) == ("magnitude", "magnitude", "magnitude")
+
+
+def test_a_casualty_sentence_does_not_make_the_magnitude_deaths() -> None:
+    text = "The magnitude 6.8 earthquake killed 212 people and injured 1,040 in Tarvo."
+    assert claim(text, "6.8").concept == "magnitude"
+    assert claim(text, "212").concept == "deaths"
+    assert claim(text, "1,040").concept == "injuries"
+
+
+def test_a_decimal_before_a_quake_word_needs_the_quake_word_right_after() -> None:
+    c = claim("Rescuers counted 7 quakes overnight.", "7")
+    assert c.measure != "magnitude"
+
+
+# --- the measure named before the figure ------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "noun"),
+    [
+        ("Imports from Chile fell 6% in May.", "6%", "imports"),
+        ("The trade gap could widen to $2.3 billion next year.", "$2.3 billion", "trade gap"),
+        ("Average hourly pay in the Lorrin Islands grew by 3.1% in 2023.", "3.1%", "average hourly pay"),
+        ("Estonia's jobless rate rose to 7.4% in June.", "7.4%", "jobless rate"),
+        ("Receipts at the toll bridge climbed to €2.1 million.", "€2.1 million", "receipts"),
+        ("Insured damage from the hailstorm is likely to reach $640 million.", "$640 million", "insured damage"),
+        ("Public borrowing was £8.2 billion in May.", "£8.2 billion", "public borrowing"),
+        ("Rents across the region as a whole rose 2.2%.", "2.2%", "rents"),
+    ],
+)
+def test_the_measure_before_the_figure(text: str, surface: str, noun: str) -> None:
+    assert claim(text, surface).noun == noun
+
+
+def test_a_name_before_the_verb_is_whose_not_what() -> None:
+    c = claim("Vessby recorded 14.2% in the first round.", "14.2%")
+    assert c.noun is None
+
+
+def test_a_place_after_a_preposition_is_not_the_measure() -> None:
+    c = claim("Output in the Baltic states grew 0.4% last quarter.", "0.4%")
+    assert c.noun == "output"
+
+
+def test_a_time_noun_is_not_the_measure() -> None:
+    c = claim("Orders dropped 2.6% last year to 81,200.", "81,200")
+    assert c.measure == "order"
+
+
+def test_a_share_of_a_whole_takes_the_clause_measure() -> None:
+    c = claim("Solar power supplied 14% of the island's electricity in 2022.", "14%")
+    assert c.noun == "solar power"
+    # with no measure before it, the whole after "of" is what is shared
+    assert claim("Ana Brel won 52.4% of the vote.", "52.4%").noun == "vote"
+
+
+# --- a figure that names no measure takes the one before it -----------------------------
+
+
+def test_list_items_share_the_measure_of_the_list() -> None:
+    text = "Ana Brel won 41.2% of the vote, Ivo Tamm 33.9% and Lea Kask 12.5%."
+    assert [claim(text, s).measure for s in ("41.2%", "33.9%", "12.5%")] == ["vote"] * 3
+
+
+def test_a_possessive_without_a_noun_takes_the_earlier_measure() -> None:
+    text = "Estonia's economy grew 1.1% in 2023, while Latvia's shrank 0.4%."
+    assert claim(text, "0.4%").noun == "economy"
+
+
+def test_a_pronoun_takes_the_earlier_measure() -> None:
+    text = "Bicycle sales fell 9% in May, but they have doubled since 2019 to 88,000."
+    assert claim(text, "88,000").noun == "bicycle sales"
+
+
+def test_a_span_of_time_is_never_the_measure_handed_on() -> None:
+    text = "Wages rose 4.4% in the six months to May, above the 3.9% seen in Vessby."
+    assert claim(text, "3.9%").noun == "wages"
+
+
+# --- concepts per figure, from its own clause -------------------------------------------
+
+
+def test_each_figure_of_a_casualty_sentence_has_its_own_concept() -> None:
+    text = (
+        "The storm cut power to 9,000 homes, destroyed 450 houses, damaged 1,300 more "
+        "and killed three people, officials said."
+    )
+    assert claim(text, "9,000").concept is None
+    assert claim(text, "450").concept == "destroyed"
+    assert claim(text, "1,300").concept == "damaged"
+    assert claim(text, "three").concept == "deaths"
+
+
+def test_a_word_elsewhere_in_the_sentence_does_not_name_the_concept() -> None:
+    text = "Few voters chose to flee the heat, and the Centre won 44 seats."
+    assert claim(text, "44").concept is None
+
+
+def test_an_event_after_the_noun_phrase_counts_across_auxiliaries() -> None:
+    c = claim("Some 320 soldiers have reportedly been killed near the pass.", "Some 320")
+    assert (c.concept, c.measure, c.qualifiers) == ("deaths", "death", ("soldier",))
+
+
+def test_people_told_to_leave_were_evacuated() -> None:
+    c = claim("About 1,800 residents were told to leave on Friday.", "About 1,800")
+    assert c.concept == "evacuated"
+
+
+# --- measure heads and qualifiers -------------------------------------------------------
+
+
+def test_fatalities_and_died_meet_on_one_measure() -> None:
+    a = claim("The crash caused 19 fatalities.", "19")
+    b = claim("In all, 19 people died in the crash.", "19")
+    assert a.measure == b.measure == "death"
+
+
+def test_a_qualifier_makes_a_different_fact() -> None:
+    text = "The shelling has killed 5,200 people, including 1,900 civilians."
+    total, civilians = claim(text, "5,200"), claim(text, "1,900")
+    assert total.measure == "death" and total.qualifiers == ()
+    assert civilians.qualifiers == ("civilian",)
+
+
+def test_the_event_verb_qualifies_a_counted_thing() -> None:
+    c = claim("The fire destroyed 2,300 homes.", "2,300")
+    assert (c.measure, c.qualifiers) == ("home", ("destroyed",))
+
+
+@pytest.mark.parametrize(
+    ("noun", "concept", "event", "expected"),
+    [
+        ("crises", None, False, ("crisis", ())),
+        ("net migrants", None, False, ("migrant", ("net",))),
+        ("insured losses", "losses", True, ("loss", ("insured",))),
+        (None, "injuries", True, ("injury", ())),
+        ("residents", "evacuated", True, ("evacuation", ())),
+        (None, None, False, (None, ())),
+    ],
+)
+def test_measure_head(noun, concept, event, expected) -> None:
+    assert measure_head(noun, concept, event) == expected
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            "the a rose fell to by of in 12 4.5% $3 million people killed homes magnitude "
+            "Vessby's economy while and , . was were insured net civilians they it".split()
+        ),
+        max_size=24,
+    )
+)
+def test_measure_fields_are_always_well_formed(words: list[str]) -> None:
+    for c in figcheck.extract(" ".join(words)):
+        assert c.measure is None or (c.measure.strip() and c.measure == c.measure.lower())
+        assert all(q and q == q.lower() for q in c.qualifiers)
+        assert len(set(c.qualifiers)) == len(c.qualifiers)
+
+
+# --- the data file ----------------------------------------------------------------------
+
+
+def test_the_measures_file_opens_with_its_grammar() -> None:
+    head = data_file("measures.toml").text.split("\n\n", 1)[0]
+    assert head.startswith("#") and "Grammar" in head
+
+
+def test_the_default_measures_load() -> None:
+    lex = default_measures()
+    assert lex.events["tremor"] == "magnitude"
+    assert "people" in lex.people and "insured" in lex.qualifiers
+    assert lex.event_heads["deaths"] == "death"
+
+
+@pytest.mark.parametrize(
+    ("change", "where"),
+    [
+        (("people = [", 'people = ["Folk", '), "words.people"),
+        (("[words]\n", "[words]\nextra = [\"x\"]\n"), "words.extra"),
+        (('before = ["magnitude", ', 'afterwards = ["x"]\nbefore = ["magnitude", '), "scales.magnitude.afterwards"),
+        (('deaths = "death"', "deaths = 3"), "event_heads.deaths"),
+    ],
+)
+def test_a_bad_entry_names_file_and_key(change: tuple[str, str], where: str) -> None:
+    text = data_file("measures.toml").text.replace(*change, 1)
+    with pytest.raises(RuleDefinitionError) as err:
+        load_measures(DataFile("measures.toml", text))
+    assert where in str(err.value) and "measures.toml" in str(err.value)
