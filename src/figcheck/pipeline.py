@@ -18,10 +18,11 @@ from .checking.options import CheckOptions
 from .checking.against_reference import compare_with_reference
 from .checking.between_claims import compare_claims
 from .checking.claim_level import claim_level_findings
-from .checking.derived import derived_findings, document_date
+from .checking.derived import derived_findings
 from .claims import Claim
 from .documents import Document, load_documents
 from .errors import DocumentError
+from .extraction.context import document_context
 from .extraction.extractor import extract
 from .findings import CheckId, Finding
 from .reference import ReferenceTable
@@ -147,7 +148,10 @@ def check(documents: object, reference: object = None, **options: Any) -> Report
     table = ReferenceTable.load(reference) if reference is not None else None
     per_doc = _extract_all(docs, opts)
     claims = [c for doc_claims in per_doc for c in doc_claims]
-    dates = {d.id: document_date(d.meta) for d in docs}
+    # The date "since" and "so far" are measured to: meta["date"], else the text's dateline
+    # (which dates the report and is never a date of its arithmetic).
+    contexts = {d.id: document_context(d.text, meta=d.meta, doc_id=d.id) for d in docs}
+    dates = {k: (c.date, c.dateline) for k, c in contexts.items()}
     return _run(claims, {d.id: d.text for d in docs}, [d.id for d in docs], table, opts, dates)
 
 

@@ -17,6 +17,7 @@ DATA_FILES = [
     "changes.toml",
     "exclusions.toml",
     "months.toml",
+    "derived.toml",
 ]
 
 

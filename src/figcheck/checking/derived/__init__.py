@@ -43,15 +43,19 @@ DERIVED_CHECKS: frozenset[CheckId] = frozenset({
 Result = tuple[list[Finding], list[Corroboration]]
 
 
+DateInfo = dt.date | None | tuple[dt.date | None, tuple[int, int] | None]
+
+
 def derived_findings(claims: Sequence[Claim], texts: Mapping[str, str],
-                     dates: Mapping[str, dt.date | None] | None = None,
+                     dates: Mapping[str, DateInfo] | None = None,
                      options: CheckOptions | None = None) -> Result:
     """Findings and corroborations of the derived checks, for every document in ``texts``.
 
     Args:
         claims: the claims of the documents (others are ignored).
         texts: document id -> text; a document without its text is not checked.
-        dates: document id -> publication date, for durations measured to now.
+        dates: document id -> publication date, for durations measured to now, or
+            (date, dateline span): dates inside the dateline are not read.
         options: the run's options (``checks`` selects which of the four run).
     """
     opts = options or CheckOptions()
@@ -71,10 +75,11 @@ def derived_findings(claims: Sequence[Claim], texts: Mapping[str, str],
     agree: list[Corroboration] = []
     for doc_id, text in texts.items():
         doc_claims = by_doc.get(doc_id, [])
-        date = (dates or {}).get(doc_id)
+        info = (dates or {}).get(doc_id)
+        date, dateline = info if isinstance(info, tuple) else (info, None)
         if not doc_claims and date is None:
             continue
-        view = DocView(doc_id, text, doc_claims, date)
+        view = DocView(doc_id, text, doc_claims, date, skip=dateline)
         for _, fn in runs:
             f, a = fn(view)
             findings.extend(f)

@@ -56,7 +56,9 @@ class DateRef:
 @functools.cache
 def _pattern() -> re.Pattern[str]:
     months = sorted(lexicon().months, key=len, reverse=True)
-    month = "(?:" + "|".join(re.escape(m) for m in months) + r")\.?"
+    full = "|".join(re.escape(m) for m in months if len(m) > 4 or m == "may" or m == "june")
+    short = "|".join(re.escape(m) for m in months if len(m) <= 4 and m not in ("may", "june"))
+    month = rf"(?:(?:{full})|(?:{short})\.?)"
     day = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
     return re.compile(
         rf"(?<![\w,.])(?:(?P<d1>{day})\s(?P<m1>{month})(?:,?\s(?P<y1>{_YEAR}))?"

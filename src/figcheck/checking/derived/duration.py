@@ -60,6 +60,8 @@ def _relative_dates(view: DocView, start: int, end: int) -> list[DateRef]:
 def _dates(view: DocView, si: int) -> list[DateRef]:
     s, e = view.sentences[si]
     found = find_dates(view.text[s:e], s) + _relative_dates(view, s, e)
+    if view.skip is not None:
+        found = [d for d in found if not (view.skip[0] <= d.start < view.skip[1])]
     return sorted(found, key=lambda d: d.start)
 
 
@@ -74,6 +76,16 @@ def _date_claim(view: DocView, ref: DateRef) -> Claim:
                            low=float(first), high=float(last), unit="day", rule="derived_date")
 
 
+# Characters before a date searched for a word that makes it a start ("since the gallery
+# collapsed on 28 August").
+_START_REACH = 60
+
+
+def _is_start(view: DocView, ref: DateRef) -> bool:
+    s = view.sentences[view.sentence_index(ref.start)][0]
+    return bool(rules().start_words.search(view.text[max(s, ref.start - _START_REACH):ref.start]))
+
+
 def _span(view: DocView, dates: list[DateRef], cue: bool) -> tuple[DateRef, DateRef | None] | None:
     """(start, end) with years resolved; end None means the document date."""
     if len(dates) >= 2:
@@ -86,7 +98,7 @@ def _span(view: DocView, dates: list[DateRef], cue: bool) -> tuple[DateRef, Date
             return None
         end = resolve_year(end, on_or_after=start.first)
         return (start, end) if end is not None else None
-    if len(dates) == 1 and cue and view.date is not None:
+    if len(dates) == 1 and cue and view.date is not None and _is_start(view, dates[0]):
         start = resolve_year(dates[0], on_or_before=view.date)
         return (start, None) if start is not None else None
     return None
@@ -108,6 +120,8 @@ def check_durations(view: DocView) -> tuple[list[Finding], list[Corroboration]]:
         cue = bool(rules().to_now.search(view.sentence_text(si)))
         span = _span(view, dates, cue)
         if span is None:
+            if not dates and view.date is not None:
+                agree.extend(_elsewhere(view, si, ds, cue))
             continue
         start, end = span
         lo, hi = span_days(start, end if end is not None else _today(view))
@@ -132,6 +146,46 @@ def check_durations(view: DocView) -> tuple[list[Finding], list[Corroboration]]:
                     "N ± 0.5 units or its hedge",
                 ))
     return findings, agree
+
+
+# Most dates of a document tried as the start of a duration whose own sentence has none.
+_MAX_ELSEWHERE = 60
+
+
+def _elsewhere(view: DocView, si: int, ds: list[Claim], cue: bool) -> list[Corroboration]:
+    """Corroborations for durations measured to now ("for nearly eight years", "the month-long
+    offensive") whose start date is in another sentence. Such a link is a guess, so a start that
+    does not fit is never a finding; one that fits is recorded, with the sentence it came from."""
+    ds = [d for d in ds if cue or d.rule == "derived_long"]
+    if not ds:
+        return []
+    assert view.date is not None
+    starts: list[tuple[int, DateRef]] = []
+    for j in range(len(view.sentences)):
+        if j == si:
+            continue
+        for ref in _dates(view, j):
+            cued = _is_start(view, ref)
+            placed = resolve_year(ref, on_or_before=view.date)
+            if placed is not None and placed.first <= view.date:
+                starts.append((0 if cued else 1, placed))
+    starts.sort(key=lambda x: (x[0], abs(view.sentence_index(x[1].start) - si)))
+    out = []
+    for d in ds:
+        for _, start in starts[:_MAX_ELSEWHERE]:
+            lo, hi = span_days(start, _today(view))
+            elapsed = Interval(float(lo), float(hi))
+            res = evaluate(lambda reading, d=d, e=elapsed: (duration_days(d, reading) or e, e))
+            if res.holds:
+                unit = d.unit.casefold().rstrip("s")
+                per = _unit_days(unit) or 1.0
+                text = (f"{start.text} (another sentence) to the document date ({view.date}) is "
+                        f"{fmt_interval(_scale(elapsed, per), unit)}s; {d.text!r} states "
+                        f"{fmt_interval(_scale(res.stated, per), unit)}s")
+                out.append(corroboration(CheckId.DURATION_MISMATCH, res,
+                                         [d, _date_claim(view, start)], "day", text))
+                break
+    return out
 
 
 def _today(view: DocView) -> DateRef:

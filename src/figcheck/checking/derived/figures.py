@@ -225,7 +225,7 @@ def _duration_word_re() -> re.Pattern[str]:
     return re.compile(
         rf"(?<![\w-])(?P<long>(?P<lu>{units})-long)(?!\w)"
         rf"|(?<![\w-])(?P<ord>(?P<on>{ordinals})\s+(?P<ou>{units}))(?!\w)"
-        rf"|(?<![\w-])(?P<past>(?:past|last)\s+(?P<pu>{units}))(?!\w)",
+        rf"|(?<=\bthe\s)(?P<past>(?:past|last)\s+(?P<pu>{units}))(?!\w)",
         re.IGNORECASE,
     )
 

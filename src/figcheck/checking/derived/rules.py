@@ -60,6 +60,7 @@ class DerivedRules:
     units_in_days: Mapping[str, float]
     to_now: re.Pattern[str]
     ordinals: Mapping[str, int]
+    start_words: re.Pattern[str]
     frequency: re.Pattern[str]
     relative_years: Mapping[str, int]
 
@@ -113,6 +114,7 @@ def rules() -> DerivedRules:
         units_in_days=_numbers(f, "duration", "units_in_days", float),
         to_now=pat("duration", "to_now"),
         ordinals=_numbers(f, "duration", "ordinals", int),
+        start_words=pat("duration", "start_words"),
         frequency=pat("duration", "frequency"),
         relative_years=_relative(f),
     )

@@ -42,21 +42,37 @@ def document_date(meta: Mapping[str, Any] | None) -> dt.date | None:
     return None
 
 
+def _by_line(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Sentence spans cut again at line breaks: a new line (a paragraph, a quote) never
+    continues a sentence's arithmetic."""
+    out = []
+    for s, e in spans:
+        cut = text.find("\n", s, e)
+        while cut != -1 and cut < e - 1:
+            if text[s:cut].strip():
+                out.append((s, cut + 1))
+            s = cut + 1
+            cut = text.find("\n", s, e)
+        out.append((s, e))
+    return out
+
+
 @dataclass
 class DocView:
-    """A document's text, sentence spans, claims (document order) and date."""
+    """A document's text, sentence spans, claims (document order), date and dateline."""
 
     doc_id: str
     text: str
     claims: Sequence[Claim]
     date: dt.date | None = None
+    skip: tuple[int, int] | None = None  # a dateline: its date is the document's, not a figure
     sentences: list[tuple[int, int]] = field(default_factory=list)
     _starts: list[int] = field(default_factory=list, repr=False)
     _lines: LineIndex | None = field(default=None, repr=False)
 
     def __post_init__(self) -> None:
         if not self.sentences:
-            self.sentences = sentence_spans(self.text) or [(0, len(self.text))]
+            self.sentences = _by_line(self.text, sentence_spans(self.text) or [(0, len(self.text))])
         self._starts = [s for s, _ in self.sentences]
         self.claims = sorted(self.claims, key=lambda c: c.start)
 
