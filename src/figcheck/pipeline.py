@@ -16,9 +16,7 @@ from typing import Any
 
 from .checking.options import CheckOptions
 from .checking.against_reference import compare_with_reference
-from .checking.align import align
-from .checking.between_claims import compare_aligned
-from .checking.statuses import claim_statuses
+from .checking.between_claims import compare_claims
 from .checking.claim_level import claim_level_findings
 from .checking.derived import derived_findings
 from .claims import Claim
@@ -106,10 +104,8 @@ def _run(claims: list[Claim], texts: Mapping[str, str], doc_ids: Sequence[str],
          table: ReferenceTable | None, options: CheckOptions,
          dates: Mapping[str, Any] | None = None) -> Report:
     findings: list[Finding] = claim_level_findings(claims, options)
-    alignment = align(claims, texts, strict_periods=options.strict_periods)
-    between = compare_aligned(claims, alignment, options)
-    findings.extend(between.findings)
-    corroborations = between.corroborations
+    conflicts, corroborations = compare_claims(claims, options, texts)
+    findings.extend(conflicts)
     derived, agreements = derived_findings(claims, texts, dates, options)
     findings.extend(derived)
     corroborations = [*corroborations, *agreements]
@@ -121,8 +117,6 @@ def _run(claims: list[Claim], texts: Mapping[str, str], doc_ids: Sequence[str],
     order = {d: i for i, d in enumerate(doc_ids)}
     findings.sort(key=lambda f: (order.get(f.claim.doc_id, len(order)), f.claim.start,
                                  _CHECK_ORDER[f.check]))
-    statuses = claim_statuses(claims, findings, corroborations, comparisons, alignment,
-                              between.weak)
     return Report(
         claims=tuple(claims),
         findings=tuple(findings),
@@ -130,7 +124,6 @@ def _run(claims: list[Claim], texts: Mapping[str, str], doc_ids: Sequence[str],
         corroborations=tuple(corroborations),
         documents=tuple(doc_ids),
         texts=texts,
-        statuses=statuses,
     )
 
 

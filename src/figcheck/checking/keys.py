@@ -14,10 +14,12 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+import datetime as dt
+from dataclasses import dataclass, field
 
 from ..claims import Change, Claim
 from ..lexicon.matching import matching_lexicon, words
+from ..timespans import TimeSpan, parse_period
 from ..units import dimension
 
 __all__ = [
@@ -30,20 +32,30 @@ __all__ = [
     "period_of",
 ]
 
+_MIN_DAY, _MAX_DAY = dt.date.min, dt.date.max  # the open side of "since 2012" / "until 2030"
 # A year 1000-2999 not glued to other digits; "1990s" reads as the decade.
 _YEAR = re.compile(r"(?<!\d)([12]\d{3})(s?)(?!\d)")
 
 
 @dataclass(frozen=True)
 class Period:
-    """The years a period covers (``first``..``last``), or only its text when it names none."""
+    """The years a period covers (``first``..``last``), or only its text when it names none.
+
+    ``span`` is the exact span when the text is a normalised period (``2024-03``,
+    ``2023-10/2023-12``, ``2012/``, ``FY2022-23``; see :mod:`figcheck.timespans`): two
+    months of one year are then different periods, "since 2012" is not "2012", and a fiscal
+    year is not the calendar year it overlaps.
+    """
 
     first: int | None
     last: int | None
     text: str
+    span: TimeSpan | None = field(default=None, repr=False, compare=False)
 
     def same(self, other: Period) -> bool:
-        """True when both name the same years (or, with no years, the same words)."""
+        """True when both name the same span (the same years, or with no years, the same words)."""
+        if self.span is not None and other.span is not None:
+            return self.span == other.span
         if self.first is None or other.first is None:
             return self.first is None and other.first is None and words(self.text) == words(
                 other.text
@@ -51,7 +63,13 @@ class Period:
         return (self.first, self.last) == (other.first, other.last)
 
     def overlaps(self, other: Period) -> bool:
-        """True when the two periods share a year (or, with no years, are the same)."""
+        """True when the two periods share a day (a year, when either is only known by its
+        years or is a fiscal year); with no years, when they are the same."""
+        a, b = self.span, other.span
+        if a is not None and b is not None and a.fiscal is None and b.fiscal is None:
+            lo_a, hi_a = a.first_day or _MIN_DAY, a.last_day or _MAX_DAY
+            lo_b, hi_b = b.first_day or _MIN_DAY, b.last_day or _MAX_DAY
+            return lo_a <= hi_b and lo_b <= hi_a
         if self.first is None or other.first is None or self.last is None or other.last is None:
             return self.same(other)
         return self.first <= other.last and other.first <= self.last
@@ -63,9 +81,19 @@ class Period:
 
 @functools.lru_cache(maxsize=8192)
 def period_of(text: str | None) -> Period | None:
-    """The period named by ``text`` ("2001", "2014-2022", "2022-02-24/2022-03-25"), or None."""
+    """The period named by ``text`` ("2001", "2014-2022", "2022-02-24/2022-03-25"), or None.
+
+    >>> period_of("2024-03").same(period_of("2024-04")), period_of("2012/").same(period_of("2012"))
+    (False, False)
+    >>> period_of("FY2022-23").first, period_of("FY2022-23").last
+    (2022, 2023)
+    """
     if text is None or not text.strip():
         return None
+    span = parse_period(text)
+    if span is not None:
+        first, last = span.years
+        return Period(first, last, text.strip(), span)
     years: list[int] = []
     for m in _YEAR.finditer(text):
         y = int(m.group(1))

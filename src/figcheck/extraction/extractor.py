@@ -3,14 +3,18 @@
 from __future__ import annotations
 
 import bisect
+import datetime as dt
 import functools
+from dataclasses import replace
 from collections.abc import Mapping
 from typing import Any
 
 from ..lexicon.files import data_file
 from ..claims import Claim, Kind
 from ..documents import Document
+from ..timespans import TimeSpan
 from .context import claim_context, document_context, sentence_context
+from .context.periods import sentence_periods
 from .spans import Span, scan
 from ..text import LineIndex, sentence_spans
 from ..units import dimension
@@ -63,6 +67,7 @@ def extract(
     if not isinstance(doc_id, str):
         raise TypeError(f"doc_id must be a str, got {type(doc_id).__name__}")
     doc = document_context(text, date=date, title=title, meta=meta, doc_id=doc_id)
+    day = doc.date
     spans = scan(text, dict(tolerances) if tolerances else None)
     if not spans:
         return []
@@ -74,12 +79,18 @@ def extract(
     for span in spans:
         i = max(0, bisect.bisect_right(starts, span.start) - 1)
         by_sentence.setdefault(i, []).append(span)
+    previous: tuple[int, TimeSpan | None] = (-2, None)
     for i, group in by_sentence.items():
         s_start, s_end = sentences[i] if sentences else (0, len(text))
         # a span that runs past a sentence break belongs to the sentence it starts in
         s_end = max(s_end, max(sp.end for sp in group))
         sentence = text[s_start:s_end]
-        sc = sentence_context(sentence)
+        follows = previous[0] == i - 1
+        sc = sentence_context(sentence, date=day, previous=previous[1] if follows else None)
+        if not follows and sc.periods.needs_previous:  # "the same month": read the one before
+            before = _last_period(text, sentences, i, day)
+            sc = replace(sc, periods=replace(sc.periods, previous=before))
+        previous = (i, sc.periods.last)
         local = [(sp.start - s_start, sp.end - s_start) for sp in group]
         measured = None
         for k, sp in enumerate(group):
@@ -138,6 +149,16 @@ def extract(
 
 
 _MEASURED = (Kind.MEASURE, Kind.DURATION, Kind.RANGE)
+
+
+def _last_period(
+    text: str, sentences: list[tuple[int, int]], i: int, day: dt.date | None
+) -> TimeSpan | None:
+    """The last period the sentence before sentence ``i`` names (read only when needed)."""
+    if i < 1 or not sentences:
+        return None
+    s, e = sentences[i - 1]
+    return sentence_periods(text[s:e], day).last
 
 
 @functools.cache

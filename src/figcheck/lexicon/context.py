@@ -71,7 +71,6 @@ _WORD_ROLES = {
 }
 _WORD_LISTS = tuple(_WORD_ROLES)
 _ATTRIBUTION_WORDS = {"modifiers": MODIFIER, "fillers": FILLER, "agents": AGENT}
-_PERIOD_LISTS = ("open_start", "open_end", "range_start")
 
 _Phrase = tuple[tuple[str, ...], str, int]  # (following words, label, kind)
 
@@ -89,9 +88,6 @@ class ContextLexicon:
     subjects: dict[str, str]
     months: dict[str, int]
     marked: frozenset[str]  # words worth a second look: concept and cue starts, clause words
-    open_start: frozenset[str]
-    open_end: frozenset[str]
-    dates: re.Pattern[str]
 
 
 def _expand(term: str) -> list[str]:
@@ -251,15 +247,6 @@ def load_lexicon(concepts: DataFile, context: DataFile) -> ContextLexicon:
         for word in _word_list(df, "attribution", key, attribution[key], _SINGLE_WORD):
             roles[word] = roles.get(word, 0) | role
 
-    period = df.table("period")
-    lists: dict[str, list[str]] = {}
-    for key in _PERIOD_LISTS:
-        if key not in period:
-            raise RuleDefinitionError(
-                df.path, _table_line(df, "period"), f"period.{key}", "missing list"
-            )
-        lists[key] = _word_list(df, "period", key, period[key], _SINGLE_WORD)
-
     months = month_numbers()
     for name in months:
         roles[name] = roles.get(name, 0) | NOT_NAME
@@ -275,41 +262,6 @@ def load_lexicon(concepts: DataFile, context: DataFile) -> ContextLexicon:
         marked=frozenset(concept_index) | frozenset(cue_index) | clause_words,
         subjects=subjects,
         months=months,
-        open_start=frozenset(lists["open_start"]),
-        open_end=frozenset(lists["open_end"]),
-        dates=_date_pattern(lists),
-    )
-
-
-def _date_pattern(lists: dict[str, list[str]]) -> re.Pattern[str]:
-    # Openers come before months: "Since 2014" must not be read as a month "Since".
-    # Any capitalised word may stand where a month can; _period_value checks it against
-    # [months]. A literal alternation of every month spelling costs a hundred comparisons
-    # at each position scanned, this costs one.
-    month = r"[A-Z](?:[a-z]{2,8}+|[A-Z]{2,8}+)"
-    opener = "|".join(re.escape(w) for w in lists["open_start"] + lists["open_end"])
-    ranger = "|".join(re.escape(w) for w in lists["range_start"])
-    year = r"(?:19|20)\d\d"
-    return re.compile(
-        rf"""
-        (?<![\w.,$£€])
-        (?:
-            (?P<iy>{year})-(?P<im>0[1-9]|1[0-2])-(?P<id>[0-3]\d)            # 2022-03-25
-          | (?i:{ranger})\ ++(?P<ra>{year})\ *+(?:-|–|—|and|to|until|till|through)\ *+
-            (?P<rb>{year}|\d\d)                                             # between 2014 and 2021
-          | (?P<ow>(?i:{opener}))\ ++(?:(?i:early|mid|late)[\ \-]++)?(?P<oy>{year})  # since 2014
-          | (?P<dd>[0-3]?\d)(?:st|nd|rd|th)?+\ ++(?:of\ ++)?
-            (?P<dm>{month})\.?+,?+\ ++(?P<dy>{year})                       # 25 March 2022
-          | (?P<mm>{month})\.?+\ ++(?:(?P<md>[0-3]?\d)(?:st|nd|rd|th)?+,?+\ ++)?
-            (?P<my>{year})                                                  # March 25, 2022
-          | (?P<sa>{year})\ *+(?:-|–|—|to|until|till|through|/)\ *+
-            (?P<sb>{year}|\d\d)                                             # 2014-21
-          | (?P<dec>(?:19|20)\d0)s                                          # the 1990s
-          | (?P<y>{year})                                                   # 2001
-        )
-        (?![\w%]|[.,]\d)
-        """,
-        re.VERBOSE,
     )
 
 

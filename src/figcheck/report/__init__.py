@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from ..claims import Claim
-from .export import CLAIM_COLUMNS, CSV_COLUMNS, CSV_DTYPES, STATUS_COLUMNS, Destination, read_csv
+from .export import CLAIM_COLUMNS, CSV_COLUMNS, CSV_DTYPES, Destination, read_csv
 from ..findings import ClaimStatus, Comparison, Corroboration, Finding, Severity
 
 if TYPE_CHECKING:
@@ -25,7 +25,6 @@ __all__ = [
     "CSV_COLUMNS",
     "CSV_DTYPES",
     "Report",
-    "STATUS_COLUMNS",
     "format_interval",
     "format_number",
     "format_table",
@@ -85,11 +84,10 @@ class Report:
         return findings_frame(self)
 
     def claims_frame(self) -> pd.DataFrame:
-        """One row per claim found: columns :data:`CLAIM_COLUMNS` (the Claim fields), then
-        :data:`STATUS_COLUMNS` (where checking left the claim, why, and its fact group)."""
-        from .export import claims_frame, status_columns
+        """One row per claim found, columns :data:`CLAIM_COLUMNS` (the Claim fields)."""
+        from .export import claims_frame
 
-        return status_columns(claims_frame(self.claims), self.claims, self.statuses)
+        return claims_frame(self.claims)
 
     def to_csv(self, path_or_buffer: Destination = None, *, excel: bool = False) -> str | None:
         """Write :meth:`to_frame` as CSV; return the text when no destination is given.
@@ -149,19 +147,10 @@ class Report:
         ]
         detail = f" ({', '.join(parts)})" if parts else ""
         docs = len(self.documents) or len({c.doc_id for c in self.claims})
-        line = (
+        return (
             f"{_plural(n, 'finding')}{detail} in {_plural(docs, 'document')}, "
             f"{_plural(len(self.claims), 'claim')} checked"
         )
-        return line + (f": {self.status_summary()}" if self.statuses else "")
-
-    def status_summary(self) -> str:
-        """How many claims ended in each status: ``"4 supported, 1 conflict, 17 unchecked"``."""
-        counts: dict[str, int] = {}
-        for s in self.statuses:
-            counts[s.status.value] = counts.get(s.status.value, 0) + 1
-        order = ("supported", "contradicted", "corroborated", "conflict", "unchecked")
-        return ", ".join(f"{counts[k]} {k}" for k in order if counts.get(k))
 
 
 def _plural(n: int, word: str) -> str:

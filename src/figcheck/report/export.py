@@ -13,11 +13,11 @@ import json
 import math
 import os
 import typing
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping
 from typing import IO, TYPE_CHECKING, Any
 
 from ..claims import Claim
-from ..findings import ClaimStatus, Finding, Verdict
+from ..findings import Finding, Verdict
 from ..text import replace_surrogates
 
 if TYPE_CHECKING:
@@ -30,11 +30,9 @@ __all__ = [
     "CSV_COLUMNS",
     "CSV_DTYPES",
     "SCHEMA_VERSION",
-    "STATUS_COLUMNS",
     "claim_rows",
     "claims_frame",
     "claims_json",
-    "status_columns",
     "csv_text",
     "defuse",
     "finding_row",
@@ -112,10 +110,6 @@ def _claim_dtype(annotation: Any) -> str:
 
 #: The columns of :meth:`figcheck.Report.claims_frame`: the Claim fields, in order.
 CLAIM_COLUMNS: tuple[str, ...] = tuple(Claim.model_fields)
-#: The columns :meth:`figcheck.Report.claims_frame` adds after :data:`CLAIM_COLUMNS`: the claim's
-#: status (supported, contradicted, corroborated, conflict, unchecked), why, the evidence, and
-#: its fact group id.
-STATUS_COLUMNS: tuple[str, ...] = ("status", "status_reason", "status_evidence", "fact_group")
 _CLAIM_DTYPES: dict[str, str] = {
     name: _claim_dtype(field.annotation) for name, field in Claim.model_fields.items()
 }
@@ -268,23 +262,6 @@ def findings_frame(report: Report) -> pd.DataFrame:
 def claims_frame(claims: Iterable[Claim]) -> pd.DataFrame:
     """One row per claim, columns exactly :data:`CLAIM_COLUMNS`."""
     return _frame(claim_rows(claims), _CLAIM_DTYPES)
-
-
-def status_columns(frame: pd.DataFrame, claims: Sequence[Claim],
-                   statuses: Iterable[ClaimStatus]) -> pd.DataFrame:
-    """``frame`` (one row per claim of ``claims``) with the :data:`STATUS_COLUMNS` added;
-    a claim without a status gets missing values."""
-    import pandas as pd
-
-    by_key = {(s.claim.doc_id, s.claim.start, s.claim.end): s for s in statuses}
-    found = [by_key.get((c.doc_id, c.start, c.end)) for c in claims]
-    out = frame.copy()
-    out["status"] = pd.array([s.status.value if s else None for s in found], dtype="string")
-    out["status_reason"] = pd.array([s.reason if s else None for s in found], dtype="string")
-    out["status_evidence"] = pd.array([s.evidence if s else None for s in found],
-                                      dtype="string")
-    out["fact_group"] = pd.array([s.group if s else None for s in found], dtype="Int64")
-    return out
 
 
 Destination = str | os.PathLike[str] | IO[str] | IO[bytes] | None

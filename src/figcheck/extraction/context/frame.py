@@ -18,6 +18,7 @@ ClaimContext(noun='soldiers', subject='Russia', concept='losses', period='2022',
 
 from __future__ import annotations
 
+import datetime as dt
 from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -25,6 +26,7 @@ from dataclasses import dataclass
 from ...lexicon.context import ContextLexicon, default_lexicon
 from .attribution import attributions
 from .concepts import claim_concept, concept_hits
+from ...timespans import TimeSpan
 from .document import DocumentContext
 from .measure import claim_noun, is_event, measure_head, part_of_previous, scale_reading
 from .periods import claim_period, sentence_periods
@@ -46,12 +48,20 @@ class ClaimContext:
     qualifiers: tuple[str, ...] = ()
 
 
-def sentence_context(sentence: str, *, lexicon: ContextLexicon | None = None) -> SentenceContext:
+def sentence_context(
+    sentence: str,
+    *,
+    lexicon: ContextLexicon | None = None,
+    date: dt.date | None = None,
+    previous: TimeSpan | None = None,
+) -> SentenceContext:
     """Index what ``sentence`` mentions, once, for :func:`claim_context`.
 
     Args:
         sentence: the sentence text.
         lexicon: word lists to use; figcheck's own by default.
+        date: the document's date, against which "last year" or "in March" resolve.
+        previous: the last period named before the sentence ("the same month" repeats it).
 
     >>> sc = sentence_context("Since 2014, 14,000 people have died, according to the UN.")
     >>> sc.period, sc.source
@@ -69,12 +79,12 @@ def sentence_context(sentence: str, *, lexicon: ContextLexicon | None = None) ->
         sources.sort()
         names = names_outside(names, sources)
 
-    periods = sentence_periods(lex, sentence)
+    periods = sentence_periods(sentence, date, previous)
     soft, hard = clause_breaks(t, marks)
     lines = [at for at in hard if sentence[at] == "\n"] if "\n" in sentence else []
 
     return SentenceContext(
-        period=periods[0][2] if periods else None,
+        period=periods.first,
         source=sources[0][2] if sources else None,
         tokens=t,
         hits=hits,
@@ -139,7 +149,7 @@ def claim_context(
         concept=concept,
         # a date after the figure counts only inside its clause: in "a 10-year lease on the
         # old port, rebuilt in 1998" the year belongs to the rebuilding, not the lease
-        period=claim_period(sc, start, end, other_spans, (line[0], min(line[1], soft[1]))),
+        period=claim_period(sc.periods, start, end, other_spans),
         source=nearest(sc.sources, start, end, line[0], line[1]),
         measure=measure,
         qualifiers=qualifiers,

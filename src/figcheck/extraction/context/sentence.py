@@ -16,6 +16,7 @@ from itertools import accumulate
 from typing import Any
 
 from ...lexicon.context import CLAUSE, LETTER, ContextLexicon
+from .periods import SentencePeriods
 
 __all__ = [
     "POSSESSIVE",
@@ -85,7 +86,7 @@ class SentenceContext:
     # Each list is sorted by start offset, so bisect finds the neighbours of a claim.
     hits: list[tuple[int, int, str, int]]  # concept hits: start, end, concept, kind
     names: list[tuple[int, int, str]]  # subject candidates: start, end, name
-    periods: list[tuple[int, int, str]]  # dates: start, end, normalised value
+    periods: SentencePeriods  # time expressions, resolved against the document's date
     sources: list[tuple[int, int, str]]  # extent of cue and party, party
     soft: list[int]  # clause breaks: commas, clause words and everything in ``hard``
     hard: list[int]  # ; : brackets, dashes, ellipses and line breaks

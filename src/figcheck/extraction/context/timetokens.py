@@ -1,0 +1,175 @@
+"""A sentence cut into tokens for the period step, and the points written in them.
+
+Tokens are words, runs of digits, "'s" and single punctuation marks, each with its offsets.
+:meth:`TimeTokens.point` reads one point in time starting at a token ("2023", "March 2024",
+"25 March 2022", "June 15", "Saturday's", "the 1990s") as an unresolved spec;
+:class:`~.timeref.Calendar` resolves it.
+
+>>> t = TimeTokens("On 25 March 2022, the toll rose.", None)
+>>> t.point(1)
+(4, ('ymd', 2022, 3, 25))
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from ...lexicon.periods import PeriodLexicon, period_lexicon
+from ...timespans import TimeSpan
+from .timeref import Calendar, Spec
+
+__all__ = ["TimeTokens"]
+
+_TOKEN = re.compile(r"[^\W\d_]++|\d++|'s\b|\S")
+# Capitalised words that may stand before a bare month at the start of a sentence.
+_MONTH_LEAD = frozenset(
+    "in on since until by from during for of last this next early late mid between through "
+    "to and or the".split()
+)
+
+
+class TimeTokens:
+    """The tokens of one sentence (lower-case, original and offsets) with the look-ups the
+    period readers share."""
+
+    def __init__(
+        self, sentence: str, date: dt.date | None, lex: PeriodLexicon | None = None
+    ) -> None:
+        lex = lex if lex is not None else period_lexicon()
+        self.text = sentence.replace("’", "'")
+        self.date = date
+        self.lex = lex
+        self.w = lex.words
+        self.raw = _TOKEN.findall(self.text)
+        self.low = [r.lower() for r in self.raw]
+        self.starts, self.ends = [], []
+        at = 0
+        find = self.text.find
+        for r in self.raw:  # each token where the one before ends, after any blanks
+            at = find(r, at)
+            self.starts.append(at)
+            at += len(r)
+            self.ends.append(at)
+        self.n = len(self.raw)
+
+        self.cal = Calendar(date, lex)
+
+    def tok(self, i: int) -> str:
+        return self.low[i] if 0 <= i < self.n else ""
+
+    def glued(self, i: int) -> bool:
+        """Is token ``i`` written right after token ``i - 1``?"""
+        return 0 < i < self.n and self.starts[i] == self.ends[i - 1]
+
+    def num(self, i: int) -> int | None:
+        t = self.tok(i)
+        return int(t) if t.isdigit() and len(t) <= 4 else None
+
+    def year(self, i: int) -> int | None:
+        t = self.tok(i)
+        if len(t) != 4 or not t.isdigit() or not ("1900" <= t <= "2099"):
+            return None
+        nxt = self.tok(i + 1)
+        if self.glued(i + 1) and (nxt.isalpha() and nxt != "s" or nxt in ("%", ",", ".") and
+                                  self.tok(i + 2).isdigit() and self.glued(i + 2)):
+            return None  # "1999b", "2,024", "2019.5"
+        if self.glued(i) and self.tok(i - 1) in ("$", "£", "€", ",", "."):
+            return None
+        if self.glued(i + 1) and nxt == "%":
+            return None
+        return int(t)
+
+    def month(self, i: int) -> int | None:
+        t = self.tok(i)
+        m = self.lex.months.get(t)
+        if m is None or not self.raw[i][0].isupper():
+            return None
+        if len(t) <= 4 and t not in ("may", "june", "july"):  # "Jan", "Sept": need "." or a day
+            if not (self.tok(i + 1) == "." or self.num(i + 1) is not None):
+                return None
+        return m
+
+    def skip(self, i: int, *words: str) -> int:
+        while self.tok(i) in words:
+            i += 1
+        return i
+
+    # --- points -------------------------------------------------------------------------
+
+    def point(self, i: int) -> tuple[int, Spec] | None:
+        """A single point starting at token ``i``: its end token and unresolved spec."""
+        y = self.year(i)
+        if y is not None:
+            if self.tok(i + 1) == "-" and self.glued(i + 1) and self.glued(i + 2):
+                mo, d = self.num(i + 2), self.num(i + 4)
+                if (mo and 1 <= mo <= 12 and len(self.tok(i + 2)) == 2 and self.tok(i + 3) == "-"
+                        and d and 1 <= d <= 31 and len(self.tok(i + 4)) == 2):
+                    return i + 5, ("ymd", y, mo, d)
+            if self.tok(i + 1) == "s" and self.glued(i + 1) and y % 10 == 0:
+                return i + 2, ("dec", y)
+            return i + 1, ("y", y)
+        m = self.month(i)
+        if m is not None:
+            t = self.tok(i)
+            abbreviated = len(t) <= 4 and t not in ("may", "june", "july")
+            j = i + 1 + (abbreviated and self.tok(i + 1) == ".")
+            d = self.num(j)
+            if d is not None and 1 <= d <= 31 and self.year(j) is None:
+                j = self.skip(j + 1, "st", "nd", "rd", "th")
+                k = j + (self.tok(j) == ",")
+                y = self.year(k)
+                return (k + 1, ("ymd", y, m, d)) if y is not None else (j, ("md", m, d))
+            k = j + (self.tok(j) == ",")
+            y = self.year(k)
+            if y is not None:
+                return k + 1, ("ym", y, m)
+            if i > 0 and self.raw[i - 1][:1].isupper() and self.low[i - 1] not in _MONTH_LEAD:
+                return None  # "Theresa May", "Chief Executive June Smith"
+            return j + (self.tok(j) == "'s"), ("m", m)
+        d = self.num(i)
+        if d is not None and 1 <= d <= 31 and len(self.tok(i)) <= 2:
+            j = self.skip(i + 1, "st", "nd", "rd", "th")
+            j = self.skip(j, "of")
+            m = self.month(j)
+            if m is not None:
+                j += 1 + (len(self.tok(j)) <= 4 and self.tok(j + 1) == ".")
+                y = self.year(j)
+                return (j + 1, ("ymd", y, m, d)) if y is not None else (j, ("md", m, d))
+            return None
+        t = self.tok(i)
+        wd = self.lex.weekdays.get(t)
+        which = None
+        if wd is None and t in ("last", "next", "this"):
+            wd, which = self.lex.weekdays.get(self.tok(i + 1)), t
+            i += wd is not None
+        if wd is not None and len(self.tok(i)) > 4 and self.raw[i][0].isupper():
+            j = self.skip(i + 1, "'s")
+            j = self.skip(j, *self.w["parts_of_day"])
+            return j, ("wd", wd, which)
+        return None
+
+    def phrase(self, i: int) -> tuple[int, tuple[str, ...]] | None:
+        for p in self.lex.phrases.get(self.tok(i), ()):
+            if tuple(self.low[i : i + len(p)]) == p:
+                return i + len(p), p
+        return None
+
+    def count(self, i: int) -> int | None:
+        n = self.num(i)
+        return n if n is not None else self.lex.counts.get(self.tok(i))
+
+
+    def year_pair(self, j: int, y: int) -> tuple[int, int]:
+        """After the year at ``j``: ("-23" | "/2023")? -> (end token, end year)."""
+        if self.tok(j + 1) in ("-", "–", "/") and self.tok(j + 2).isdigit():
+            t = self.tok(j + 2)
+            end = int(t) if len(t) == 4 else (y // 100) * 100 + int(t) if len(t) == 2 else -1
+            if end == y + 1:
+                return j + 3, end
+        return j + 1, y
+
+
+    def resolve(self, spec: Spec) -> TimeSpan | None:
+        """The span ``spec`` names (see :class:`~.timeref.Calendar`)."""
+        return self.cal.resolve(spec)
