@@ -21,13 +21,13 @@ from pathlib import Path
 from _table import fmt_number, render
 
 from figcheck.pipeline import check
-from figcheck.checking.intervals import fmt_interval
 from figcheck.checking.options import CheckOptions
 from figcheck.checking.against_reference import compare_with_reference, context_of
 from figcheck.checking.between_claims import compare_claims
 from figcheck.claims import Claim
 from figcheck.documents import load_documents
 from figcheck.errors import FigcheckError
+from figcheck.formatting import format_interval
 from figcheck.reference import ReferenceRow, ReferenceTable
 from figcheck.report import Report
 
@@ -42,9 +42,7 @@ def _where(claim: Claim) -> str:
 def _interval(low: float | None, high: float | None, unit: str | None) -> str:
     if low is None or high is None or unit is None:
         return ""
-    from figcheck.checking.intervals import Interval
-
-    return fmt_interval(Interval(low, high), unit)
+    return format_interval(low, high, unit)
 
 
 def _row(row: ReferenceRow | None) -> str:

@@ -35,7 +35,7 @@ from ..lexicon.matching import matching_lexicon, words
 from .keys import Period, period_of
 from ..reference import ReferenceRow, ReferenceTable
 from ..units import comparable, convert
-from .intervals import Interval, claim_interval, fmt_interval, rel_gap
+from .intervals import Interval, claim_interval, rel_gap
 from .options import CheckOptions, severity
 
 __all__ = [
@@ -245,7 +245,7 @@ def _conflation_hint(claim: Claim, best: int, table: ReferenceTable, ctx: Contex
         measures.add(other.measure)
         who = f", {_party(other)}" if other.claimed_by else ""
         parts.append(
-            f"{other.measure} ({fmt_interval(expected, claim.unit)}, {other.source or other.path}"
+            f"{other.measure} ({expected.describe(claim.unit)}, {other.source or other.path}"
             f"{who}; {gap:.1%} apart)"
         )
     return "possible conflation with " + " or ".join(parts)
@@ -257,8 +257,8 @@ def _comparison_for(claim: Claim, row: ReferenceRow, options: CheckOptions,
     expected, t = _expected(row, claim.unit, options.reference_tolerance)
     ok = claimed.meets(expected)
     gap = rel_gap(claimed, expected)
-    where = f"{claim.text!r} at {claim.location()} ({fmt_interval(claimed, claim.unit)})"
-    row_text = f"{row.label()}: {fmt_interval(expected, claim.unit)}"
+    where = f"{claim.text!r} at {claim.location()} ({claimed.describe(claim.unit)})"
+    row_text = f"{row.label()}: {expected.describe(claim.unit)}"
     if ok and row.claimed_by:
         message = f"{where} matches {_party(row)}, {row_text}; not an independent measurement."
     elif ok:
@@ -320,7 +320,7 @@ def _also(claim: Claim, table: ReferenceTable, chosen: ReferenceRow,
     row = table[_top(others)[0]]
     agrees = _verdict(claim, row, options)
     expected, _ = _expected(row, claim.unit, options.reference_tolerance)
-    where = f"{row.label()}: {fmt_interval(expected, claim.unit)}"
+    where = f"{row.label()}: {expected.describe(claim.unit)}"
     if row.claimed_by:
         return f"{'matches' if agrees else 'differs from'} {_party(row)} ({where})"
     return f"{'agrees with' if agrees else 'differs from'} {where}"

@@ -19,7 +19,7 @@ from ..claims import Claim
 from ..findings import CheckId, Corroboration, Finding
 from .align import Alignment, Link, align
 from .evidence import Evidence, align_weights
-from .intervals import Interval, fmt_interval, is_physical, rel_gap
+from .intervals import Interval, is_physical, rel_gap
 from .precision import written_interval
 from .options import CheckOptions, severity
 
@@ -101,9 +101,9 @@ def _finding(a: Claim, b: Claim, unit: str, ia: Interval, ib: Interval, ev: Evid
         rel_diff=rel_gap(ib, ia),
         tolerance=options.measure_tolerance if is_physical(b.unit) else None,
         message=(
-            f"{b.text!r} at {b.location()} ({fmt_interval(ib, b.unit)}) conflicts with "
-            f"{a.text!r} at {a.location()} ({fmt_interval(ia, b.unit)}); same fact because: "
-            f"{why}."
+            f"{b.text!r} at {b.location()} ({ib.describe(b.unit)}) "
+            f"conflicts with {a.text!r} at {a.location()} "
+            f"({ia.describe(b.unit)}); same fact because: {why}."
         ),
         evidence=why,
         group=group,
@@ -113,12 +113,13 @@ def _finding(a: Claim, b: Claim, unit: str, ia: Interval, ib: Interval, ev: Evid
 def _corroboration(a: Claim, b: Claim, unit: str, ia: Interval, ev: Evidence, group: int
                    ) -> Corroboration:
     why = ev.describe()
+    shown = ia.to(unit, b.unit)
     return Corroboration(
         claim=b,
         other=a,
         message=(
             f"{b.text!r} at {b.location()} agrees with {a.text!r} at {a.location()} "
-            f"({fmt_interval(ia.to(unit, b.unit), b.unit)}); same fact because: {why}."
+            f"({shown.describe(b.unit)}); same fact because: {why}."
         ),
         evidence=why,
         group=group,

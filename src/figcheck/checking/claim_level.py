@@ -22,8 +22,9 @@ from collections.abc import Iterable, Sequence
 
 from ..lexicon.files import data_file
 from ..claims import Bound, Claim, Kind
+from ..formatting import format_number
 from ..findings import CheckId, Finding
-from .intervals import Interval, fmt_interval, fmt_number, rel_gap
+from .intervals import Interval, rel_gap
 from .options import CheckOptions, severity
 
 __all__ = [
@@ -105,8 +106,8 @@ def part_exceeds_whole(claim: Claim, options: CheckOptions) -> Finding | None:
         expected_high=expected.high,
         rel_diff=rel_gap(claimed, expected),
         message=(
-            f"{claim.text!r} at {claim.location()} states a part of {fmt_number(claim.value)} "
-            f"out of a whole of only {fmt_number(claim.whole)}."
+            f"{claim.text!r} at {claim.location()} states a part of {format_number(claim.value)} "
+            f"out of a whole of only {format_number(claim.whole)}."
         ),
     )
 
@@ -128,7 +129,7 @@ def share_out_of_range(claim: Claim, options: CheckOptions) -> Finding | None:
         rel_diff=rel_gap(claimed, expected),
         message=(
             f"{claim.text!r} at {claim.location()} is a share of "
-            f"{fmt_interval(claimed, 'percent')}, outside the 0–100% a share of a whole can take."
+            f"{claimed.describe('percent')}, outside the 0–100% a share of a whole can take."
         ),
     )
 
@@ -156,12 +157,12 @@ def stated_share_mismatch(part: Claim, share: Claim, options: CheckOptions) -> F
         rel_diff=rel_gap(stated, implied),
         message=(
             f"{share.text!r} at {share.location()} does not fit {part.text!r}: "
-            f"{fmt_number(part.value)} of {fmt_number(part.whole)} is "
-            f"{fmt_interval(implied, 'percent')}, and {share.text!r} allows "
-            f"{fmt_interval(stated, 'percent')} after rounding."
+            f"{format_number(part.value)} of {format_number(part.whole)} is "
+            f"{implied.describe('percent')}, and {share.text!r} allows "
+            f"{stated.describe('percent')} after rounding."
         ),
-        hint=f"{fmt_number(part.value)}/{fmt_number(part.whole)} rounds to "
-        f"{fmt_number(rounded)}%.",
+        hint=f"{format_number(part.value)}/{format_number(part.whole)} rounds to "
+        f"{format_number(rounded)}%.",
     )
 
 
@@ -196,7 +197,7 @@ def granularity(share: Claim, n: int, options: CheckOptions, n_claim: Claim | No
         rel_diff=rel_gap(Interval(share.value, share.value), Interval(nearest, nearest)),
         message=(
             f"{share.text!r} at {share.location()} cannot be a share of {n}: the nearest possible "
-            f"are {fmt_number(expected.low)}% ({below}/{n}) and {fmt_number(expected.high)}% "
+            f"are {format_number(expected.low)}% ({below}/{n}) and {format_number(expected.high)}% "
             f"({above}/{n})."
         ),
     )

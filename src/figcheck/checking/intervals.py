@@ -1,10 +1,10 @@
-"""Intervals of claim values and how they are compared and written.
+"""Intervals of claim values and how they are compared (:mod:`figcheck.formatting` writes them).
 
 >>> Interval(12600, 14000).meets(Interval(14200, 14400))
 False
 >>> round(rel_gap(Interval(12600, 14000), Interval(3404, 3404)), 2)
 2.7
->>> fmt_interval(Interval(30.0, 100 / 3), "percent")
+>>> Interval(30.0, 100 / 3).describe("percent")
 '30–33.33%'
 """
 
@@ -15,15 +15,13 @@ import math
 from dataclasses import dataclass
 
 from ..claims import Claim
+from ..formatting import format_interval
 from ..units import convert, dimension
 from .options import CheckOptions
 
 __all__ = [
     "Interval",
     "claim_interval",
-    "fmt_interval",
-    "fmt_number",
-    "fmt_unit",
     "is_physical",
     "rel_gap",
 ]
@@ -45,6 +43,10 @@ class Interval:
         if rel == 0:
             return self
         return Interval(self.low - abs(self.low) * rel, self.high + abs(self.high) * rel)
+
+    def describe(self, unit: str) -> str:
+        """The interval as a reader writes it (``'12,600–14,000'``, :mod:`figcheck.formatting`)."""
+        return format_interval(self.low, self.high, unit)
 
     def to(self, src: str, dst: str) -> Interval:
         """The interval in unit ``dst`` (raises UnitMismatchError across dimensions)."""
@@ -77,36 +79,3 @@ def rel_gap(claimed: Interval, expected: Interval) -> float:
     else:
         ref, diff = expected.low, claimed.high - expected.low
     return diff / abs(ref) if ref != 0 else math.copysign(math.inf, diff)
-
-
-def fmt_number(x: float) -> str:
-    """``x`` the way a reader writes it: thousands separators, at most 4 significant digits."""
-    if math.isinf(x):
-        return "∞" if x > 0 else "-∞"
-    if x == int(x) and abs(x) < 1e15:
-        return f"{int(x):,}"
-    if abs(x) >= 1000:
-        return f"{x:,.1f}"
-    return f"{x:.4g}"
-
-
-def fmt_unit(unit: str) -> str:
-    """The unit as a suffix: '' for counts, '%' for percent, ' mile' otherwise."""
-    if unit == "count":
-        return ""
-    if unit == "percent":
-        return "%"
-    return f" {unit}"
-
-
-def fmt_interval(iv: Interval, unit: str) -> str:
-    """``'12,600–14,000'``, ``'29.6%'`` or ``'40 mile'``; infinite ends as "≥"/"≤"."""
-    if iv.low == iv.high:
-        body = fmt_number(iv.low)
-    elif math.isinf(iv.high) and not math.isinf(iv.low):
-        body = "≥ " + fmt_number(iv.low)
-    elif math.isinf(iv.low) and not math.isinf(iv.high):
-        body = "≤ " + fmt_number(iv.high)
-    else:
-        body = f"{fmt_number(iv.low)}–{fmt_number(iv.high)}"
-    return body + fmt_unit(unit)
