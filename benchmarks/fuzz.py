@@ -42,7 +42,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import figcheck
-from figcheck.report.export import read_csv
+from figcheck.report import read_csv
 
 # --- generators -------------------------------------------------------------------------------
 

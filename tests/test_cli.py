@@ -15,7 +15,7 @@ from click.testing import CliRunner
 
 from figcheck import cli as cli_module
 from figcheck.cli import cli
-from figcheck.report.export import CLAIM_COLUMNS, CSV_COLUMNS, read_csv
+from figcheck.report import CLAIM_COLUMNS, CSV_COLUMNS, read_csv
 
 from sample_texts import FERRY, HARBOUR, SURVEY
 from sample_texts import FLOOD_A as FLOOD
@@ -98,6 +98,21 @@ def test_reference_directory_takes_every_table_in_it(files: Path) -> None:
         str(Path("ref") / "survey.csv"),
         2,
     )
+
+
+def test_jobs_gives_the_same_findings_as_one_process(files: Path) -> None:
+    args = ("check", "harbour.txt", "ferry.txt", "flood.txt", "-r", "ref", "--format", "json")
+    one = json.loads(run(*args, "--jobs", "1").stdout)
+    two = run(*args, "--jobs", "2")
+    assert two.exit_code == 1
+    assert json.loads(two.stdout)["findings"] == one["findings"] != []
+    assert one_error_line(run(*args, "--jobs", "-1")).startswith("Invalid value for '-j' / '--jobs'")
+
+
+def test_check_counts_documents_without_claims(files: Path) -> None:
+    (files / "quiet.txt").write_text("Nothing to count here.\n", encoding="utf-8")
+    summary = json.loads(run("check", "ferry.txt", "quiet.txt", "--format", "json").stdout)
+    assert summary["summary"]["documents"] == 2
 
 
 # --- formats and the -o file -------------------------------------------------------------------
@@ -208,7 +223,7 @@ def test_check_reads_standard_input_next_to_files(files: Path) -> None:
         ),
         (
             ["check", "ferry.txt", "-r", "ferry.txt"],
-            "ferry.txt: reference tables must be .csv, .tsv or .parquet files",
+            "ferry.txt: unknown table format; reference tables are .csv, .tsv, .parquet or .pq files",
         ),
         (["check", "ferry.txt", "--format", "xml"], "Invalid value for '--format': *"),
         (["check", "ferry.txt", "--colour"], "No such option '--colour'. (see '* check --help')"),
@@ -251,7 +266,8 @@ def test_directory_without_tables(files: Path) -> None:
     (files / "empty").mkdir()
     result = run("check", "ferry.txt", "-r", "empty")
     assert (
-        one_error_line(result) == "empty: directory has no .csv, .tsv or .parquet reference tables"
+        one_error_line(result)
+        == "empty: folder holds no reference tables (.csv, .tsv, .parquet or .pq files)"
     )
 
 
@@ -261,7 +277,7 @@ def test_undecodable_and_binary_documents(files: Path) -> None:
     assert one_error_line(run("check", "latin1.txt")).startswith("latin1.txt: not UTF-8 text")
     assert one_error_line(run("check", "image.txt")).startswith("image.txt: binary file")
     stdin = run("check", "-", input="Caf\xe9".encode("latin-1"))
-    assert one_error_line(stdin).startswith("<stdin>: standard input is not UTF-8 text")
+    assert one_error_line(stdin).startswith("<stdin>: not UTF-8 text")
 
 
 def test_no_arguments_prints_help_and_exits_2() -> None:

@@ -12,7 +12,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from figcheck.report.export import CSV_COLUMNS, read_csv
+from figcheck.report import CSV_COLUMNS, read_csv
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = ROOT / "examples"

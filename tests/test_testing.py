@@ -168,7 +168,7 @@ def test_assert_claim_failure_says_where_what_and_by_how_much(fake_extract) -> N
     lines = str(info.value).splitlines()
     assert lines[0] == ("port.txt: no claim about 'jobs' matches 20,000 ± 2,000 (1 claim about it)")
     assert lines[1] == (
-        "closest: port.txt:1:58 'almost 14,000 jobs': claimed 12,600 to 14,000, "
+        "closest: port.txt:1:58 'almost 14,000 jobs': claimed 12,600–14,000, "
         "expected 20,000 ± 2,000, difference 20%"
     )
 

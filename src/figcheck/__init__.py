@@ -15,6 +15,7 @@ import importlib
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    from .checking.options import CheckOptions
     from .pipeline import check, check_claims
     from .claims import Bound, Change, Claim, Kind
     from .documents import Document, load_documents
@@ -23,7 +24,9 @@ if TYPE_CHECKING:
         DocumentError,
         FigcheckError,
         ReferenceTableError,
+        RowError,
         RuleDefinitionError,
+        SpecError,
         UnitMismatchError,
     )
     from .extraction.extractor import extract
@@ -38,15 +41,17 @@ if TYPE_CHECKING:
         Verdict,
     )
     from .reference import ReferenceRow, ReferenceTable
-    from .report import Report
+    from .report import CSV_COLUMNS, Report, read_csv
 
 _EXPORTS = {
     "Bound": "claims",
+    "CSV_COLUMNS": "report",
     "Change": "claims",
     "CheckId": "findings",
+    "CheckOptions": "checking.options",
     "Claim": "claims",
-    "ClaimStatus": "findings",
     "ClaimCheckFailed": "errors",
+    "ClaimStatus": "findings",
     "Comparison": "findings",
     "Corroboration": "findings",
     "Document": "documents",
@@ -58,8 +63,10 @@ _EXPORTS = {
     "ReferenceTable": "reference",
     "ReferenceTableError": "errors",
     "Report": "report",
+    "RowError": "errors",
     "RuleDefinitionError": "errors",
     "Severity": "findings",
+    "SpecError": "errors",
     "Status": "findings",
     "UnitMismatchError": "errors",
     "Verdict": "findings",
@@ -67,12 +74,15 @@ _EXPORTS = {
     "check_claims": "pipeline",
     "extract": "extraction.extractor",
     "load_documents": "documents",
+    "read_csv": "report",
 }
 
 __all__ = [
     "Bound",
+    "CSV_COLUMNS",
     "Change",
     "CheckId",
+    "CheckOptions",
     "Claim",
     "ClaimCheckFailed",
     "ClaimStatus",
@@ -87,8 +97,10 @@ __all__ = [
     "ReferenceTable",
     "ReferenceTableError",
     "Report",
+    "RowError",
     "RuleDefinitionError",
     "Severity",
+    "SpecError",
     "Status",
     "UnitMismatchError",
     "Verdict",
@@ -96,6 +108,7 @@ __all__ = [
     "check_claims",
     "extract",
     "load_documents",
+    "read_csv",
 ]
 __version__ = "0.1.0"
 

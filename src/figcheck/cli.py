@@ -9,30 +9,25 @@ printed only when the environment sets ``FIGCHECK_DEBUG=1``.
 
 from __future__ import annotations
 
-import dataclasses
+import contextlib
 import errno
 import os
 import sys
 import traceback
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, NoReturn
+from typing import Any, NoReturn
 
 import click
 
+from .report import CLAIM_FORMATS, REPORT_FORMATS
 from .text import replace_surrogates
-
-if TYPE_CHECKING:
-    from .claims import Claim
-    from .findings import Finding
-    from .report import Report
 
 __all__ = ["cli", "main"]
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 #: Show a progress bar on a terminal from this many documents on.
 PROGRESS_MIN_FILES = 20
-REFERENCE_SUFFIXES = (".csv", ".tsv", ".parquet", ".pq")
 #: Output file extension -> format; any other extension takes --format.
 FORMAT_BY_SUFFIX = {
     ".csv": "csv",
@@ -43,7 +38,6 @@ FORMAT_BY_SUFFIX = {
     ".html": "html",
     ".htm": "html",
 }
-_GITHUB_LEVEL = {"error": "error", "warning": "warning", "info": "notice"}
 
 
 class InputError(click.ClickException):
@@ -55,12 +49,8 @@ class InputError(click.ClickException):
         super().__init__(f"{where}: {what}" if where else what)
 
 
-def _one_line(text: str) -> str:
-    return " ".join(str(text).split())
-
-
 def _die(message: str) -> NoReturn:
-    click.echo(f"figcheck: error: {replace_surrogates(_one_line(message))}", err=True)
+    click.echo(f"figcheck: error: {replace_surrogates(' '.join(str(message).split()))}", err=True)
     sys.exit(EXIT_ERROR)
 
 
@@ -165,6 +155,8 @@ def _figcheck_error(exc: Exception) -> str:
         first = exc.errors[0]
         more = len(exc.errors) - 1
         tail = f" (and {more} more bad row{'s' if more != 1 else ''})" if more else ""
+        if first.column == "(file)":  # the file itself, not one of its rows
+            return f"{first.path}: {first.message}{tail}"
         return f"{first}; fix the row and run again{tail}"
     return str(exc)
 
@@ -175,185 +167,27 @@ def cli() -> None:
     """Find the numeric claims in documents; check them against each other and reference tables."""
 
 
-def _check_paths(files: Sequence[str]) -> list[str]:
-    """The input files, after checking each exists and is a file ('-' is standard input)."""
-    for name in files:
-        if name == "-":
-            continue
-        path = Path(name)
-        if not path.exists():
-            raise InputError(name, "no such file; check the path")
-        if path.is_dir():
-            raise InputError(name, "is a directory; pass the files in it (e.g. dir/*.txt)")
+def _documents(files: Sequence[str], stdin_filename: str) -> list[Any]:
+    """Load the documents in the order given, reading '-' from standard input (once)."""
+    import figcheck
+    from figcheck.files import decode_text
+
     if list(files).count("-") > 1:
         raise InputError("-", "standard input can be read only once")
-    return list(files)
-
-
-def _documents(files: Sequence[str], stdin_filename: str) -> list[Any]:
-    """Load the documents in the order given, reading '-' from standard input."""
-    from .documents import Document, load_documents
-
     documents = []
     for name in files:
-        if name != "-":
-            documents.extend(load_documents([Path(name)]))
-            continue
-        try:
-            raw = sys.stdin.buffer.read()
-        except (AttributeError, OSError, ValueError):  # no stdin, or its descriptor is closed
-            raise InputError(
-                stdin_filename,
-                "standard input is closed; pipe a document in or name a file instead of '-'",
-            ) from None
-        try:
-            text = raw.decode("utf-8-sig")
-        except UnicodeDecodeError as exc:
-            raise InputError(
-                stdin_filename,
-                f"standard input is not UTF-8 text (byte {exc.start}); convert it to UTF-8",
-            ) from None
-        documents.append(Document(stdin_filename, text))
-    return documents
-
-
-def _claims(documents: Sequence[Any]) -> list[Claim]:
-    """The claims of every document, with a progress bar on a terminal when there are many."""
-    from .extraction.extractor import extract
-
-    claims: list[Claim] = []
-    with _progress(documents, "reading") as bar:
-        for doc in bar:
-            claims.extend(extract(doc.text, doc_id=doc.id))
-    return claims
-
-
-def _reference_files(specs: Sequence[str]) -> list[Path]:
-    """The reference tables named by ``--reference``: files, or every table in a directory."""
-    files: list[Path] = []
-    for spec in specs:
-        path = Path(spec)
-        if path.is_dir():
-            found = sorted(p for p in path.iterdir() if p.suffix.lower() in REFERENCE_SUFFIXES)
-            if not found:
-                raise InputError(spec, "directory has no .csv, .tsv or .parquet reference tables")
-            files.extend(found)
-        elif not path.exists():
-            raise InputError(spec, "no such reference table; check the path")
-        elif path.suffix.lower() not in REFERENCE_SUFFIXES:
-            raise InputError(spec, "reference tables must be .csv, .tsv or .parquet files")
+        if name == "-":
+            try:
+                raw = sys.stdin.buffer.read()
+            except (AttributeError, OSError, ValueError):  # no stdin, or its descriptor is closed
+                raise InputError(
+                    stdin_filename,
+                    "standard input is closed; pipe a document in or name a file instead of '-'",
+                ) from None
+            documents.append(figcheck.Document(stdin_filename, decode_text(raw, stdin_filename)))
         else:
-            files.append(path)
-    return files
-
-
-def _load_reference(files: Sequence[Path]) -> Any:
-    """One ReferenceTable from all ``files`` (every bad row of every file is reported)."""
-    from .reference import ReferenceTable
-
-    if not files:
-        return None
-    try:
-        return ReferenceTable.load([str(p) for p in files])
-    except ImportError as exc:  # Parquet without pyarrow
-        raise InputError(str(files[0]), f"{exc}") from None
-
-
-def _escape_data(text: str) -> str:
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
-
-
-def _escape_property(text: str) -> str:
-    return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
-
-
-def github_annotations(findings: Sequence[Finding]) -> str:
-    """Findings as GitHub Actions workflow commands (``::error file=...,line=...::message``)."""
-    from .report import finding_source
-
-    lines = []
-    for f in findings:
-        claim = f.claim
-        props = [
-            f"file={_escape_property(claim.doc_id)}",
-            f"line={claim.line}",
-            f"col={claim.column}",
-        ]
-        if "\n" not in claim.text:
-            props.append(f"endColumn={claim.column + len(claim.text)}")
-        props.append(f"title={_escape_property(f'figcheck {f.check}')}")
-        message = f"{claim.text!r}: {_one_line(f.message)}"
-        if f.other is not None or f.reference is not None:
-            message += f" (compared with {finding_source(f)})"
-        if f.hint:
-            message += f" Hint: {_one_line(f.hint)}"
-        lines.append(
-            f"::{_GITHUB_LEVEL[str(f.severity)]} {','.join(props)}::{_escape_data(message)}"
-        )
-    return "".join(line + "\n" for line in lines)
-
-
-def _render_report(report: Report, fmt: str, *, excel: bool = False) -> str:
-    if fmt == "table":
-        return report.to_text()
-    if fmt == "csv":
-        return report.to_csv(excel=excel) or ""
-    if fmt == "json":
-        return report.to_json() or ""
-    if fmt == "jsonl":
-        return report.to_jsonl() or ""
-    if fmt == "html":
-        return report.to_html() or ""
-    if fmt == "github":
-        return github_annotations(
-            sorted(report.findings, key=lambda f: (f.claim.doc_id, f.claim.start))
-        )
-    raise InputError("--format", f"unknown format {fmt!r}")
-
-
-def claims_table(claims: Sequence[Claim]) -> str:
-    """Claims as an aligned table, ``doc:line:col`` first."""
-    from .report import align, format_interval, format_number
-
-    rows = [("location", "kind", "claim", "value", "interval", "bound", "about")]
-    for c in claims:
-        what = c.noun or c.concept
-        if c.noun and c.concept and c.concept != c.noun:
-            what = f"{c.noun} ({c.concept})"
-        about = " / ".join(x for x in (c.subject, what, c.period) if x)
-        unit = "" if c.unit == "count" else (" %" if c.unit == "percent" else f" {c.unit}")
-        rows.append(
-            (
-                c.location(),
-                str(c.kind),
-                repr(" ".join(c.text.split())),
-                format_number(c.value)
-                + (f" of {format_number(c.whole)}" if c.whole is not None else "")
-                + unit,
-                format_interval(c.low, c.high, c.unit),
-                str(c.bound),
-                about,
-            )
-        )
-    lines = align(rows)
-    lines.append(f"{len(claims)} claim{'s' if len(claims) != 1 else ''}")
-    return "\n".join(lines) + "\n"
-
-
-def _render_claims(claims: Sequence[Claim], fmt: str, *, excel: bool = False) -> str:
-    from .report import export
-
-    if fmt == "table":
-        return claims_table(claims)
-    if fmt == "csv":
-        return export.write_csv(export.claims_frame(claims), excel=excel) or ""
-    if fmt == "json":
-        import json
-
-        return json.dumps(export.claims_json(claims), indent=2, ensure_ascii=False) + "\n"
-    if fmt == "jsonl":
-        return export.write_jsonl(export.claim_rows(claims)) or ""
-    raise InputError("--format", f"unknown format {fmt!r}")
+            documents.extend(figcheck.load_documents([Path(name)]))
+    return documents
 
 
 def _write(text: str, output: str | None, fmt: str, render: Callable[[str], str]) -> None:
@@ -366,7 +200,10 @@ def _write(text: str, output: str | None, fmt: str, render: Callable[[str], str]
     text = replace_surrogates(text)
     if output is not None:
         file_fmt = FORMAT_BY_SUFFIX.get(Path(output).suffix.lower(), fmt)
-        body = text if file_fmt == fmt else replace_surrogates(render(file_fmt))
+        try:
+            body = text if file_fmt == fmt else replace_surrogates(render(file_fmt))
+        except ValueError as exc:  # an extension that names a format this command lacks
+            raise InputError(output, f"{exc}; choose another file extension") from None
         try:
             with open(output, "w", encoding="utf-8", newline="") as fh:
                 fh.write(body)
@@ -389,22 +226,17 @@ def _interactive() -> bool:
     return sys.stderr.isatty() and os.environ.get("TERM") != "dumb"
 
 
-def _progress(items: Sequence[Any], label: str) -> Any:
-    """A click progress bar on stderr for a terminal and many items; a no-op otherwise."""
-    if len(items) >= PROGRESS_MIN_FILES and _interactive():
-        return click.progressbar(items, label=label, file=sys.stderr)
-    return _NoProgress(items)
+@contextlib.contextmanager
+def _progress(total: int, label: str) -> Iterator[Callable[[str], None] | None]:
+    """A callback that advances a progress bar on stderr, for a terminal and many documents.
 
-
-class _NoProgress:
-    def __init__(self, items: Sequence[Any]) -> None:
-        self.items = items
-
-    def __enter__(self) -> Sequence[Any]:
-        return self.items
-
-    def __exit__(self, *exc: object) -> None:
-        return None
+    None (no bar) otherwise.
+    """
+    if total < PROGRESS_MIN_FILES or not _interactive():
+        yield None
+        return
+    with click.progressbar(length=total, label=label, file=sys.stderr) as bar:
+        yield lambda _doc_id: bar.update(1)
 
 
 FILES = click.argument("files", nargs=-1, required=True, metavar="FILE...")
@@ -429,7 +261,7 @@ EXCEL = click.option("--excel", is_flag=True, help="CSV with a byte-order mark, 
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(["table", "csv", "json", "jsonl"]),
+    type=click.Choice(CLAIM_FORMATS),
     default="table",
     show_default=True,
     help="What to print on stdout.",
@@ -441,9 +273,18 @@ def extract(
     files: tuple[str, ...], fmt: str, output: str | None, excel: bool, stdin_filename: str
 ) -> None:
     """Print the claims found in FILE... ('-' reads standard input)."""
-    claims = _claims(_documents(_check_paths(files), stdin_filename))
-    text = _render_claims(claims, fmt, excel=excel)
-    _write(text, output, fmt, lambda f: _render_claims(claims, f, excel=excel))
+    import figcheck
+
+    documents = _documents(files, stdin_filename)
+    claims = []
+    with _progress(len(documents), "reading") as advance:
+        for doc in documents:
+            claims.extend(figcheck.extract(doc.text, doc_id=doc.id))
+            if advance is not None:
+                advance(doc.id)
+    report = figcheck.Report(claims=tuple(claims), documents=tuple(d.id for d in documents))
+    text = report.render_claims(fmt, excel=excel)
+    _write(text, output, fmt, lambda f: report.render_claims(f, excel=excel))
 
 
 @cli.command()
@@ -459,7 +300,7 @@ def extract(
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(["table", "csv", "json", "jsonl", "github", "html"]),
+    type=click.Choice(REPORT_FORMATS),
     default="table",
     show_default=True,
     help="What to print on stdout.",
@@ -478,6 +319,14 @@ def extract(
     is_flag=True,
     help="Exit 0 even when discrepancies are found (still 2 on errors).",
 )
+@click.option(
+    "-j",
+    "--jobs",
+    type=click.IntRange(min=0),
+    default=None,
+    metavar="N",
+    help="Processes that read the documents (0: one per CPU; default from checks.toml, 1).",
+)
 @STDIN_NAME
 @click.pass_context
 def check(
@@ -489,6 +338,7 @@ def check(
     excel: bool,
     fail_on: str,
     exit_zero: bool,
+    jobs: int | None,
     stdin_filename: str,
 ) -> None:
     """Check the claims in FILE... against each other and the reference tables.
@@ -496,17 +346,16 @@ def check(
     Prints the findings (--format, default an aligned table) and exits 1 when
     any is at least as severe as --fail-on.
     """
-    paths = _check_paths(files)
-    reference = _load_reference(_reference_files(references))
-    documents = _documents(paths, stdin_filename)
-    from .pipeline import check_claims
+    import figcheck
 
-    texts = {d.id: d.text for d in documents}
-    report = check_claims(_claims(documents), reference, texts=texts)
-    # check_claims only knows documents that have claims; the summary counts all of them.
-    report = dataclasses.replace(report, documents=tuple(d.id for d in documents))
-    text = _render_report(report, fmt, excel=excel)
-    _write(text, output, fmt, lambda f: _render_report(report, f, excel=excel))
+    documents = _documents(files, stdin_filename)
+    options: dict[str, Any] = {} if jobs is None else {"jobs": jobs}
+    with _progress(len(documents), "reading") as advance:
+        report = figcheck.check(
+            documents, reference=list(references) or None, progress=advance, **options
+        )
+    text = report.render(fmt, excel=excel)
+    _write(text, output, fmt, lambda f: report.render(f, excel=excel))
     failed = bool(report.failures(fail_on))
     ctx.exit(EXIT_FINDINGS if failed and not exit_zero else EXIT_CLEAN)
 

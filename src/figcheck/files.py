@@ -66,7 +66,7 @@ def read_text(path: str | Path, name: str | None = None) -> str:
     try:
         data = Path(path).read_bytes()
     except IsADirectoryError:
-        raise DocumentError(name, "is a directory; pass a glob such as 'dir/*.txt'") from None
+        raise DocumentError(name, "is a directory; pass the files in it (e.g. dir/*.txt)") from None
     except FileNotFoundError:
         raise DocumentError(name, "no such file; check the path") from None
     except OSError as exc:
@@ -75,7 +75,7 @@ def read_text(path: str | Path, name: str | None = None) -> str:
 
 
 def table_files(folder: str | Path) -> list[Path]:
-    """The reference tables (files ending in one of :data:`TABLE_SUFFIXES`) in ``folder``, sorted."""
+    """The reference tables in ``folder`` (names ending in :data:`TABLE_SUFFIXES`), sorted."""
     return sorted(
         p for p in Path(folder).iterdir() if p.is_file() and p.suffix.lower() in TABLE_SUFFIXES
     )

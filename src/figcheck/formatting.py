@@ -49,7 +49,7 @@ def format_unit(unit: str | None) -> str:
 
 
 def format_interval(low: float | None, high: float | None, unit: str | None = None) -> str:
-    """``'12,600–14,000'``, ``'29.6%'``, ``'40 mile'``; an open end as ``'≥ 3,404'``/``'≤ 5'``.
+    """``'12,600–14,000'``, ``'29.6%'``, ``'40 mile'``; an open end as ``'≥ 3,404'``, ``'≤ 5'``.
 
     None for an end means it is open; both None give ''.
     """

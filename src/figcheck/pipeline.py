@@ -95,9 +95,21 @@ def _extract_all(docs: Sequence[Document], options: CheckOptions) -> list[list[C
     jobs = [(d, options.tolerances) for d in docs]
     workers = min(options.workers, len(docs))
     if workers <= 1:
-        return [_extract_one(j) for j in jobs]
+        return _reported((_extract_one(j) for j in jobs), docs, options)
     with ProcessPoolExecutor(max_workers=workers) as pool:
-        return list(pool.map(_extract_one, jobs, chunksize=max(1, len(jobs) // (4 * workers))))
+        chunk = max(1, len(jobs) // (4 * workers))
+        return _reported(pool.map(_extract_one, jobs, chunksize=chunk), docs, options)
+
+
+def _reported(results: Iterable[list[Claim]], docs: Sequence[Document], options: CheckOptions
+              ) -> list[list[Claim]]:
+    """The results, in order, calling ``options.progress`` with each document's id as it comes."""
+    out = []
+    for doc, claims in zip(docs, results, strict=False):
+        out.append(claims)
+        if options.progress is not None:
+            options.progress(doc.id)
+    return out
 
 
 def _run(claims: list[Claim], texts: Mapping[str, str], doc_ids: Sequence[str],
@@ -135,10 +147,10 @@ def check(documents: object, reference: object = None, **options: Any) -> Report
             (always the text itself, never a file name: use :func:`figcheck.load_documents` or
             ``Path`` for files), or an iterable of these.
         reference: a ReferenceTable, a DataFrame, a .csv/.parquet path, or a list of these.
-        **options: see :class:`figcheck.checking.CheckOptions` (``tolerances``,
+        **options: see :class:`figcheck.CheckOptions` (``tolerances``,
             ``reference_tolerance``, ``conflation_tolerance``, ``measure_tolerance``,
-            ``strict_periods``, ``context_chars``, ``jobs``, ``checks``); defaults are in
-            ``figcheck/data/checks.toml``. An unknown option is a TypeError.
+            ``strict_periods``, ``context_chars``, ``jobs``, ``checks``, ``progress``);
+            defaults are in ``figcheck/data/checks.toml``. An unknown option is a TypeError.
 
     Returns:
         A Report with every claim, the findings, the reference comparisons and corroborations.

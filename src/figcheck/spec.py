@@ -134,7 +134,11 @@ def _matched_files(
     *,
     folders_ok: bool = True,
 ) -> list[Path]:
-    """The files the globs of spec key ``key`` match, in order, each once; SpecError if one matches none."""
+    """The files the globs of spec key ``key`` match, in order, each once.
+
+    Raises:
+        SpecError: a glob matches nothing, or names a folder where files are wanted.
+    """
     files: list[Path] = []
     line = lines.get(key, 0)
     for pattern in _strings(value, name, line, key):

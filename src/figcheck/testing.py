@@ -22,14 +22,8 @@ from typing import Any, Protocol
 from .claims import Bound, Claim, Kind
 from .errors import ClaimCheckFailed
 from .findings import Finding, Severity
-from .report import (
-    Report,
-    align,
-    finding_source,
-    format_interval,
-    format_number,
-    format_percent,
-)
+from .formatting import format_interval, format_number, format_percent, format_unit
+from .report import Report, align, finding_source
 
 __all__ = [
     "assert_claim",
@@ -248,7 +242,7 @@ def assert_claim(
     claims = extract(text, doc_id=name)
     candidates = _about(claims, about)
     tol = max(abs or 0.0, (rel or 0.0) * math.fabs(equals))
-    expected = f"{format_number(equals)}{'' if unit in (None, 'count') else ' ' + unit}"
+    expected = format_number(equals) + format_unit(unit)
     expected += f" ± {format_number(tol)}" if tol else ""
     if not candidates:
         seen = sorted({c.noun or c.concept or c.text for c in claims})

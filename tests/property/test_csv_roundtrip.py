@@ -10,7 +10,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from figcheck import CheckId, Finding, Report, Severity
-from figcheck.report.export import CSV_COLUMNS, CSV_DTYPES, defuse, read_csv, undefuse
+from figcheck.report import CSV_COLUMNS, CSV_DTYPES, read_csv
+from figcheck.report.writers import defuse, undefuse
 from figcheck.reference import ReferenceRow
 from figcheck.testing import make_claim
 

@@ -90,7 +90,7 @@ class TestLoadDocuments:
             load_documents(tmp_path / "missing.txt")
 
     def test_directory_is_an_error_with_a_hint(self, tmp_path: Path) -> None:
-        with pytest.raises(DocumentError, match="is a directory; pass a glob"):
+        with pytest.raises(DocumentError, match="is a directory; pass the files in it"):
             load_documents(tmp_path)
 
     def test_binary_file_is_an_error_naming_it(self, tmp_path: Path) -> None:

@@ -46,7 +46,7 @@ def test_anchors_of_look_alike_document_ids_differ():
 def test_number_line_draws_open_ends_as_arrows():
     svg = number_line([("claim", 2000.0, math.inf), ("other claim", 1351.0, 1351.0)], "count")
     assert svg.startswith("<svg") and svg.count("<path") == 1 and "<circle" in svg
-    assert "&gt;= 2,000" in svg and "1,351" in svg
+    assert "≥ 2,000" in svg and "1,351" in svg
 
 
 def test_number_line_with_nothing_to_draw_is_empty():

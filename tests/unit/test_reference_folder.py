@@ -18,7 +18,7 @@ def test_a_folder_loads_all_its_tables(tmp_path):
 
 
 def test_an_empty_folder_is_a_clear_error(tmp_path):
-    with pytest.raises(ReferenceTableError, match="folder holds no .csv, .tsv, .parquet, .pq tables"):
+    with pytest.raises(ReferenceTableError, match=r"folder holds no reference tables \(.csv, .tsv, .parquet or .pq files\)"):
         ReferenceTable.load(tmp_path)
 
 

@@ -12,7 +12,8 @@ import pandas as pd
 import pytest
 
 from figcheck import CheckId, Comparison, Finding, Report, Severity, Verdict
-from figcheck.report.export import CLAIM_COLUMNS, CSV_COLUMNS, CSV_DTYPES, defuse, read_csv, undefuse
+from figcheck.report import CLAIM_COLUMNS, CSV_COLUMNS, CSV_DTYPES, read_csv
+from figcheck.report.writers import defuse, undefuse
 from figcheck.reference import ReferenceRow
 from figcheck.report import format_interval, format_number, severity_rank
 from figcheck.testing import make_claim
@@ -452,10 +453,12 @@ def test_format_number(value: float, text: str) -> None:
     ("low", "high", "unit", "text"),
     [
         (14000, 14000, "count", "14,000"),
-        (12600, 14000, "count", "12,600 to 14,000"),
-        (4e7, INF, "count", ">= 40,000,000"),
-        (-INF, 5, "count", "<= 5"),
-        (30, 100 / 3, "percent", "30 to 33.33%"),
+        (12600, 14000, "count", "12,600–14,000"),
+        (4e7, INF, "count", "≥ 40,000,000"),
+        (-INF, 5, "count", "≤ 5"),
+        (30, 100 / 3, "percent", "30–33.33%"),
+        (3404, None, "count", "≥ 3,404"),
+        (-INF, INF, "count", "-inf–inf"),
         (40, 40, "mile", "40 mile"),
         (None, None, None, ""),
     ],

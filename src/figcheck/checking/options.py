@@ -11,7 +11,7 @@ from __future__ import annotations
 import functools
 import math
 import os
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field, fields
 from typing import Any
 
@@ -62,6 +62,8 @@ class CheckOptions:
         context_chars: characters of the paragraph before a sentence searched for a subject.
         jobs: processes used for extraction (0 = one per CPU).
         checks: the check ids to run (default: all).
+        progress: called with each document's id once its claims are extracted, in input
+            order (a progress bar's hook); None calls nothing.
     """
 
     tolerances: Mapping[str, float] | None = None
@@ -74,6 +76,7 @@ class CheckOptions:
     context_chars: int = field(default_factory=lambda: _defaults()["context_chars"])
     jobs: int = field(default_factory=lambda: _defaults()["jobs"])
     checks: frozenset[CheckId] = ALL_CHECKS
+    progress: Callable[[str], object] | None = field(default=None, compare=False)
 
     @classmethod
     def create(cls, **options: Any) -> CheckOptions:
@@ -108,6 +111,10 @@ class CheckOptions:
                 values[name] = v
         if "checks" in options:
             values["checks"] = _check_ids(options["checks"])
+        if (progress := options.get("progress")) is not None:
+            if not callable(progress):
+                raise TypeError("option 'progress' must be a function taking a document id")
+            values["progress"] = progress
         return cls(**values)
 
     @property

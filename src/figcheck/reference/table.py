@@ -155,8 +155,7 @@ class ReferenceTable:
     def load(cls, source: object) -> ReferenceTable:
         """A table from a ReferenceTable, a DataFrame, a table file, a folder of them, or a list.
 
-        Table files end in one of :data:`figcheck.files.TABLE_SUFFIXES` (a ``.txt`` file named
-        on its own is read as CSV).
+        Table files end in one of :data:`figcheck.files.TABLE_SUFFIXES`.
 
         Raises:
             ReferenceTableError: a file is missing, of an unknown format, or has bad rows (every
@@ -186,20 +185,20 @@ class ReferenceTable:
 
     @classmethod
     def _load_path(cls, path: Path, name: str) -> ReferenceTable:
-        kinds = ", ".join(TABLE_SUFFIXES)
+        kinds = ", ".join(TABLE_SUFFIXES[:-1]) + " or " + TABLE_SUFFIXES[-1]
+        if not path.exists():
+            raise _file_error(name, "no such reference table; check the path")
         if path.is_dir():
             tables = table_files(path)
             if not tables:
-                raise _file_error(name, f"folder holds no {kinds} tables")
+                raise _file_error(name, f"folder holds no reference tables ({kinds} files)")
             return cls.load(tables)
         suffix = path.suffix.lower()
         if suffix in PARQUET_SUFFIXES:
             return cls.from_parquet(path)
-        if suffix in (*CSV_SUFFIXES, ".txt"):
+        if suffix in CSV_SUFFIXES:
             return cls.from_csv(path)
-        if path.exists() or suffix:
-            raise _file_error(name, f"unknown table format; use a file ending in one of: {kinds}")
-        raise _file_error(name, "no such reference table or folder; check the path")
+        raise _file_error(name, f"unknown table format; reference tables are {kinds} files")
 
     @cached_property
     def _subjects(self) -> _SubjectIndex:

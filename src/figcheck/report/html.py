@@ -16,7 +16,7 @@ from importlib import resources
 
 from ..claims import Claim
 from ..findings import ClaimStatus, Finding, Status
-from . import format_interval, format_number, format_percent
+from ..formatting import format_interval, format_number, format_percent, format_unit
 
 __all__ = ["STATUS_MARKERS", "claim_anchor", "render_html", "statuses_by_claim"]
 
@@ -96,7 +96,7 @@ def _asset(name: str) -> str:
 def _frame(claim: Claim, status: ClaimStatus) -> str:
     """The hover/focus card: the claim's frame, its status and the evidence."""
     rows = [
-        ("value", format_number(claim.value) + ("" if claim.unit == "count" else f" {claim.unit}")),
+        ("value", format_number(claim.value) + format_unit(claim.unit)),
         ("interval", format_interval(claim.low, claim.high, claim.unit) + f" (bound {claim.bound})"),
         ("kind", claim.kind),
         ("measure", claim.measure or claim.concept or claim.noun),

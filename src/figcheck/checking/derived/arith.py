@@ -21,7 +21,7 @@ from dataclasses import dataclass
 
 from ...claims import Bound, Claim
 from ...findings import CheckId, Corroboration, Finding
-from ..intervals import Interval, fmt_interval, rel_gap
+from ..intervals import Interval, rel_gap
 from ..options import severity
 
 __all__ = [
@@ -118,7 +118,7 @@ def corroboration(check: CheckId, outcome: Outcome, claims: Sequence[Claim], uni
     return Corroboration(
         claim=claims[0],
         other=claims[1],
-        message=f"{check.value}: {arithmetic}; stated {fmt_interval(outcome.stated, unit)}, "
-                f"computed {fmt_interval(outcome.computed, unit)}: {note}",
+        message=f"{check.value}: {arithmetic}; stated {outcome.stated.describe(unit)}, "
+                f"computed {outcome.computed.describe(unit)}: {note}",
         evidence="figures read: " + ", ".join(repr(c.text) for c in claims),
     )

@@ -25,7 +25,8 @@ from dataclasses import dataclass
 from ...claims import Change, Claim, Kind
 from ...findings import CheckId, Corroboration, Finding
 from ...lexicon.scanner import lexicon
-from ..intervals import Interval, fmt_interval, fmt_number
+from ...formatting import format_number
+from ..intervals import Interval
 from .arith import Outcome, Reading, corroboration, evaluate, finding, ratio, sub
 from .figures import fraction_changes, from_to_levels, multiplier_changes
 from .rules import phrase_pattern, rules
@@ -190,15 +191,15 @@ def _describe(change: Claim, new: Claim, old: Claim, mode: _Mode, out: Outcome) 
     if change.rule == "derived_multiplier":
         lo, hi = 1 + out.computed.low / 100, 1 + out.computed.high / 100
         slo, shi = 1 + out.stated.low / 100, 1 + out.stated.high / 100
-        return (f"{new.text} / {old.text} = {fmt_interval(Interval(lo, hi), 'count')} times; "
-                f"{change.text!r} means {fmt_interval(Interval(slo, shi), 'count')} times")
+        return (f"{new.text} / {old.text} = {Interval(lo, hi).describe('count')} times; "
+                f"{change.text!r} means {Interval(slo, shi).describe('count')} times")
     what = "change in points" if mode.kind == "absolute" and mode.unit == "percent" else (
         "change" if mode.kind == "absolute" else "relative change")
     op = "−" if mode.kind == "absolute" else "/"
     tail = "" if mode.kind == "absolute" else " − 1"
     return (f"{what} from {old.text} to {new.text}: {new.text} {op} {old.text}{tail} = "
-            f"{fmt_interval(out.computed, mode.unit)}; {change.text!r} states "
-            f"{fmt_interval(out.stated, mode.unit)}")
+            f"{out.computed.describe(mode.unit)}; {change.text!r} states "
+            f"{out.stated.describe(mode.unit)}")
 
 
 def _orderings_for(view: DocView, change: Claim, inside: list[Claim],
@@ -249,7 +250,7 @@ def check_changes(view: DocView, tolerances: Mapping[str, float] | None = None
                 CheckId.CHANGE_MISMATCH, out, claims, mode.unit,
                 f"stated change {change.text!r} does not fit the levels it connects: {text}",
                 f"levels {old.text!r} (old) and {new.text!r} (new) read with their rounding "
-                f"and hedges; no values inside them give {fmt_number(change.value)}"
+                f"and hedges; no values inside them give {format_number(change.value)}"
                 f"{'%' if mode.unit == 'percent' else ''}",
             ))
     return findings, agree

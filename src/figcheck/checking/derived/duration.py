@@ -21,7 +21,7 @@ import re
 
 from ...claims import Bound, Claim, Kind
 from ...findings import CheckId, Corroboration, Finding
-from ..intervals import Interval, fmt_interval
+from ..intervals import Interval
 from .arith import Reading, corroboration, evaluate, finding
 from .dates import DateRef, find_dates, resolve_year, span_days
 from .figures import duration_words
@@ -132,9 +132,9 @@ def check_durations(view: DocView) -> tuple[list[Finding], list[Corroboration]]:
             out = evaluate(lambda reading, d=d: (duration_days(d, reading) or elapsed, elapsed))
             unit = d.unit.casefold().rstrip("s")
             per = _unit_days(unit) or 1.0
-            text = (f"{start.text} to {until} is {fmt_interval(_scale(elapsed, per), unit)}s "
-                    f"({fmt_interval(elapsed, 'day')}s); {d.text!r} states "
-                    f"{fmt_interval(_scale(out.stated, per), unit)}s")
+            text = (f"{start.text} to {until} is {_scale(elapsed, per).describe(unit)}s "
+                    f"({elapsed.describe('day')}s); {d.text!r} states "
+                    f"{_scale(out.stated, per).describe(unit)}s")
             claims = [d, *dated]
             if out.holds:
                 agree.append(corroboration(CheckId.DURATION_MISMATCH, out, claims, "day", text))

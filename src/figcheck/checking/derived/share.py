@@ -23,7 +23,7 @@ from collections.abc import Mapping
 
 from ...claims import Claim, Kind
 from ...findings import CheckId, Corroboration, Finding
-from ..intervals import Interval, fmt_interval
+from ..intervals import Interval
 from .arith import Reading, corroboration, evaluate, finding, ratio
 from .change import is_stated_change
 from .figures import fraction_shares
@@ -140,8 +140,8 @@ def check_shares(view: DocView, tolerances: Mapping[str, float] | None = None
         results = [(evaluate(_relation(share, p, w)), p, w) for p, w in pairs]
         held = [x for x in results if x[0].holds]
         out, part, whole = held[0] if held else results[-1]
-        text = (f"{part.text} / {whole.text} = {fmt_interval(out.computed, 'percent')}; "
-                f"{share.text!r} states {fmt_interval(out.stated, 'percent')} (whole found by "
+        text = (f"{part.text} / {whole.text} = {out.computed.describe('percent')}; "
+                f"{share.text!r} states {out.stated.describe('percent')} (whole found by "
                 f"{how})")
         claims = [share, part, whole]
         if held:

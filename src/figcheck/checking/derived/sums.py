@@ -19,7 +19,7 @@ from collections.abc import Sequence
 
 from ...claims import Claim, Kind
 from ...findings import CheckId, Corroboration, Finding
-from ..intervals import Interval, fmt_interval
+from ..intervals import Interval
 from .arith import Reading, add, corroboration, evaluate, finding
 from .change import is_stated_change
 from .figures import list_items
@@ -153,8 +153,8 @@ def check_sums(view: DocView) -> tuple[list[Finding], list[Corroboration]]:
             unit = _unit(total) if total is not None else "percent"
             what = " + ".join(p.text for p in parts)
             whole = total.text if total is not None else "100% (the shares of a whole)"
-            text = (f"{what} = {fmt_interval(out.computed, unit)} against {whole} "
-                    f"({fmt_interval(out.stated, unit)}); the text says they make up the whole "
+            text = (f"{what} = {out.computed.describe(unit)} against {whole} "
+                    f"({out.stated.describe(unit)}); the text says they make up the whole "
                     f"({cue!r})")
             claims = [total, *parts] if total is not None else list(parts)
             if out.holds:

@@ -1,0 +1,226 @@
+"""Reports as rows: the discrepancy columns, the claim columns, and the pandas frames of both.
+
+The discrepancy table has one row per finding and the fixed column order :data:`CSV_COLUMNS`;
+the CSV and JSON outputs (:mod:`.writers`) are that table written out. pandas is imported only
+when a frame is built, so importing this module is cheap.
+"""
+
+from __future__ import annotations
+
+import typing
+from collections.abc import Iterable, Mapping
+from typing import TYPE_CHECKING, Any
+
+from ..claims import Claim
+from ..findings import Comparison, Finding, Verdict
+from ..text import replace_surrogates
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+__all__ = [
+    "CLAIM_COLUMNS",
+    "CLAIM_DTYPES",
+    "CSV_COLUMNS",
+    "CSV_DTYPES",
+    "claim_rows",
+    "claims_frame",
+    "finding_row",
+    "finding_rows",
+    "findings_frame",
+]
+
+# (name, dtype) in output order. The meaning of every column is documented in
+# docs/usage.md ("CSV columns"); a test keeps the two in sync.
+_FINDING_SCHEMA: tuple[tuple[str, str], ...] = (
+    ("check", "str"),
+    ("severity", "str"),
+    ("verdict", "str"),
+    ("doc_id", "str"),
+    ("line", "Int64"),
+    ("column", "Int64"),
+    ("start", "Int64"),
+    ("end", "Int64"),
+    ("text", "str"),
+    ("sentence", "str"),
+    ("subject", "str"),
+    ("concept", "str"),
+    ("noun", "str"),
+    ("period", "str"),
+    ("claimed_value", "float64"),
+    ("claimed_low", "float64"),
+    ("claimed_high", "float64"),
+    ("claimed_unit", "str"),
+    ("claimed_bound", "str"),
+    ("compared_with", "str"),
+    ("other_doc_id", "str"),
+    ("other_line", "Int64"),
+    ("other_column", "Int64"),
+    ("other_text", "str"),
+    ("reference_subject", "str"),
+    ("reference_measure", "str"),
+    ("reference_period", "str"),
+    ("reference_source", "str"),
+    ("reference_url", "str"),
+    ("reference_file", "str"),
+    ("reference_line", "Int64"),
+    ("expected_low", "float64"),
+    ("expected_high", "float64"),
+    ("expected_unit", "str"),
+    ("rel_diff", "float64"),
+    ("tolerance", "float64"),
+    ("message", "str"),
+    ("hint", "str"),
+)
+
+#: The columns of :meth:`figcheck.Report.to_frame` and of the CSV, in order.
+CSV_COLUMNS: tuple[str, ...] = tuple(name for name, _ in _FINDING_SCHEMA)
+#: pandas dtype of every CSV column (``Int64`` keeps missing line numbers integral).
+CSV_DTYPES: dict[str, str] = dict(_FINDING_SCHEMA)
+
+
+def _claim_dtype(annotation: Any) -> str:
+    kinds = set(typing.get_args(annotation)) - {type(None)} or {annotation}
+    if kinds == {int}:
+        return "Int64"
+    if kinds == {float}:
+        return "float64"
+    return "str"
+
+
+#: The columns of :meth:`figcheck.Report.claims_frame`: the Claim fields, in order.
+CLAIM_COLUMNS: tuple[str, ...] = tuple(Claim.model_fields)
+#: pandas dtype of every claim column.
+CLAIM_DTYPES: dict[str, str] = {
+    name: _claim_dtype(field.annotation) for name, field in Claim.model_fields.items()
+}
+
+def _text(value: object) -> str | None:
+    """A text cell: None for missing or empty (a CSV cannot tell the two apart).
+
+    A lone surrogate (an undecodable byte carried by ``surrogateescape``) becomes U+FFFD:
+    no UTF-8 file, and no pandas string column, can hold it.
+    """
+    if value is None:
+        return None
+    text = replace_surrogates(str(value))
+    return text or None
+
+
+def _num(value: float | None) -> float | None:
+    return None if value is None else float(value)
+
+
+def _converted_value(finding: Finding) -> float:
+    """The claim's stated value in the finding's unit, clamped into the claimed interval."""
+    claim = finding.claim
+    value = claim.value
+    if claim.unit != finding.unit:
+        from ..units import convert
+
+        value = convert(value, claim.unit, finding.unit)
+    # Conversion rounding must not put the value outside its own interval.
+    return min(max(value, finding.claimed_low), finding.claimed_high)
+
+
+def finding_row(finding: Finding, verdict: str | None = None) -> dict[str, Any]:
+    """One finding as a dict with exactly the keys of :data:`CSV_COLUMNS`."""
+    claim, other, ref = finding.claim, finding.other, finding.reference
+    expected = finding.expected_low is not None or finding.expected_high is not None
+    return {
+        "check": str(finding.check),
+        "severity": str(finding.severity),
+        "verdict": verdict,
+        "doc_id": _text(claim.doc_id),
+        "line": claim.line,
+        "column": claim.column,
+        "start": claim.start,
+        "end": claim.end,
+        "text": _text(claim.text),
+        "sentence": _text(claim.sentence),
+        "subject": _text(claim.subject),
+        "concept": _text(claim.concept),
+        "noun": _text(claim.noun),
+        "period": _text(claim.period),
+        "claimed_value": _converted_value(finding),
+        "claimed_low": float(finding.claimed_low),
+        "claimed_high": float(finding.claimed_high),
+        "claimed_unit": _text(finding.unit),
+        "claimed_bound": str(claim.bound),
+        "compared_with": finding.compared_with,
+        "other_doc_id": _text(other.doc_id) if other else None,
+        "other_line": other.line if other else None,
+        "other_column": other.column if other else None,
+        "other_text": _text(other.text) if other else None,
+        "reference_subject": _text(ref.subject) if ref else None,
+        "reference_measure": _text(ref.measure) if ref else None,
+        "reference_period": _text(ref.period) if ref else None,
+        "reference_source": _text(ref.source) if ref else None,
+        "reference_url": _text(ref.url) if ref else None,
+        "reference_file": _text(ref.path) if ref else None,
+        "reference_line": (ref.line or None) if ref else None,
+        "expected_low": _num(finding.expected_low),
+        "expected_high": _num(finding.expected_high),
+        "expected_unit": _text(finding.unit) if expected else None,
+        "rel_diff": _num(finding.rel_diff),
+        "tolerance": _num(finding.tolerance),
+        "message": _text(finding.message),
+        "hint": _text(finding.hint),
+    }
+
+
+def _sort_key(finding: Finding) -> tuple[str, int, int, int, str]:
+    claim = finding.claim
+    return (claim.doc_id, claim.line, claim.column, claim.end, str(finding.check))
+
+
+def finding_rows(findings: Iterable[Finding], comparisons: Iterable[Comparison] = ()
+                 ) -> list[dict[str, Any]]:
+    """Findings as dicts keyed by :data:`CSV_COLUMNS`, by document and position.
+
+    A reference finding's ``verdict`` is read from its record in ``comparisons``.
+    """
+    verdicts = {(c.claim, c.reference): c.verdict for c in comparisons if c.reference}
+    rows = []
+    for finding in sorted(findings, key=_sort_key):
+        verdict = None
+        if finding.reference is not None:
+            # A reference finding without its comparison record is a contradiction.
+            found = verdicts.get((finding.claim, finding.reference), Verdict.CONTRADICTED)
+            verdict = str(found)
+        rows.append(finding_row(finding, verdict))
+    return rows
+
+
+def claim_rows(claims: Iterable[Claim]) -> list[dict[str, Any]]:
+    """Claims as rows keyed by :data:`CLAIM_COLUMNS`, enums as their string values."""
+    rows = []
+    for claim in claims:
+        row = claim.model_dump()
+        for name, dtype in CLAIM_DTYPES.items():
+            if dtype == "str":
+                row[name] = _text(row[name])
+        rows.append(row)
+    return rows
+
+
+def _frame(rows: list[dict[str, Any]], dtypes: Mapping[str, str]) -> pd.DataFrame:
+    import pandas as pd
+
+    return pd.DataFrame(
+        {
+            name: pd.Series([row[name] for row in rows], dtype=dtype)
+            for name, dtype in dtypes.items()
+        }
+    )
+
+
+def findings_frame(findings: Iterable[Finding], comparisons: Iterable[Comparison] = ()
+                   ) -> pd.DataFrame:
+    """One row per finding, columns exactly :data:`CSV_COLUMNS` with :data:`CSV_DTYPES`."""
+    return _frame(finding_rows(findings, comparisons), CSV_DTYPES)
+
+
+def claims_frame(claims: Iterable[Claim]) -> pd.DataFrame:
+    """One row per claim, columns exactly :data:`CLAIM_COLUMNS`."""
+    return _frame(claim_rows(claims), CLAIM_DTYPES)

@@ -1,0 +1,204 @@
+"""Writers: reports and claims as CSV, JSON and JSON Lines, and the CSV read back.
+
+Every writer takes a destination (a path or an open text or binary file) and returns the text
+when there is none. CSV cells that a spreadsheet would run as a formula are defused.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import math
+import os
+from collections.abc import Iterable, Mapping
+from typing import IO, TYPE_CHECKING, Any
+
+from ..claims import Claim
+from ..errors import DocumentError
+from .columns import CSV_COLUMNS, CSV_DTYPES, claim_rows
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+__all__ = [
+    "SCHEMA_VERSION",
+    "Destination",
+    "csv_text",
+    "defuse",
+    "emit_text",
+    "json_rows",
+    "read_csv",
+    "undefuse",
+    "write_claims_json",
+    "write_csv",
+    "write_json",
+    "write_jsonl",
+]
+
+#: Version of the CSV/JSON layout; bumped when a column is renamed or removed.
+SCHEMA_VERSION = 1
+
+# Spreadsheets run a cell that starts with one of these as a formula (CWE-1236,
+# OWASP ASVS 1.2.10). The apostrophe itself is escaped too, so undefuse() can
+# always tell an added apostrophe from one that was in the text.
+_FORMULA_STARTS = frozenset("=+-@\t\r'")
+
+
+def defuse(text: str) -> str:
+    """``text`` made safe for a spreadsheet cell: prefix ``'`` if it could start a formula.
+
+    >>> defuse("=SUM(A1:A9)"), defuse("-5% fall"), defuse("1,351 deaths")
+    ("'=SUM(A1:A9)", "'-5% fall", '1,351 deaths')
+    """
+    return "'" + text if text[:1] in _FORMULA_STARTS else text
+
+
+def undefuse(text: str) -> str:
+    """The inverse of :func:`defuse`.
+
+    >>> undefuse(defuse("'quoted")), undefuse(defuse("=1+1"))
+    ("'quoted", '=1+1')
+    """
+    return text[1:] if text[:1] == "'" and text[1:2] in _FORMULA_STARTS else text
+
+
+Destination = str | os.PathLike[str] | IO[str] | IO[bytes] | None
+
+
+def emit_text(text: str, dest: Destination = None) -> str | None:
+    """Write ``text`` as UTF-8 to ``dest`` (a path or file object); return it if ``dest`` is None."""
+    return _emit(text, dest)
+
+
+def _emit(text: str, dest: Destination, encoding: str = "utf-8") -> str | None:
+    """Write ``text`` to a path or an open file; return it when ``dest`` is None."""
+    if dest is None:
+        return text
+    if isinstance(dest, (str, os.PathLike)):
+        with open(dest, "w", encoding=encoding, newline="") as fh:
+            fh.write(text)
+        return None
+    if isinstance(dest, (io.RawIOBase, io.BufferedIOBase)) or "b" in getattr(dest, "mode", ""):
+        dest.write(text.encode(encoding))  # type: ignore[arg-type]
+    else:
+        if encoding == "utf-8-sig":
+            text = "\ufeff" + text
+        dest.write(text)  # type: ignore[arg-type]
+    return None
+
+
+def _csv_cell(value: Any) -> str:
+    """One CSV field: text defused and quoted when needed, floats in round-trip form."""
+    if isinstance(value, str):
+        text = defuse(value)
+        # Quote CR too: with "\n" line ends the csv module would leave a bare CR unquoted,
+        # and readers take it for a line break.
+        if any(ch in text for ch in ',"\n\r') or text != text.strip(" "):
+            return '"' + text.replace('"', '""') + '"'
+        return text
+    if isinstance(value, float):
+        return repr(value)
+    return str(value)
+
+
+def csv_text(frame: pd.DataFrame) -> str:
+    """``frame`` as CSV text: defused text cells, ``\n`` line ends, empty cells for missing."""
+    import pandas as pd
+
+    rows = [list(frame.columns), *frame.astype(object).itertuples(index=False, name=None)]
+    lines = [",".join("" if pd.isna(v) else _csv_cell(v) for v in row) for row in rows]
+    return "".join(line + "\n" for line in lines)
+
+
+def write_csv(frame: pd.DataFrame, dest: Destination = None, *, excel: bool = False) -> str | None:
+    """Write ``frame`` as UTF-8 CSV (with a BOM when ``excel``); the text if ``dest`` is None."""
+    text = csv_text(frame)
+    if dest is None:
+        return ("\ufeff" + text) if excel else text
+    return _emit(text, dest, "utf-8-sig" if excel else "utf-8")
+
+
+def read_csv(source: str | os.PathLike[str] | IO[str] | IO[bytes]) -> pd.DataFrame:
+    """Read a figcheck discrepancy CSV back into the frame :meth:`Report.to_frame` gave.
+
+    Raises:
+        DocumentError: the file's header is not :data:`CSV_COLUMNS` (a ValueError too).
+    """
+    import pandas as pd
+
+    frame = pd.read_csv(
+        source,
+        dtype=CSV_DTYPES,
+        keep_default_na=False,
+        na_values=[""],
+        encoding="utf-8-sig",
+    )
+    if tuple(frame.columns) != CSV_COLUMNS:
+        where = source if isinstance(source, (str, os.PathLike)) else "<buffer>"
+        extra = [c for c in frame.columns if c not in CSV_COLUMNS]
+        missing = [c for c in CSV_COLUMNS if c not in frame.columns]
+        raise DocumentError(
+            str(where),
+            f"header is not figcheck's CSV_COLUMNS (missing {missing}, unexpected {extra}); "
+            "read only CSV files written by Report.to_csv or figcheck check -o",
+        )
+    for name, dtype in CSV_DTYPES.items():
+        if dtype == "str":
+            frame[name] = frame[name].map(lambda v: undefuse(v) if isinstance(v, str) else v)
+    return frame.astype(CSV_DTYPES)
+
+
+def _json_safe(value: Any) -> Any:
+    """JSON has no infinities or NaN: infinities become strings (as in Claim), NaN null."""
+    if isinstance(value, float):
+        if math.isnan(value):
+            return None
+        if math.isinf(value):
+            return "Infinity" if value > 0 else "-Infinity"
+    return value
+
+
+def _figcheck_version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("figcheck")
+    except PackageNotFoundError:  # running from a source tree that is not installed
+        return "unknown"
+
+
+def json_rows(rows: Iterable[Mapping[str, Any]]) -> list[dict[str, Any]]:
+    """``rows`` with JSON-safe values: infinities as strings, NaN as null."""
+    return [{k: _json_safe(v) for k, v in row.items()} for row in rows]
+
+
+def write_json(summary: Mapping[str, Any], rows: Iterable[Mapping[str, Any]],
+               dest: Destination = None, *, indent: int | None = 2) -> str | None:
+    """One JSON document: schema version, figcheck version, ``summary`` and the finding rows."""
+    doc = {
+        "schema_version": SCHEMA_VERSION,
+        "figcheck_version": _figcheck_version(),
+        "summary": dict(summary),
+        "findings": json_rows(rows),
+    }
+    return _emit(json.dumps(doc, indent=indent, ensure_ascii=False) + "\n", dest)
+
+
+def write_jsonl(rows: Iterable[Mapping[str, Any]], dest: Destination = None) -> str | None:
+    """JSON Lines: one object per row, ``\\n``-terminated."""
+    lines = [
+        json.dumps(row, ensure_ascii=False).translate(_LINE_BREAK_ESCAPES) + "\n"
+        for row in json_rows(rows)
+    ]
+    return _emit("".join(lines), dest)
+
+
+# json.dumps leaves these unescaped, but line-based readers (str.splitlines among them) take
+# them for line ends; inside JSON they can only be in strings, where the escape means the same.
+_LINE_BREAK_ESCAPES = {0x85: "\\u0085", 0x2028: "\\u2028", 0x2029: "\\u2029"}
+
+
+def write_claims_json(claims: Iterable[Claim], dest: Destination = None) -> str | None:
+    """Claims as one JSON array of objects with the claim columns' keys."""
+    text = json.dumps(json_rows(claim_rows(claims)), indent=2, ensure_ascii=False) + "\n"
+    return _emit(text, dest)
