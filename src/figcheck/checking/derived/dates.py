@@ -89,6 +89,8 @@ def find_dates(sentence: str, offset: int = 0) -> list[DateRef]:
     Dates without a year get a provisional year (2000, a leap year); see :func:`resolve_year`.
     """
     out: list[DateRef] = []
+    if not any(ch.isdigit() for ch in sentence):
+        return out
     for m in _pattern().finditer(sentence):
         s, e, text = m.start() + offset, m.end() + offset, m.group(0)
         g = m.groupdict()

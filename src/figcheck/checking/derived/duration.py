@@ -17,6 +17,7 @@ frequencies, not spans.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 
 from ...claims import Bound, Claim, Kind
@@ -46,10 +47,15 @@ def duration_days(claim: Claim, reading: Reading) -> Interval | None:
     return Interval(iv.low * per, iv.high * per)
 
 
+@functools.cache
+def _relative_re() -> re.Pattern[str]:
+    return phrase_pattern(list(rules().relative_years))
+
+
 def _relative_dates(view: DocView, start: int, end: int) -> list[DateRef]:
     if view.date is None:
         return []
-    pat = phrase_pattern(list(rules().relative_years))
+    pat = _relative_re()
     out = []
     for m in pat.finditer(view.text, start, end):
         y = view.date.year + rules().relative_years[re.sub(r"\s+", " ", m.group(0).casefold())]

@@ -27,14 +27,17 @@ _FILE = "derived.toml"
 
 def phrase_pattern(phrases: list[str], *, suffix: str = "") -> re.Pattern[str]:
     """One case-insensitive, word-bounded alternation of ``phrases`` (longest first)."""
-    parts = []
+    words, others = [], []
     for p in sorted(set(phrases), key=len, reverse=True):
         body = r"\s+".join(re.escape(w) for w in p.split())
-        lead = r"(?<![\w-])" if p[:1].isalnum() else ""
-        parts.append(lead + body + r"(?![\w])")
+        (words if p[:1].isalnum() else others).append(body)
+    parts = []
+    if words:
+        parts.append(r"(?<![\w-])(?:" + "|".join(words) + ")")
+    parts.extend(others)
     if not parts:
         return re.compile(r"(?!x)x")
-    return re.compile("(?:" + "|".join(parts) + ")" + suffix, re.IGNORECASE)
+    return re.compile("(?:" + "|".join(parts) + r")(?!\w)" + suffix, re.IGNORECASE)
 
 
 @dataclass(frozen=True)

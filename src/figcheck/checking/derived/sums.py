@@ -68,6 +68,8 @@ def _groups(view: DocView, si: int) -> list[tuple[Claim | None, list[Claim], str
     r = rules()
     out: list[tuple[Claim | None, list[Claim], str]] = []
     claims = [c for c in view.claims_in(si) if _usable(view, c)]
+    if not claims or (len(claims) < 2 and not r.sum_anaphors.search(sentence)):
+        return out
     # A total, then a colon or a dash, then the parts.
     for m in _LIST_MARK.finditer(sentence):
         cut = s + m.start()
