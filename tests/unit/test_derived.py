@@ -250,3 +250,9 @@ def test_checks_option_selects_derived_checks():
 def test_derived_findings_without_text_do_nothing():
     claims = extract("Ridership rose 12% to 2.8 million from 2.1 million.", doc_id="x")
     assert derived_findings(claims, {}) == ([], [])
+
+
+def test_a_possessive_or_an_article_before_a_dollar_sign_is_not_a_currency_code():
+    units = {c.text: c.unit for c in extract("The port's $40 million crane cost a $5 levy per box.")}
+    assert units == {"$40 million": "USD", "$5": "USD"}
+    assert [c.unit for c in extract("Fares are S$2.10 in Singapore.")] == ["SGD"]

@@ -88,9 +88,12 @@ def _is_level(view: DocView, change: Claim, c: Claim) -> bool:
             and not (change.start < c.end and c.start < change.end))
 
 
-def _same_clause(view: DocView, a: Claim, b: Claim) -> bool:
-    lo, hi = (a, b) if a.start < b.start else (b, a)
+def _same_clause(view: DocView, change: Claim, level: Claim) -> bool:
+    lo, hi = (change, level) if change.start < level.start else (level, change)
     between = view.text[lo.end:hi.start]
+    if hi is change:  # "3.6 million, an increase of 14 percent": the change's own words
+        between = re.sub(rf"(?:{_change_verbs().pattern})\W*(?:of|by)?\s*$", "", between,
+                         flags=re.IGNORECASE)
     return not (rules().clause_breaks.search(between) or _change_verbs().search(between)
                 or ";" in between)
 
