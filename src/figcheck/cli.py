@@ -13,7 +13,7 @@ import contextlib
 import errno
 import os
 import sys
-import traceback
+import warnings
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import Any, NoReturn
@@ -21,6 +21,7 @@ from typing import Any, NoReturn
 import click
 
 from .report import CLAIM_FORMATS, REPORT_FORMATS
+from .cli_exits import internal_error_message, silence_stdout, warning_line
 from .text import replace_surrogates
 
 __all__ = ["cli", "main"]
@@ -65,7 +66,9 @@ class _FigcheckGroup(click.Group):
 
         extra.pop("standalone_mode", None)
         try:
-            code = super().main(args, prog_name or "figcheck", standalone_mode=False, **extra)
+            with warnings.catch_warnings():
+                warnings.showwarning = warning_line
+                code = super().main(args, prog_name or "figcheck", standalone_mode=False, **extra)
         except click.exceptions.NoArgsIsHelpError as exc:
             click.echo(exc.ctx.get_help() if exc.ctx is not None else exc.format_message())
             sys.exit(EXIT_ERROR)
@@ -81,12 +84,12 @@ class _FigcheckGroup(click.Group):
             sys.exit(130)
         except BrokenPipeError:
             # the reader (e.g. `| head`) went away: not an error of ours
-            _silence_stdout()
+            silence_stdout()
             sys.exit(EXIT_CLEAN)
         except (SystemExit, KeyboardInterrupt, GeneratorExit):
             raise
         except BaseException as exc:  # noqa: BLE001 - a bug (a Rust panic too), not a user mistake
-            _internal_error(exc)
+            _die(internal_error_message(exc))
         sys.exit(code if isinstance(code, int) else EXIT_CLEAN)
 
     def invoke(self, ctx: click.Context) -> Any:
@@ -96,55 +99,8 @@ class _FigcheckGroup(click.Group):
         except OSError as exc:
             if exc.errno != errno.EPIPE:
                 raise
-            _silence_stdout()
+            silence_stdout()
             sys.exit(EXIT_CLEAN)
-
-
-def _silence_stdout() -> None:
-    """Point stdout at the null device so the final flush cannot fail on a closed pipe."""
-    try:
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-    except (OSError, ValueError, AttributeError):  # no real stdout: nothing left to flush
-        pass
-
-
-#: Where bugs are reported when the installed metadata names no issue tracker.
-_REPORT_BUGS = "figcheck's issue tracker"
-
-
-def _bug_tracker() -> str:
-    """The issue-tracker URL from the installed metadata, or a description of where it is."""
-    from importlib.metadata import PackageNotFoundError, metadata
-
-    try:
-        urls = metadata("figcheck").get_all("Project-URL") or []
-    except PackageNotFoundError:
-        return _REPORT_BUGS
-    for entry in urls:
-        label, _, url = entry.partition(",")
-        if label.strip().lower() in ("issues", "bug tracker", "tracker", "bugs"):
-            return url.strip()
-    return _REPORT_BUGS
-
-
-def _internal_error(exc: BaseException) -> NoReturn:
-    """One line saying a bug in figcheck stopped the run, where it happened and where to report it."""
-    where = ""
-    frames = traceback.extract_tb(exc.__traceback__)
-    if frames:
-        last = frames[-1]
-        where = f" in {Path(last.filename).name}:{last.lineno}"
-    if os.environ.get("FIGCHECK_DEBUG") == "1":
-        traceback.print_exception(exc)
-        hint = "please report it with the traceback above"
-    else:
-        hint = "run again with FIGCHECK_DEBUG=1 for the traceback"
-    _die(
-        f"internal error, a bug in figcheck and not in your input "
-        f"({type(exc).__name__}{where}: {exc}); {hint} and report it, with the command "
-        f"you ran, at {_bug_tracker()}"
-    )
 
 
 def _figcheck_error(exc: Exception) -> str:
@@ -218,7 +174,7 @@ def _write(text: str, output: str | None, fmt: str, render: Callable[[str], str]
         sys.stdout.flush()
     except BrokenPipeError:
         # The reader stopped early (`| head`, `| true`); the exit code still reports the result.
-        _silence_stdout()
+        silence_stdout()
 
 
 def _interactive() -> bool:
@@ -327,12 +283,18 @@ def extract(
     metavar="N",
     help="Processes that read the documents (0: one per CPU; default from checks.toml, 1).",
 )
+@click.option(
+    "--reference-comments",
+    is_flag=True,
+    help="Read reference-table lines starting with '#' as comments (by default they are rows).",
+)
 @STDIN_NAME
 @click.pass_context
 def check(
     ctx: click.Context,
     files: tuple[str, ...],
     references: tuple[str, ...],
+    reference_comments: bool,
     fmt: str,
     output: str | None,
     excel: bool,
@@ -349,11 +311,12 @@ def check(
     import figcheck
 
     documents = _documents(files, stdin_filename)
+    reference: Any = list(references) or None
+    if reference is not None and reference_comments:
+        reference = figcheck.ReferenceTable.load(reference, comments=True)
     options: dict[str, Any] = {} if jobs is None else {"jobs": jobs}
     with _progress(len(documents), "reading") as advance:
-        report = figcheck.check(
-            documents, reference=list(references) or None, progress=advance, **options
-        )
+        report = figcheck.check(documents, reference=reference, progress=advance, **options)
     text = report.render(fmt, excel=excel)
     _write(text, output, fmt, lambda f: report.render(f, excel=excel))
     failed = bool(report.failures(fail_on))

@@ -47,14 +47,14 @@ def test_reader_that_exits_early_keeps_the_documented_exit_code(
 
 
 def test_internal_error_is_one_line_naming_it_a_bug(tmp_path: Path, monkeypatch) -> None:
-    import figcheck
+    import figcheck.extraction.extractor as extractor  # looks sentence_spans up at each call
 
-    def broken(text: str, **kw):
+    def broken(text: str):
         raise RuntimeError("boom")
 
     (tmp_path / "a.txt").write_text(LOST_TANKS, encoding="utf-8")
     monkeypatch.chdir(tmp_path)
-    monkeypatch.setattr(figcheck, "extract", broken)  # the CLI calls the public API
+    monkeypatch.setattr(extractor, "sentence_spans", broken)
     monkeypatch.delenv("FIGCHECK_DEBUG", raising=False)
     result = CliRunner().invoke(cli, ["extract", "a.txt"])
     assert result.exit_code == 2
@@ -69,17 +69,17 @@ def test_internal_error_is_one_line_naming_it_a_bug(tmp_path: Path, monkeypatch)
 
 
 def test_a_base_exception_from_native_code_is_an_internal_error(tmp_path: Path, monkeypatch) -> None:
-    import figcheck.pipeline as pipeline
+    import figcheck.extraction.extractor as extractor
 
     class PanicException(BaseException):  # what pyo3 raises for a Rust panic
         pass
 
-    def panics(text: str, **kw):
+    def panics(text: str):
         raise PanicException("index out of bounds")
 
     (tmp_path / "a.txt").write_text(LOST_TANKS, encoding="utf-8")
     monkeypatch.chdir(tmp_path)
-    monkeypatch.setattr(pipeline, "extract", panics)  # what figcheck.check extracts with
+    monkeypatch.setattr(extractor, "sentence_spans", panics)
     result = CliRunner().invoke(cli, ["check", "--exit-zero", "a.txt"])
     assert result.exit_code == 2
     assert "internal error" in result.stderr and "PanicException" in result.stderr

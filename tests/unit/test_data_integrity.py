@@ -11,6 +11,7 @@ from figcheck.lexicon.scanner import alternation, lexicon
 from figcheck.units import dimension
 
 DATA_FILES = [
+    "reference.toml",
     "numbers.toml",
     "hedges.toml",
     "unit_aliases.toml",

@@ -5,7 +5,11 @@ Cell rules:
 - ``value``, ``low``, ``high``: numbers; "1,351" and "1e6" are fine. An empty ``low`` or ``high``
   means the value itself; write ``inf`` / ``-inf`` for an open bound ("at least 3,404").
 - ``unit``: a canonical unit name: ``count`` for people and things, ``percent``, an ISO currency
-  code, or a unit name pint knows (``mile``, ``kilometer``, ``year``).
+  code, or a unit name pint knows (``mile``, ``kilometer``, ``year``), optionally combined with
+  ``*``, ``/``, ``per`` and small powers (``kilometer / hour``, ``kilometer ** 2``). The cell is
+  read by figcheck's own grammar and never evaluated; powers are bounded
+  (``figcheck/data/reference.toml``).
+- Counts, lengths, areas, masses and durations cannot be negative (same file).
 - ``keywords``, ``aliases``: semicolon-separated ("Donbass; Donbas region").
 - ``tolerance``: relative, ``0.05`` or ``5%``; widens the row's interval when comparing.
 - ``claimed_by``: the party whose claim the figure is, when it is not an independent measurement.
@@ -43,7 +47,13 @@ OPTIONAL_COLUMNS = (
 KNOWN_COLUMNS = REQUIRED_COLUMNS + OPTIONAL_COLUMNS
 # Plain decimal, or thousands grouped by commas; possessive so a long digit run cannot backtrack.
 _NUMBER = re.compile(r"[+-]?+(?:\d{1,3}(?:,\d{3})++|\d++)(?:\.\d++)?+(?:[eE][+-]?+\d++)?+")
-_UNIT_CHARS = re.compile(r"[\w %/*^.·‰°µ-]++")
+# A unit cell: names joined by * / · "per" or a space, each with an optional small integer power.
+# Only this shape ever reaches pint, whose parser would evaluate "10 ** 10 ** 10".
+_UNIT_NAME = r"(?:[^\W\d]\w*+|%|‰|°[CF]?+)"
+_UNIT_POWER = r"(?:[ ]*+(?:\*\*|\^)[ ]*+[+-]?+\d{1,9}+)?+"
+_UNIT_JOIN = r"(?:[ ]*+[*/·][ ]*+|[ ]++per[ ]++|[ ]++)"
+_UNIT = re.compile(rf"{_UNIT_NAME}{_UNIT_POWER}(?:{_UNIT_JOIN}{_UNIT_NAME}{_UNIT_POWER})*+")
+_POWER = re.compile(r"(?:\*\*|\^)[ ]*+([+-]?+\d++)")
 _INFINITE = {"inf": math.inf, "+inf": math.inf, "infinity": math.inf, "∞": math.inf,
              "-inf": -math.inf, "-infinity": -math.inf, "-∞": -math.inf}
 
@@ -134,20 +144,49 @@ def _number(value: object, *, allow_infinite: bool) -> float:
         else:
             hint = "; put a bound in the low/high column" if s[:1] in "<>≤≥~" else ""
             raise ValueError(f"not a number: {s!r}{hint}")
+        if math.isinf(x) and s.casefold() not in _INFINITE:
+            raise ValueError(
+                f"{s!r} is too large for a number (the largest is about 1.8e308); "
+                "write inf for an open bound"
+            )
     if math.isnan(x) or (math.isinf(x) and not allow_infinite):
         raise ValueError(f"not a finite number: {value!r}")
     return x
 
 
+def _rules() -> tuple[frozenset[str], int]:
+    """(dimensions that cannot be negative, largest unit power) from data/reference.toml."""
+    from ..lexicon.files import data_file
+
+    f = data_file("reference.toml")
+    dims = frozenset(f.strings("nonnegative_dimensions", "values"))
+    power = f.table("units").get("max_exponent")
+    if not isinstance(power, int) or isinstance(power, bool) or power < 1:
+        raise f.error("max_exponent", "must be an integer >= 1", "units")
+    return dims, power
+
+
 def _unit(value: object) -> str:
     from ..units import dimension, registry
 
-    name = _text(value)
+    name = " ".join(_text(value).split())
+    if name in ("count", "percent"):
+        return name
+    if len(name) > 100 or not _UNIT.fullmatch(name):
+        # pint would drop stray characters ("miles?") silently, and evaluate arithmetic
+        raise ValueError(
+            f"unit {name[:60]!r} is not a unit name; use 'count' for people and things, "
+            "'percent' for shares, an ISO currency code (USD), or unit names joined by * or / "
+            "with small powers (kilometer / hour, kilometer ** 2)"
+        )
+    limit = _rules()[1]
+    for power in _POWER.findall(name):
+        if abs(int(power)) > limit:
+            raise ValueError(
+                f"unit {name[:60]!r} raises a unit to the power {int(power)}; "
+                f"powers up to {limit} are allowed"
+            )
     try:
-        if not _UNIT_CHARS.fullmatch(name):
-            raise ValueError(name)  # pint would drop stray characters ("miles?") silently
-        if name in ("count", "percent"):
-            return name
         canonical = str(registry().parse_units(name))
         if not canonical or canonical == "dimensionless":
             raise ValueError(name)
@@ -197,6 +236,13 @@ _PARSERS = {
 }
 
 
+def _nonnegative(unit: str) -> bool:
+    """True when quantities in ``unit`` cannot be negative (a count, a length, a duration)."""
+    from ..units import dimension
+
+    return dimension(unit) in _rules()[0]
+
+
 def parse_row(cells: Mapping[str, object], extra: Sequence[str], path: str, line: int
          ) -> ReferenceRow | RowError:
     """One validated row, or one RowError naming every bad column of it."""
@@ -229,6 +275,12 @@ def parse_row(cells: Mapping[str, object], extra: Sequence[str], path: str, line
                 values[col] = parse_cell(cells[col])
             except ValueError as exc:
                 problems.append((col, str(exc)))
+    if "value" in values and "unit" in values:
+        negative = [c for c in ("value", "low", "high")
+                    if c in values and values[c] < 0 and values[c] != -math.inf]
+        if negative and _nonnegative(values["unit"]):
+            problems.append((negative[0], f"{values['unit']} cannot be negative, got "
+                             f"{values[negative[0]]:g}; check the sign"))
     if "value" in values:
         low = values.setdefault("low", values["value"])
         high = values.setdefault("high", values["value"])

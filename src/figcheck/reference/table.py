@@ -3,7 +3,11 @@ index that reference matching looks rows up by.
 
 Every row is validated on load; all bad rows are reported together in one
 :class:`~figcheck.errors.ReferenceTableError`, each once, with its file, line and column(s).
-In a CSV, ``line`` is the physical line; lines whose first cell starts with ``#`` are comments.
+In a CSV, ``line`` is the physical line. A line whose first cell starts with ``#`` is a row like
+any other ("#MeToo" is a subject) unless ``comments=True`` makes it a comment. The delimiter is
+the one of ``, ; tab |`` that makes the header hold the required columns. A quote that is never
+closed, a header with no rows, and rows that repeat a fact (see
+:mod:`figcheck.reference.duplicates`) are reported; nothing is skipped silently.
 For Parquet files and DataFrames ``line`` is the 1-based row number.
 """
 
@@ -11,6 +15,7 @@ from __future__ import annotations
 
 import csv
 import io
+import warnings
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cached_property
@@ -19,7 +24,8 @@ from typing import TYPE_CHECKING
 
 from ..errors import DocumentError, ReferenceTableError, RowError
 from ..files import CSV_SUFFIXES, PARQUET_SUFFIXES, TABLE_SUFFIXES, read_text, table_files
-from .rows import KNOWN_COLUMNS, ReferenceRow, parse_header, parse_row
+from .duplicates import repeated_facts
+from .rows import KNOWN_COLUMNS, REQUIRED_COLUMNS, ReferenceRow, parse_header, parse_row
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -36,7 +42,49 @@ def _build(rows: Iterable[tuple[int, Mapping[str, object]]], extra: Sequence[str
         (bad if isinstance(result, RowError) else good).append(result)  # type: ignore[arg-type]
     if bad:
         raise ReferenceTableError(bad)
-    return ReferenceTable(tuple(good))
+    return _checked(good)
+
+
+def _checked(rows: Sequence[ReferenceRow], *, across_files: bool = False) -> ReferenceTable:
+    """The table of ``rows`` once no row repeats a fact (warnings for sources that differ)."""
+    errors, notes = repeated_facts(rows, across_files=across_files)
+    if errors:
+        raise ReferenceTableError(errors)
+    for note in notes:
+        warnings.warn(note, UserWarning, stacklevel=4)
+    return ReferenceTable(tuple(rows))
+
+
+_DELIMITERS = (",", ";", "\t", "|")
+
+
+def _sniff(text: str) -> str | None:
+    """The delimiter that splits the first non-blank line into all the required columns."""
+    first = next((ln for ln in text.splitlines() if ln.strip()), "")
+    for delimiter in _DELIMITERS:
+        cells = next(csv.reader([first], delimiter=delimiter), [])
+        if set(REQUIRED_COLUMNS) <= {c.strip().casefold() for c in cells}:
+            return delimiter
+    return None
+
+
+def _header_hints(errors: list[RowError], record: Sequence[str], comments: bool
+                  ) -> list[RowError]:
+    """Header errors, the first with a hint when the line looks like a comment or the file like
+    one with another delimiter."""
+    first = record[0].lstrip() if record else ""
+    hint = ""
+    if first.startswith("#") and not comments:
+        hint = ("; the header line starts with '#': lines starting with '#' are rows unless "
+                "comments are allowed (comments=True, --reference-comments)")
+    elif len(record) == 1 and any(d in first for d in _DELIMITERS):
+        found = next(d for d in _DELIMITERS if d in first)
+        hint = (f"; the header is one cell holding {found!r}: is the file separated by "
+                f"{found!r}? pass delimiter={found!r}")
+    if not hint:
+        return errors
+    head = errors[0]
+    return [RowError(head.path, head.line, head.column, head.message + hint), *errors[1:]]
 
 
 def _file_error(path: str, message: str, line: int = 0) -> ReferenceTableError:
@@ -67,16 +115,26 @@ class ReferenceTable:
         return self.rows[i]
 
     @classmethod
-    def from_csv(cls, path: str | Path, *, delimiter: str | None = None) -> ReferenceTable:
-        """Load and validate a UTF-8 CSV (``.tsv``: tab-separated) reference table."""
+    def from_csv(cls, path: str | Path, *, delimiter: str | None = None,
+                 comments: bool = False) -> ReferenceTable:
+        """Load and validate a UTF-8 CSV (``.tsv``: tab-separated) reference table.
+
+        Args:
+            path: the file.
+            delimiter: the cell separator; by default the one of ``, ; tab |`` that splits the
+                header into the required columns (tab for ``.tsv``, else comma, when none does).
+            comments: read lines whose first cell starts with ``#`` as comments; by default
+                they are rows ("#MeToo" is a subject).
+        """
         name = str(path)
         try:
             text = read_text(path, name)
         except DocumentError as exc:
             raise _file_error(name, exc.reason, exc.line) from None
         if delimiter is None:
-            delimiter = "\t" if name.lower().endswith(".tsv") else ","
-        reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+            delimiter = _sniff(text) or ("\t" if name.lower().endswith(".tsv") else ",")
+        # strict: a quote left open is an error at the end of the file, not one giant cell
+        reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
         header: list[str] | None = None
         extra: list[str] = []
         records: list[tuple[int, dict[str, object]]] = []
@@ -85,12 +143,14 @@ class ReferenceTable:
         try:
             for record in reader:
                 line, last = last + 1, reader.line_num
-                if not any(c.strip() for c in record) or record[0].lstrip().startswith("#"):
-                    continue  # blank lines and comment lines
+                if not any(c.strip() for c in record):
+                    continue  # blank lines
+                if comments and record[0].lstrip().startswith("#"):
+                    continue
                 if header is None:
                     header, errors = parse_header(record, name, line)
                     if errors:
-                        raise ReferenceTableError(errors)
+                        raise ReferenceTableError(_header_hints(errors, record, comments))
                     extra = [h for h in header if h not in KNOWN_COLUMNS]
                     continue
                 if len(record) != len(header):
@@ -99,9 +159,16 @@ class ReferenceTable:
                     continue
                 records.append((line, dict(zip(header, record, strict=True))))
         except csv.Error as exc:
+            if reader.line_num > last and "end of data" in str(exc):
+                raise _file_error(
+                    name, 'a quoted cell opened on this line is never closed, so every line '
+                    'after it would be one cell; close the quote (a quote inside a quoted cell '
+                    'is written "")', last + 1) from None
             raise _file_error(name, f"malformed CSV: {exc}", reader.line_num) from None
         if header is None:
             raise _file_error(name, "empty table: no header line")
+        if not records and not shape_errors:
+            raise _file_error(name, "the table has a header but no rows; add rows under it", 1)
         try:
             table = _build(records, extra, name)
         except ReferenceTableError as exc:
@@ -152,10 +219,12 @@ class ReferenceTable:
         return cls(tuple(rows))
 
     @classmethod
-    def load(cls, source: object) -> ReferenceTable:
+    def load(cls, source: object, *, comments: bool = False) -> ReferenceTable:
         """A table from a ReferenceTable, a DataFrame, a table file, a folder of them, or a list.
 
-        Table files end in one of :data:`figcheck.files.TABLE_SUFFIXES`.
+        Table files end in one of :data:`figcheck.files.TABLE_SUFFIXES`. ``comments`` is
+        passed to :meth:`from_csv`. Rows of different files that repeat a fact are reported as
+        within one file.
 
         Raises:
             ReferenceTableError: a file is missing, of an unknown format, or has bad rows (every
@@ -164,18 +233,18 @@ class ReferenceTable:
         if isinstance(source, ReferenceTable):
             return source
         if isinstance(source, str | Path):
-            return cls._load_path(Path(source), str(source))
+            return cls._load_path(Path(source), str(source), comments)
         if isinstance(source, list | tuple):
             errors: list[RowError] = []
             tables = []
             for item in source:
                 try:
-                    tables.append(cls.load(item))
+                    tables.append(cls.load(item, comments=comments))
                 except ReferenceTableError as exc:
                     errors.extend(exc.errors)
             if errors:
                 raise ReferenceTableError(errors)
-            return cls.concat(tables)
+            return _checked(cls.concat(tables).rows, across_files=True)
         if type(source).__name__ == "DataFrame":
             return cls.from_frame(source)  # type: ignore[arg-type]
         raise TypeError(
@@ -184,7 +253,7 @@ class ReferenceTable:
         )
 
     @classmethod
-    def _load_path(cls, path: Path, name: str) -> ReferenceTable:
+    def _load_path(cls, path: Path, name: str, comments: bool) -> ReferenceTable:
         kinds = ", ".join(TABLE_SUFFIXES[:-1]) + " or " + TABLE_SUFFIXES[-1]
         if not path.exists():
             raise _file_error(name, "no such reference table; check the path")
@@ -192,12 +261,12 @@ class ReferenceTable:
             tables = table_files(path)
             if not tables:
                 raise _file_error(name, f"folder holds no reference tables ({kinds} files)")
-            return cls.load(tables)
+            return cls.load(tables, comments=comments)
         suffix = path.suffix.lower()
         if suffix in PARQUET_SUFFIXES:
             return cls.from_parquet(path)
         if suffix in CSV_SUFFIXES:
-            return cls.from_csv(path)
+            return cls.from_csv(path, comments=comments)
         raise _file_error(name, f"unknown table format; reference tables are {kinds} files")
 
     @cached_property
