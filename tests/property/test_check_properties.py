@@ -181,7 +181,7 @@ def tables(draw: st.DrawFn) -> tuple[list[dict[str, str]], list[int]]:
     rows, bad = [], []
     for i in range(draw(st.integers(1, 12))):
         row = {"subject": draw(st.sampled_from(["Old town", "Port, east", 'The "Quay"'])),
-               "measure": "ships", "value": str(draw(st.integers(0, 9999))), "unit": "count",
+               "measure": f"ships at berth {i}", "value": str(draw(st.integers(0, 9999))), "unit": "count",
                "low": "", "tolerance": "",
                "source": draw(st.sampled_from(["log", "log,\nsecond line", ""]))}
         broken = draw(st.sets(st.sampled_from(sorted(BAD_CELLS)), max_size=3))

@@ -40,16 +40,18 @@ def _build(rows: Iterable[tuple[int, Mapping[str, object]]], extra: Sequence[str
     for line, cells in rows:
         result = parse_row(cells, extra, path, line)
         (bad if isinstance(result, RowError) else good).append(result)  # type: ignore[arg-type]
-    if bad:
-        raise ReferenceTableError(bad)
-    return _checked(good)
+    return _checked(good, bad)
 
 
-def _checked(rows: Sequence[ReferenceRow], *, across_files: bool = False) -> ReferenceTable:
-    """The table of ``rows`` once no row repeats a fact (warnings for sources that differ)."""
+def _checked(rows: Sequence[ReferenceRow], bad: Sequence[RowError] = (), *,
+             across_files: bool = False) -> ReferenceTable:
+    """The table of ``rows`` once there are no ``bad`` rows and no row repeats a fact.
+
+    Rows that repeat a fact from different sources only warn.
+    """
     errors, notes = repeated_facts(rows, across_files=across_files)
-    if errors:
-        raise ReferenceTableError(errors)
+    if errors or bad:
+        raise ReferenceTableError(sorted([*bad, *errors], key=lambda e: (e.path, e.line)))
     for note in notes:
         warnings.warn(note, UserWarning, stacklevel=4)
     return ReferenceTable(tuple(rows))
