@@ -227,3 +227,39 @@ def test_a_bad_entry_names_file_and_key(change: tuple[str, str], where: str) -> 
     with pytest.raises(RuleDefinitionError) as err:
         load_measures(DataFile("measures.toml", text))
     assert where in str(err.value) and "measures.toml" in str(err.value)
+
+
+# --- amounts named by their verb, their "in" phrase, or a long noun -----------------------
+
+
+def test_a_verb_names_the_amount_it_governs() -> None:
+    c = claim("Cruise passengers spent €380 million in the port towns last summer.", "€380 million")
+    assert (c.noun, c.measure) == ("spending", "spending")
+    # a share keeps the thing that moved: an index that gained is still the index
+    assert claim("The Varro composite index gained 1.4% on Monday.", "1.4%").noun == "varro composite index"
+
+
+def test_a_level_after_a_gain_is_not_a_gain() -> None:
+    text = "Shares in Kesh Mining gained $1.20 to close at 14.85."
+    assert claim(text, "$1.20").noun == "gain"
+    assert claim(text, "14.85").noun != "gain"
+
+
+def test_an_amount_in_a_noun_phrase() -> None:
+    c = claim("The hailstorm caused $640 million in insured damage, the insurer said.", "$640 million")
+    assert (c.measure, c.qualifiers) == ("damage", ("insured",))
+    assert claim("Exports reached $3 billion in the first quarter.", "$3 billion").noun == "exports"
+
+
+def test_a_plural_possessive_before_the_noun_is_whose() -> None:
+    assert claim("Insurers sold 2,700 farmers' crop policies.", "2,700").noun == "crop policies"
+
+
+def test_a_long_noun_phrase_keeps_its_head() -> None:
+    c = claim("The city will add 12,000 new public electric bus charging bays by 2030.", "12,000")
+    assert c.noun == "electric bus charging bays" and c.measure == "electric bus charging bay"
+
+
+def test_a_year_between_the_noun_and_the_verb() -> None:
+    c = claim("Mirovia's trade surplus for fiscal 2022-23 was $4.1 billion.", "$4.1 billion")
+    assert c.noun == "trade surplus"

@@ -43,6 +43,7 @@ class MeasureLexicon:
     subsets: frozenset[str]
     times: frozenset[str]
     event_heads: dict[str, str]
+    verb_measures: dict[str, str]
 
 
 def _strings(df: DataFile, table: str, key: str, values: object, pattern: re.Pattern[str]) -> list[str]:
@@ -101,6 +102,11 @@ def load_measures(df: DataFile) -> MeasureLexicon:
         if not isinstance(head, str) or not _PHRASE.fullmatch(head):
             raise df.error(concept, f"the head must be a lower-case phrase, got {head!r}", "event_heads")
         heads[concept] = head
+    named: dict[str, str] = {}
+    for verb, measure in df.table("verb_measures").items():
+        if not _WORD.fullmatch(verb) or not isinstance(measure, str) or not _PHRASE.fullmatch(measure):
+            raise df.error(verb, f"expected a lower-case verb = a lower-case measure, got {measure!r}", "verb_measures")
+        named[verb] = measure
     # longest phrases first, so "a magnitude of" wins over "magnitude"
     before.sort(key=lambda p: -len(p[0]))
     after.sort(key=lambda p: -len(p[0]))
@@ -118,6 +124,7 @@ def load_measures(df: DataFile) -> MeasureLexicon:
         subsets=lists["subsets"],
         times=lists["times"],
         event_heads=heads,
+        verb_measures=named,
     )
 
 

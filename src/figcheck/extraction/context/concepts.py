@@ -74,6 +74,9 @@ def claim_concept(
     return nearest(hits, start, end, soft[0], soft[1], _is_entity)
 
 
+_GAP = 60  # characters between a figure and the verb that governs it, at most
+
+
 def _governing_event(sc: SentenceContext, start: int, end: int, hi: int) -> str | None:
     """The event verb the figure is the object or subject of, read in its own clause only.
 
@@ -95,6 +98,8 @@ def _governing_event(sc: SentenceContext, start: int, end: int, hi: int) -> str 
 
 def _only(t: Tokens, a: int, b: int, allowed: frozenset[str]) -> bool:
     """Is ``t.text[a:b]`` blanks and words that are articles or in ``allowed``?"""
+    if b - a > _GAP:
+        return False
     gap = t.text[a:b]
     if not gap.strip():
         return gap != ""

@@ -21,14 +21,22 @@ from __future__ import annotations
 import datetime as dt
 from bisect import bisect_left
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from ...lexicon.context import ContextLexicon, default_lexicon
 from .attribution import attributions
 from .concepts import claim_concept, concept_hits
 from ...timespans import TimeSpan
 from .document import DocumentContext
-from .measure import claim_noun, is_event, measure_head, part_of_previous, scale_reading
+from .measure import (
+    bare_count,
+    claim_noun,
+    is_event,
+    measure_head,
+    named_by_verb,
+    part_of_previous,
+    scale_reading,
+)
 from .periods import claim_period, sentence_periods
 from .sentence import SentenceContext, Tokens, break_after, break_before, clause_breaks, nearest
 from .subjects import claim_subject, names_outside, subject_names
@@ -46,6 +54,9 @@ class ClaimContext:
     source: str | None
     measure: str | None = None
     qualifiers: tuple[str, ...] = ()
+    # the noun is what a verb names ("gained 2%" -> "gain"): never handed on to a bare
+    # count ("gained 2% to 6,310", where the 6,310 is a level, not a gain)
+    named_by_verb: bool = field(default=False, repr=False, compare=False)
 
 
 def sentence_context(
@@ -138,7 +149,7 @@ def claim_context(
     noun, nlo, nhi = found if found is not None else (None, start, end)
     concept = scale or claim_concept(sc, start, end, nlo, nhi, soft, hard)
     if previous is not None and not is_event(t.lex, concept):
-        if noun is None:
+        if noun is None and not (previous.named_by_verb and bare_count(t, start, end)):
             noun, concept = previous.noun, concept or previous.concept  # "the Pirates 12"
         elif is_event(t.lex, previous.concept) and part_of_previous(t, start):
             concept = previous.concept  # "killed 900 people, including 310 civilians"
@@ -153,4 +164,5 @@ def claim_context(
         source=nearest(sc.sources, start, end, line[0], line[1]),
         measure=measure,
         qualifiers=qualifiers,
+        named_by_verb=found is not None and named_by_verb(t, found),
     )

@@ -15,6 +15,7 @@ Word lists are data: ``data/measures.toml``, loaded by
 from __future__ import annotations
 
 import functools
+import re
 from bisect import bisect_left
 
 from collections.abc import Sequence
@@ -34,9 +35,11 @@ from .nouns import is_name, lemma, noun_after, noun_before
 from .sentence import POSSESSIVE, Tokens
 
 __all__ = [
+    "bare_count",
     "claim_noun",
     "is_event",
     "measure_head",
+    "named_by_verb",
     "noun_in_clause",
     "part_of_previous",
     "scale_reading",
@@ -48,6 +51,7 @@ _PREPOSITIONS = frozenset((
     "under", "with", "between", "throughout", "outside", "inside", "near",
 ))
 _LINKS = frozenset(("and", "or", "&"))
+_YEAR_GAP = re.compile(r" (?:19|20)\d\d(?:[-–/]\d\d(?:\d\d)?)? ")
 
 
 def claim_noun(
@@ -75,13 +79,22 @@ def claim_noun(
         found[0] in lex.verbs or found[0] in lex.fillers or _participle_alone(t, found[1])
     ):
         found = None  # "the 3.9% seen in the north": a verb, not a noun
+    amount = not _counted(t.text, start, end)
+    if amount and not _share(t.text, start, end):
+        named = _verb_measure(t, start, floor, lex)  # "visitors spent €2 billion"
+        if named is not None:
+            return named
     if found is not None and not (_share(t.text, start, end) and t.text.startswith("of ", found[1])):
         return found
+    if amount and found is None:
+        found = _noun_after_in(t, end, limit, lex)  # "$4 billion in insured losses"
+        if found is not None:
+            return found
     before = noun_before(t, start, floor)
     if before is not None and (
         before[0].rsplit(" ", 1)[-1] in lex.times
         or before[0].rsplit(" ", 1)[-1] in lex.verbs
-        or (_object_of_preposition(t, before[1]) and not _of_before(t, start))
+        or (_object_of_preposition(t, before[1]) and _verb_between(t, before, start, lex))
     ):
         before = None  # "grew in the Baltic states 0.4%", "dropped 2.6% last year to 81,200"
     if before is None:
@@ -89,9 +102,79 @@ def claim_noun(
     return before if before is not None else found
 
 
-def _of_before(t: Tokens, start: int) -> bool:
-    i = bisect_left(t.starts, start) - 1
-    return i >= 0 and t.lowers[i] == "of"
+_SCALE_WORDS = frozenset(("hundred", "thousand", "million", "billion", "trillion", "dozen", "k", "m", "bn", "mn", "tn"))
+
+
+def _counted(text: str, start: int, end: int) -> bool:
+    """Is the figure a bare count, with no currency, percent or unit written with it?
+
+    >>> _counted("x 280 million", 2, 13), _counted("410 tonnes", 0, 10), _counted("4%", 0, 2)
+    (True, False, False)
+    """
+    span = text[start:end]
+    if not span.strip() or any(c in span for c in "$£€¥%"):
+        return not span.strip()
+    last = span.rsplit(None, 1)[-1].lower()
+    return not last.isalpha() or last in _SCALE_WORDS or len(span.split()) == 1
+
+
+def named_by_verb(t: Tokens, found: tuple[str, int, int]) -> bool:
+    """Was the noun ``found`` read from a verb ("spent" -> "spending")?"""
+    i = bisect_left(t.starts, found[1])
+    return i < len(t.lowers) and t.ends[i] == found[2] and t.lowers[i] in default_measures().verb_measures
+
+
+def bare_count(t: Tokens, start: int, end: int) -> bool:
+    """Is the figure at ``[start, end)`` a bare count ("17", "280 million")?"""
+    return _counted(t.text, start, end)
+
+
+def _verb_measure(
+    t: Tokens, start: int, floor: int, lex: MeasureLexicon
+) -> tuple[str, int, int] | None:
+    """The measure a verb names right before an amount: "spent €2 billion" -> "spending"."""
+    j = bisect_left(t.starts, start) - 1
+    if j < 0 or t.starts[j] < floor or not _blank(t.text, t.ends[j], start):
+        return None
+    for _ in range(_REACH):
+        w = t.lowers[j]
+        if w in lex.verb_measures:
+            return lex.verb_measures[w], t.starts[j], t.ends[j]
+        if w not in lex.fillers or j == 0 or not t.joined(j) or t.starts[j - 1] < floor:
+            return None
+        j -= 1
+    return None
+
+
+def _noun_after_in(
+    t: Tokens, end: int, limit: int, lex: MeasureLexicon
+) -> tuple[str, int, int] | None:
+    """"$4 billion in insured losses": the lower-case noun phrase after "in" names the amount."""
+    i = bisect_left(t.starts, end)
+    n = len(t.lowers)
+    if i + 1 >= n or t.lowers[i] != "in" or t.starts[i] != end + 1:
+        return None
+    first = i + 1
+    k = first
+    while k < n and k - first < 4 and t.starts[k] < limit and t.joined(k):
+        w = t.words[k]
+        if not w.islower() or t.roles.get(w, 0) & (STOP | DET) or w in lex.verbs:
+            break
+        k += 1
+    if k == first or t.lowers[k - 1] in lex.times:
+        return None
+    return " ".join(t.lowers[first:k]), t.starts[first], t.ends[k - 1]
+
+
+def _verb_between(t: Tokens, phrase: tuple[str, int, int], b: int, lex: MeasureLexicon) -> bool:
+    """Is there a verb between the noun ``phrase`` and the figure at ``b``?"""
+    i = bisect_left(t.starts, phrase[1]) + len(phrase[0].split())
+    while i < len(t.starts) and t.starts[i] < b:
+        w = t.lowers[i]
+        if w in lex.verbs or (len(w) > 4 and w.endswith("ed")):
+            return True
+        i += 1
+    return False
 
 
 def _object_of_preposition(t: Tokens, at: int) -> bool:
@@ -122,7 +205,7 @@ def _event_concepts(lex: ContextLexicon) -> frozenset[str]:
 def part_of_previous(t: Tokens, start: int) -> bool:
     """Is the figure at ``start`` a part of the one before ("..., including 310 civilians")?"""
     i = bisect_left(t.starts, start) - 1
-    return i >= 0 and t.lowers[i] in default_measures().subsets and t.text[t.ends[i] : start] == " "
+    return i >= 0 and t.lowers[i] in default_measures().subsets and t.ends[i] + 1 == start
 
 
 def is_event(lex: ContextLexicon, concept: str | None) -> bool:
@@ -144,12 +227,12 @@ def scale_reading(
     starts, ends, lowers, text = t.starts, t.ends, t.lowers, t.text
     n = len(starts)
     j = bisect_left(ends, start + 1) - 1  # the last word ending at or before the span
-    if j >= 0 and text[ends[j] : start].isspace():
+    if j >= 0 and _blank(text, ends[j], start):
         for words, scale in lex.before:
             if _spells_back(t, j, words):
                 return scale
     i = bisect_left(starts, end)
-    if i < n and text[end : starts[i]] in (" ", "-"):
+    if i < n and starts[i] == end + 1 and text[end] in " -":
         for words, scale in lex.after:
             if _spells(t, i, words):
                 return scale
@@ -158,6 +241,11 @@ def scale_reading(
         if scale is not None and "." in span and span.replace(".", "", 1).isdigit():
             return scale  # "a 5.2 aftershock": a decimal reading, not a count of shocks
     return None
+
+
+def _blank(text: str, a: int, b: int) -> bool:
+    """Is ``text[a:b]`` a short run of blanks (a long gap is never read)?"""
+    return 0 < b - a <= 8 and text[a:b].isspace()
 
 
 def _spells(t: Tokens, i: int, words: tuple[str, ...]) -> bool:
@@ -192,7 +280,7 @@ def noun_in_clause(
     lex = lex or default_measures()
     starts, lowers, roles = t.starts, t.lowers, t.roles
     j = bisect_left(starts, start) - 1
-    if j < 0 or starts[j] < floor or not t.text[t.ends[j] : start].isspace():
+    if j < 0 or starts[j] < floor or not _blank(t.text, t.ends[j], start):
         return None
     verbs = 0
     steps = 0
@@ -203,7 +291,7 @@ def noun_in_clause(
         elif not (w in lex.fillers or roles.get(w, 0) & VERB):
             break
         steps += 1
-        if not t.joined(j):
+        if not _joined(t, j):
             return None
         j -= 1
     if not verbs or j < 0 or starts[j] < floor:
@@ -260,7 +348,7 @@ def _phrase_back(
             if not _adjective(t, j, first):
                 break  # "debt held by the public" keeps its participle, "insured losses" too
         first = j
-        if j == 0 or not t.joined(j):
+        if j == 0 or not _joined(t, j):
             break
         j -= 1
     if first < 0:
@@ -268,6 +356,11 @@ def _phrase_back(
     while first <= last and lowers[first] in _PREPOSITIONS:
         first += 1
     return (first, last) if first <= last else None
+
+
+def _joined(t: Tokens, j: int) -> bool:
+    """Is word ``j`` joined to the word before it, across blanks or a year ("fiscal 2022-23 was")?"""
+    return t.joined(j) or _YEAR_GAP.fullmatch(t.gaps[j]) is not None
 
 
 def _verb(t: Tokens, j: int, lex: MeasureLexicon) -> bool:
@@ -325,15 +418,20 @@ def measure_head(
         return event_head, tuple(dict.fromkeys(quals))
     if event is not None and head_word is not None and _names_event(head_word, event):
         # "fatalities" under "deaths"; "prices" under "cost" is no qualifier of itself
-        return event_head or " ".join([*rest, lemma(head_word)]), tuple(dict.fromkeys(quals))
+        return event_head or " ".join([*rest, _head_form(head_word)]), tuple(dict.fromkeys(quals))
     if head_word is None:
         if event is not None:
             return event_head or event, tuple(dict.fromkeys(quals))
         return concept, tuple(dict.fromkeys(quals))
-    head = " ".join([*rest, lemma(head_word)])
+    head = " ".join([*rest, _head_form(head_word)])
     if event is not None and event_head is None and lemma(event) != lemma(head_word):
         quals.append(event)  # "homes destroyed", "vehicles captured"
     return head, tuple(dict.fromkeys(quals))
+
+
+def _head_form(word: str) -> str:
+    """The dictionary form of a head noun; a noun in -ing stays ("spending", "borrowing")."""
+    return word if word.endswith("ing") else lemma(word)
 
 
 def _names_event(word: str, event: str) -> bool:
