@@ -35,7 +35,8 @@ from ..lexicon.matching import matching_lexicon, words
 from .keys import Period, period_of
 from ..reference import ReferenceRow, ReferenceTable
 from ..units import comparable, convert
-from .intervals import Interval, claim_interval, rel_gap
+from .intervals import Interval, is_physical, rel_gap
+from .precision import written_interval
 from .options import CheckOptions, severity
 
 __all__ = [
@@ -49,6 +50,7 @@ __all__ = [
 ]
 
 _TIE = 1e-9
+_DOCUMENT_CHARS = 200_000
 
 
 @dataclass(frozen=True)
@@ -58,6 +60,7 @@ class Weights:
     subject_in_claim: float
     subject_in_sentence: float
     subject_in_paragraph: float
+    subject_in_document: float
     measure_strong: float
     measure_weak: float
     measure_missing: float
@@ -93,6 +96,8 @@ class Context:
     paragraph: frozenset[str]
     source: frozenset[str]
     period: Period | None
+    document: frozenset[str] = frozenset()
+    measure: frozenset[str] = frozenset()
 
 
 def context_of(claim: Claim, text: str | None = None, context_chars: int = 400) -> Context:
@@ -108,10 +113,12 @@ def context_of(claim: Claim, text: str | None = None, context_chars: int = 400) 
         strong |= set(words(claim.concept))
     strong |= vocab.unit_terms.get(claim.unit, frozenset())
     paragraph: frozenset[str] = frozenset()
+    document: frozenset[str] = frozenset()
     if text is not None and 0 <= claim.sentence_start <= len(text):
         para_start = text.rfind("\n", 0, claim.sentence_start) + 1
         begin = max(para_start, claim.sentence_start - context_chars)
         paragraph = frozenset(words(text[begin : claim.sentence_start]))
+        document = _document_words(text)
     return Context(
         subject=frozenset(w for w in words(claim.subject) if w not in stop),
         strong=frozenset(strong),
@@ -119,19 +126,30 @@ def context_of(claim: Claim, text: str | None = None, context_chars: int = 400) 
         paragraph=paragraph,
         source=frozenset(w for w in words(claim.source) if w not in stop),
         period=period_of(claim.period),
+        document=document,
+        measure=frozenset(w for w in words(claim.measure) if w not in stop),
     )
 
 
-def _subject_points(phrases: Sequence[frozenset[str]], ctx: Context, w: Weights) -> float:
-    best = 0.0
+@functools.lru_cache(maxsize=64)
+def _document_words(text: str) -> frozenset[str]:
+    """Every word of a document: a subject named once (in its title or lead) covers its claims."""
+    return frozenset(words(text[:_DOCUMENT_CHARS]))
+
+
+def _subject_points(phrases: Sequence[frozenset[str]], ctx: Context, w: Weights
+                    ) -> tuple[float, str]:
+    best, why = 0.0, ""
     for p in phrases:
         if ctx.subject and (p <= ctx.subject or ctx.subject <= p):
-            return w.subject_in_claim
+            return w.subject_in_claim, "subject of the claim"
         if p <= ctx.sentence:
-            best = max(best, w.subject_in_sentence)
-        elif p <= ctx.sentence | ctx.paragraph:
-            best = max(best, w.subject_in_paragraph)
-    return best
+            best, why = max(best, w.subject_in_sentence), "subject named in the sentence"
+        elif p <= ctx.sentence | ctx.paragraph and best < w.subject_in_paragraph:
+            best, why = w.subject_in_paragraph, "subject named in the paragraph"
+        elif p <= ctx.document and best < w.subject_in_document:
+            best, why = w.subject_in_document, "subject named in the document"
+    return best, why
 
 
 @functools.lru_cache(maxsize=8192)
@@ -147,50 +165,89 @@ def _comparable(a: str, b: str) -> bool:
         return False
 
 
-def score_row(claim: Claim, row: ReferenceRow, phrases: Sequence[frozenset[str]], ctx: Context
-              ) -> float | None:
-    """The score of ``row`` for ``claim`` (higher is better), or None when it is no candidate."""
+def score_row(claim: Claim, row: ReferenceRow, phrases: Sequence[frozenset[str]], ctx: Context,
+              *, lone_subject: bool = False) -> float | None:
+    """The score of ``row`` for ``claim`` (higher is better), or None when it is no candidate.
+
+    ``lone_subject``: the table is about one subject and the document names none of its subjects,
+    so the row's subject is taken as the document's.
+    """
+    result = row_evidence(claim, row, phrases, ctx, lone_subject=lone_subject)
+    return result[0] if isinstance(result, tuple) else None
+
+
+def row_evidence(claim: Claim, row: ReferenceRow, phrases: Sequence[frozenset[str]], ctx: Context,
+                 *, lone_subject: bool = False) -> tuple[float, list[str]] | str:
+    """The score of ``row`` for ``claim`` with the evidence in words, or why it is no candidate."""
     w = weights()
-    subject = _subject_points(phrases, ctx, w)
-    if subject == 0 or not _comparable(claim.unit, row.unit):
-        return None
+    subject, why = _subject_points(phrases, ctx, w)
+    if subject == 0 and lone_subject:
+        subject, why = w.subject_in_document, "the table's only subject; the document names none"
+    if subject == 0:
+        return "subject not named"
+    if not _comparable(claim.unit, row.unit):
+        return "another kind of quantity"
+    evidence = [f"{why} ({row.subject})"]
     row_period = period_of(row.period)
     score = subject
     if ctx.period is not None and row_period is not None:
         if not ctx.period.overlaps(row_period):
-            return None
+            return f"another period ({row.period})"
         score += w.period_in_claim
+        evidence.append(f"same period: {row.period}")
     elif row_period is not None and row_period.years() & ctx.sentence:
         score += w.period_in_sentence
+        evidence.append(f"period {row.period} named in the sentence")
+    said = ctx.sentence | ctx.strong | ctx.subject
+    keyword = next((k for k in row.keywords if set(_terms(k)) <= said), None)
     if row.keywords:
-        said = ctx.sentence | ctx.strong | ctx.subject
-        if not any(set(_terms(k)) <= said for k in row.keywords):
-            return None
+        if keyword is None:
+            return "none of its keywords in the sentence"
         score += w.keyword
     stop = matching_lexicon().stopwords
     subject_words = frozenset().union(*phrases) if phrases else frozenset()
-    measure, named = 0.0, False
+    measure, named, missing = 0.0, [], []
     for term in _terms(row.measure):
         if term in stop or term in subject_words:
             continue
-        if term in ctx.strong:
-            measure, named = measure + w.measure_strong, True
+        if term in ctx.strong or term in ctx.measure:
+            measure += w.measure_strong
+            named.append(term)
         elif term in ctx.sentence:
             measure += w.measure_weak
+            named.append(term)
         else:
             score -= w.measure_missing
-    # The measure must name what the claim counts (its noun, concept or kind of unit).
-    if not named or measure < w.min_measure:
-        return None
+            missing.append(term)
+    strong = any(t in ctx.strong or t in ctx.measure for t in named)
+    if not strong and keyword is not None:
+        # The table author's word for the measure is right there ("economy" for GDP).
+        measure += w.measure_strong
+        strong = True
+        evidence.append(f"keyword {keyword!r} in the sentence")
+    # The measure must name what the claim counts (its noun, concept, kind of unit or keyword).
+    if not strong or measure < w.min_measure:
+        return f"measure {row.measure!r} not named"
     if claim.high < convert(row.low, row.unit, claim.unit) * w.min_fraction_of_row:
-        return None  # a figure far below a total is about a part of it (one incident)
+        return (f"far below the row's figure (under {w.min_fraction_of_row:.0%} of it): "
+                "a part, not the total")
     score += measure
+    evidence.append(f"measure: {row.measure}" + (f" ({', '.join(named)})" if named else ""))
+    if missing:
+        evidence.append(f"not said: {', '.join(missing)}")
     if row.claimed_by:
         party = {x for x in words(row.claimed_by) if x not in stop}
         said = ctx.source | ctx.sentence
         if party and len(party & said) * 2 >= len(party):
             score += w.source
-    return score
+            evidence.append(f"source: {row.claimed_by}")
+    return score, evidence
+
+
+def _claimed(claim: Claim, options: CheckOptions) -> Interval:
+    """What the claim allows, with the precision its figure was written at."""
+    iv = written_interval(claim)
+    return iv.widened(options.measure_tolerance) if is_physical(claim.unit) else iv
 
 
 def _expected(row: ReferenceRow, unit: str, tolerance: float) -> tuple[Interval, float]:
@@ -200,7 +257,7 @@ def _expected(row: ReferenceRow, unit: str, tolerance: float) -> tuple[Interval,
 
 
 def _verdict(claim: Claim, row: ReferenceRow, options: CheckOptions) -> bool:
-    claimed = claim_interval(claim, claim.unit, options)
+    claimed = _claimed(claim, options)
     expected, _ = _expected(row, claim.unit, options.reference_tolerance)
     return claimed.meets(expected)
 
@@ -213,7 +270,7 @@ def _conflation_hint(claim: Claim, best: int, table: ReferenceTable, ctx: Contex
                      options: CheckOptions) -> str | None:
     """Other measures of the best row's subject that the claim's interval fits."""
     row = table[best]
-    claimed = claim_interval(claim, claim.unit, options)
+    claimed = _claimed(claim, options)
     if math.isinf(claimed.low) or math.isinf(claimed.high):
         return None  # "more than 2,000" fits any larger figure: no evidence of a mix-up
     same_subject = set(words(row.subject))
@@ -252,8 +309,9 @@ def _conflation_hint(claim: Claim, best: int, table: ReferenceTable, ctx: Contex
 
 
 def _comparison_for(claim: Claim, row: ReferenceRow, options: CheckOptions,
-                    hint: str | None) -> tuple[Comparison, Finding | None]:
-    claimed = claim_interval(claim, claim.unit, options)
+                    hint: str | None, evidence: str | None = None
+                    ) -> tuple[Comparison, Finding | None]:
+    claimed = _claimed(claim, options)
     expected, t = _expected(row, claim.unit, options.reference_tolerance)
     ok = claimed.meets(expected)
     gap = rel_gap(claimed, expected)
@@ -269,11 +327,13 @@ def _comparison_for(claim: Claim, row: ReferenceRow, options: CheckOptions,
             f"{where} is contradicted by {row_text}{who}; the claim is {gap:+.1%} away "
             f"(tolerance {t:.1%})."
         )
+    if evidence:
+        message += f" Matched by: {evidence}."
     verdict = Verdict.SUPPORTED if ok else Verdict.CONTRADICTED
     comparison = Comparison(
         claim=claim, verdict=verdict, reference=row, expected_low=expected.low,
         expected_high=expected.high, unit=claim.unit, rel_diff=gap, tolerance=t,
-        message=message, hint=hint,
+        message=message, hint=hint, evidence=evidence,
     )
     if ok or not options.runs(CheckId.REFERENCE_MISMATCH):
         return comparison, None
@@ -282,7 +342,7 @@ def _comparison_for(claim: Claim, row: ReferenceRow, options: CheckOptions,
         check=CheckId.REFERENCE_MISMATCH, severity=severity(case), claim=claim,
         claimed_low=claimed.low, claimed_high=claimed.high, unit=claim.unit, reference=row,
         expected_low=expected.low, expected_high=expected.high, rel_diff=gap, tolerance=t,
-        message=message, hint=hint,
+        message=message, hint=hint, evidence=evidence,
     )
     return comparison, finding
 
@@ -333,13 +393,25 @@ def compare_claim(claim: Claim, table: ReferenceTable, ctx: Context, options: Ch
         return _unmatched(claim, "a change, not a level; reference rows hold levels"), None
     independent: list[tuple[float, int]] = []
     parties: list[tuple[float, int]] = []
-    for i in table.rows_sharing_words(ctx.subject | ctx.sentence | ctx.paragraph):
-        score = score_row(claim, table[i], table.subject_phrases(i), ctx)
-        if score is not None:
-            (parties if table[i].claimed_by else independent).append((score, i))
+    evidence: dict[int, list[str]] = {}
+    rejected: dict[str, int] = {}
+    rows = table.rows_sharing_words(ctx.subject | ctx.sentence | ctx.paragraph | ctx.document)
+    lone = not rows and _lone_subject(table)
+    for i in (range(len(table)) if lone else rows):
+        result = row_evidence(claim, table[i], table.subject_phrases(i), ctx, lone_subject=lone)
+        if isinstance(result, str):
+            rejected[result] = rejected.get(result, 0) + 1
+            continue
+        evidence[i] = result[1]
+        (parties if table[i].claimed_by else independent).append((result[0], i))
     pool = independent or parties
     if not pool:
         why = "no reference row fits its subject, measure, period and unit"
+        far = next((r for r in rejected if r.startswith("far below")), None)
+        if far is not None:
+            why = f"no row fits: the closest rows are {far}"
+        elif not rows and not lone:
+            why = "no reference row's subject is named in its document"
         return _unmatched(claim, why), None
     chosen = _choose(claim, table, pool, party=not independent, options=options)
     if chosen is None:
@@ -354,7 +426,14 @@ def compare_claim(claim: Claim, table: ReferenceTable, ctx: Context, options: Ch
     also = _also(claim, table, row, independent + parties, options)
     if also:
         hints.append(also)
-    return _comparison_for(claim, row, options, "; ".join(hints) or None)
+    return _comparison_for(claim, row, options, "; ".join(hints) or None,
+                           "; ".join(evidence.get(chosen, [])) or None)
+
+
+def _lone_subject(table: ReferenceTable) -> bool:
+    """True when every row of ``table`` is about one subject (it may then be the document's)."""
+    subjects = {frozenset(words(row.subject)) for row in table}
+    return len(subjects) == 1
 
 
 def compare_with_reference(

@@ -55,6 +55,7 @@ class AlignWeights:
     measure_unsure: float
     qualifiers_agree: float
     qualifiers_one_sided: float
+    qualifiers_unsure: float
     subject_agree: float
     subject_mentioned: float
     subject_disagree: float
@@ -152,20 +153,22 @@ def _said(a: Frame, b: Frame, measure: str) -> str:
 
 def _measure(a: Frame, b: Frame, w: AlignWeights) -> Field | str:
     ma, mb = a.measure, b.measure
+    kinds = {a.measure_from, b.measure_from}
+    strong = kinds <= {"concept", "context"}
     if ma and mb:
         if ma == mb or (a.measure_words and a.measure_words == b.measure_words):
-            agree = w.measure_generic if "generic" in (a.measure_from, b.measure_from) else \
-                w.measure_agree
+            agree = w.measure_generic if "generic" in kinds else w.measure_agree
             return Field("measure", agree, f"same measure: {ma}{_said(a, b, ma)}")
-        weak = bool({"noun", "generic"} & {a.measure_from, b.measure_from})
-        if _exclusive(ma, mb) and not weak:
+        if a.measure_words & b.measure_words:
+            return Field("measure", w.measure_near, f"measures overlap: {ma} / {mb}")
+        if _exclusive(ma, mb) and strong:
             return f"different measures: {ma} vs {mb}"
-        if a.measure_from == b.measure_from == "object" and max(_near(a, mb), _near(b, ma)) < _NEAR:
+        if kinds == {"object"} and max(_near(a, mb), _near(b, ma)) < _NEAR:
             return f"different things: {ma} vs {mb}"  # 152 radar sites vs 152 trucks destroyed
-        if weak and (_near(a, mb) >= _NEAR or _near(b, ma) >= _NEAR):
+        if not strong and (_near(a, mb) >= _NEAR or _near(b, ma) >= _NEAR):
             near = mb if _near(a, mb) >= _NEAR else ma
             return Field("measure", w.measure_near, f"measure {near} named by both figures")
-        return Field("measure", w.measure_unsure if weak else w.measure_disagree,
+        return Field("measure", w.measure_disagree if strong else w.measure_unsure,
                      f"different measures: {ma} vs {mb}")
     known, other = (a, b) if ma else (b, a)
     m = known.measure
@@ -180,19 +183,24 @@ def _measure(a: Frame, b: Frame, w: AlignWeights) -> Field | str:
 
 def _qualifiers(a: Frame, b: Frame, w: AlignWeights) -> Field | str | None:
     qa, qb = a.qualifiers, b.qualifiers
+    known = align_words().qualifiers
+    ka, kb = {known[q] for q in qa if q in known}, {known[q] for q in qb if q in known}
     if qa and qb:
         if qa == qb:
             return Field("qualifiers", w.qualifiers_agree, f"same qualifiers: {' '.join(sorted(qa))}")
+        if ka and kb and not ka & kb:
+            return f"different qualifiers: {' '.join(sorted(ka))} vs {' '.join(sorted(kb))}"
         if not qa & qb:
-            return f"different qualifiers: {' '.join(sorted(qa))} vs {' '.join(sorted(qb))}"
+            return Field("qualifiers", w.qualifiers_unsure,
+                         f"different qualifiers: {' '.join(sorted(qa))} vs {' '.join(sorted(qb))}")
         return Field("qualifiers", 0.0, "qualifiers overlap")
     if not qa and not qb:
         return None
     q, other = (qa, b) if qa else (qb, a)
     if all(_near(other, x) >= _NEAR for x in q):
         return Field("qualifiers", 0.0, f"qualifier {' '.join(sorted(q))} near both figures")
-    return Field("qualifiers", w.qualifiers_one_sided,
-                 f"only one is qualified: {' '.join(sorted(q))}")
+    weight = w.qualifiers_one_sided if ka | kb else w.qualifiers_unsure
+    return Field("qualifiers", weight, f"only one is qualified: {' '.join(sorted(q))}")
 
 
 def _names_meet(x: frozenset[str], y: frozenset[str]) -> bool:

@@ -139,19 +139,34 @@ def _dimension(unit: str) -> str | None:
         return None
 
 
-def measure_of(claim: Claim) -> str | None:
-    """The claim's measure: ``measure``, else its concept, else the head of its noun."""
-    if claim.measure and claim.measure.strip():
-        return " ".join(words(claim.measure))
+def _measure_and_source(claim: Claim) -> tuple[str | None, str]:
+    """The claim's measure and how far to trust it.
+
+    ``concept``: backed by the concept lexicon (killed ~ died ~ lost their lives), so two measures
+    that differ really differ; ``object``: the thing a concept like "destroyed" acted on;
+    ``noun``: only the head of a noun phrase (synonyms may differ in words).
+    """
     vocab = matching_lexicon()
+    concept = " ".join(words(claim.concept)) if claim.concept and claim.concept.strip() else None
+    needs_object = concept is not None and concept in _noun_concepts()
+    if claim.measure and claim.measure.strip():
+        measure = " ".join(words(claim.measure))
+        if concept and not needs_object:
+            return measure, "concept"
+        return measure, "object" if needs_object and measure != concept else "noun"
     head = [w for w in words(claim.noun) if w not in vocab.stopwords]
     noun = head[-1] if head and head[-1] not in align_words().generic_measures else None
-    if claim.concept and claim.concept.strip():
+    if concept is not None:
         # "destroyed 152 trucks": what was destroyed is the measure, not the destroying.
-        if noun and claim.concept.strip().casefold() in vocab.noun_concepts:
-            return noun
-        return " ".join(words(claim.concept))
-    return noun
+        if needs_object and noun:
+            return noun, "object"
+        return concept, "concept"
+    return noun, "noun"
+
+
+def measure_of(claim: Claim) -> str | None:
+    """The claim's measure: ``measure``, else its concept, else the head of its noun."""
+    return _measure_and_source(claim)[0]
 
 
 def _tokens(sentence: str) -> list[tuple[int, int, str]]:
@@ -318,20 +333,16 @@ def frames_of(claims: Sequence[Claim], texts: Mapping[str, str] | None = None) -
                   and not (o.start < c.end and c.start < o.end)]
         local, said, event = _local_words(c, others, stop)
         cue = local.pop(_CUE, 0.0)
-        measure, measure_from = measure_of(c), "noun"
-        if c.measure and c.measure.strip():
-            measure_from = "measure"
-        elif (event is not None and event[1] >= _CONTEXT_MEASURE
-              and event[1] > local.get(measure or "", 0.0)
-              and event[0] not in _noun_concepts()):
+        measure, measure_from = _measure_and_source(c)
+        if (event is not None and event[1] >= _CONTEXT_MEASURE
+                and event[1] > max(local.get(measure or "", 0.0), local.get(root(measure or ""), 0.0))
+                and event[0] not in _noun_concepts()):
             measure, measure_from = event[0], "context"
-        elif c.concept and measure == " ".join(words(c.concept)):
-            measure_from = "concept"
         if measure in align_words().generic_measures:
             measure_from = "generic"
-        elif measure_from == "noun" and c.concept and measure != " ".join(words(c.concept)):
-            measure_from = "object"  # what was destroyed, captured, lost: a telling noun
-        mwords = frozenset(w for w in words(measure) if w not in stop) if measure else frozenset()
+        generic = align_words().generic_measures
+        mwords = frozenset(root(w) for w in words(measure) if w not in stop and w not in generic
+                           ) if measure else frozenset()
         out.append(Frame(
             index=i,
             claim=c,

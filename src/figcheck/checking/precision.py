@@ -3,7 +3,7 @@
 DESIGN.md: a figure that is evidently rounded carries the half-unit of its last significant digit,
 as statcheck and the GRIM test read reported statistics. Evidently rounded means: a decimal
 ("29.6%", "2.1bn"), a physical measure ("14 km", "91F"), or a count or sum of money with at least
-``_ROUND_ZEROS`` trailing zeros after two or more significant digits ("14,000", "£1,700,000");
+two or more trailing zeros after two or more significant digits ("14,000", "£1,700,000");
 "1,351", "150 seats" and "2,000" are read as exact. A
 hedged figure ("about", "more than") is not widened again: its hedge already says how far it goes.
 
@@ -17,33 +17,10 @@ from __future__ import annotations
 import re
 
 from ..claims import Bound, Claim
+from ..rounding import half_unit
 from .intervals import Interval, is_physical
 
-__all__ = ["half_unit", "written_interval"]
-
-# The last number written in a claim's text: digits with thousands commas and decimals.
-_LITERAL = re.compile(r"(\d[\d,]*+)(?:\.(\d++))?")
-_ROUND_ZEROS = 2
-
-
-def half_unit(text: str, value: float, physical: bool) -> float:
-    """Half a unit of the last significant digit of the number written in ``text`` (worth
-    ``value``), or 0 when the figure reads as exact."""
-    literals = list(_LITERAL.finditer(text))
-    if not literals:
-        return 0.0
-    whole, decimals = literals[-1].group(1).replace(",", ""), literals[-1].group(2)
-    written = float(f"{whole}.{decimals}" if decimals else whole)
-    if written == 0:
-        return 0.0
-    scale = value / written  # "2.1bn" is written 2.1 and worth 2.1e9
-    if decimals:
-        return 0.5 * 10.0 ** -len(decimals) * abs(scale)
-    zeros = len(whole) - len(whole.rstrip("0"))
-    # "14,000" is rounded to the thousand; "1,000" may as well be exact (one digit says nothing)
-    if zeros >= _ROUND_ZEROS and len(whole) - zeros >= 2:
-        return 0.5 * 10.0 ** zeros * abs(scale)
-    return 0.5 * abs(scale) if physical else 0.0
+__all__ = ["written_interval"]
 
 
 def written_interval(claim: Claim) -> Interval:

@@ -3,7 +3,10 @@
 Cell rules:
 
 - ``value``, ``low``, ``high``: numbers; "1,351" and "1e6" are fine. An empty ``low`` or ``high``
-  means the value itself; write ``inf`` / ``-inf`` for an open bound ("at least 3,404").
+  means the value itself; write ``inf`` / ``-inf`` for an open bound ("at least 3,404"). A range
+  row may leave ``value`` empty and give both ``low`` and ``high``. A point value's written
+  precision is part of the row ("64" km allows 63.5–64.5; "48,457,102" is exact) unless the row
+  gives a ``tolerance``.
 - ``unit``: a canonical unit name: ``count`` for people and things, ``percent``, an ISO currency
   code, or a unit name pint knows (``mile``, ``kilometer``, ``year``), optionally combined with
   ``*``, ``/``, ``per`` and small powers (``kilometer / hour``, ``kilometer ** 2``). The cell is
@@ -30,6 +33,7 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, model_validator
 
 from ..errors import RowError
+from ..rounding import half_unit, written_number
 
 __all__ = [
     "KNOWN_COLUMNS",
@@ -82,6 +86,9 @@ class ReferenceRow(BaseModel):
     aliases: tuple[str, ...] = ()
     tolerance: float | None = None
     claimed_by: str | None = None
+    # Half a unit of the value's last written digit ("64" km: 0.5 km): the row allows that much
+    # either side unless it gives a tolerance (or its own low/high).
+    precision: float = 0.0
     path: str = "<frame>"
     line: int = 0
     extra: tuple[tuple[str, str], ...] = ()
@@ -101,9 +108,14 @@ class ReferenceRow(BaseModel):
         return self
 
     def interval(self, tolerance: float = 0.0) -> tuple[float, float]:
-        """(low, high) widened by the row's own tolerance, else by ``tolerance`` (relative)."""
-        t = self.tolerance if self.tolerance is not None else tolerance
-        return self.low - abs(self.low) * t, self.high + abs(self.high) * t
+        """(low, high) widened by the row's own tolerance, else by its written precision and
+        ``tolerance`` (relative)."""
+        if self.tolerance is not None:
+            t, p = self.tolerance, 0.0
+        else:
+            t, p = tolerance, self.precision
+        low, high = self.low - p, self.high + p
+        return low - abs(low) * t, high + abs(high) * t
 
     def label(self) -> str:
         """``'Donbas / civilians killed (OHCHR, 2014-2021)'``: the row as a reader names it."""
@@ -243,6 +255,13 @@ def _nonnegative(unit: str) -> bool:
     return dimension(unit) in _rules()[0]
 
 
+def _precision(cell: object, value: float, unit: str) -> float:
+    """Half a unit of the last digit the value was written with ("64" -> 0.5)."""
+    text = cell.strip() if isinstance(cell, str) else written_number(value)
+    physical = unit not in ("count",) and not (len(unit) == 3 and unit.isupper())
+    return half_unit(text, value, physical)
+
+
 def parse_row(cells: Mapping[str, object], extra: Sequence[str], path: str, line: int
          ) -> ReferenceRow | RowError:
     """One validated row, or one RowError naming every bad column of it."""
@@ -255,8 +274,8 @@ def parse_row(cells: Mapping[str, object], extra: Sequence[str], path: str, line
             values[col] = _text(cells[col])
     for col, parse in (("value", False), ("low", True), ("high", True)):
         if _missing(cells.get(col)):
-            if col == "value":
-                problems.append((col, "must not be empty"))
+            if col == "value" and (_missing(cells.get("low")) or _missing(cells.get("high"))):
+                problems.append((col, "must not be empty unless both low and high are given"))
             continue
         try:
             values[col] = _number(cells[col], allow_infinite=parse)
@@ -275,6 +294,17 @@ def parse_row(cells: Mapping[str, object], extra: Sequence[str], path: str, line
                 values[col] = parse_cell(cells[col])
             except ValueError as exc:
                 problems.append((col, str(exc)))
+    if "value" not in values and "low" in values and "high" in values:
+        low, high = values["low"], values["high"]
+        if math.isinf(low) or math.isinf(high):
+            problems.append(("value", "must not be empty when low or high is open (inf)"))
+        elif low > high:
+            problems.append(("low", f"low {low:g} is above high {high:g}"))
+        else:
+            values["value"] = (low + high) / 2  # a range row: the interval is what it allows
+    elif ("value" in values and "tolerance" not in values and _missing(cells.get("low"))
+          and _missing(cells.get("high")) and "unit" in values):
+        values["precision"] = _precision(cells["value"], values["value"], values["unit"])
     if "value" in values and "unit" in values:
         negative = [c for c in ("value", "low", "high")
                     if c in values and values[c] < 0 and values[c] != -math.inf]
