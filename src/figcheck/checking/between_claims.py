@@ -156,6 +156,12 @@ def compare_aligned(claims: Sequence[Claim], alignment: Alignment,
             ev = _pair_evidence(alignment, links, i, j)
             same_doc = claims[i].doc_id == claims[j].doc_id
             needed = w.conflict_within_document if same_doc else w.conflict
+            measured = any(f.name == "measure" and f.weight > 0 for f in ev.fields)
+            if not ev.vetoed and ev.weight >= needed and not measured:
+                weak[i] = (f"possibly the same fact as {claims[j].text!r} at "
+                           f"{claims[j].location()}, whose value differs, but nothing shows they "
+                           f"measure the same thing ({ev.describe()})")
+                continue
             if ev.vetoed or ev.weight < needed:
                 weak[i] = (f"possibly the same fact as {claims[j].text!r} at "
                            f"{claims[j].location()}, whose value differs, but the evidence is "

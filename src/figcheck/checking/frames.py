@@ -158,8 +158,8 @@ def _measure_and_source(claim: Claim) -> tuple[str | None, str]:
     noun = head[-1] if head and head[-1] not in align_words().generic_measures else None
     if concept is not None:
         # "destroyed 152 trucks": what was destroyed is the measure, not the destroying.
-        if needs_object and noun:
-            return noun, "object"
+        if needs_object:  # "destroyed 90 of them": what was destroyed is not said
+            return (noun, "object") if noun else (None, "none")
         return concept, "concept"
     return noun, "noun"
 
