@@ -45,6 +45,12 @@ def pytest_addoption(parser: pytest.Parser) -> None:
         default=False,
         help="show Python tracebacks for failing figcheck items",
     )
+    group.addoption(
+        "--figcheck-root",
+        default=None,
+        metavar="DIR",
+        help="folder spec files may read documents from (default: each spec file's folder)",
+    )
     parser.addini(
         "figcheck_spec_glob", "file name glob of figcheck spec files", default="figcheck*.toml"
     )
@@ -73,7 +79,10 @@ class SpecFile(pytest.File):
         """One item per document and check, and one per expectation."""
         root = self.config.rootpath
         display = _display(self.path, root)
-        self.spec = load_spec(self.path, display)
+        allowed = self.config.getoption("figcheck_root")
+        self.spec = load_spec(
+            self.path, display, root=Path(allowed).resolve() if allowed else None
+        )
         self._result: Any = None
         self.doc_ids = {doc: _display(doc, root) for doc in self.spec.documents}
         checks_line = self.spec.lines.get("checks", self.spec.lines.get("documents", 1))

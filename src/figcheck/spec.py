@@ -26,6 +26,11 @@ library only, so loading the plugin stays cheap. A spec file::
     abs = 0                                   # optional
     unit = "count"                            # optional
 
+Documents must lie under the spec file's folder (after resolving ``..`` and symbolic links)
+unless the caller names a wider ``root`` (the plugin's ``--figcheck-root``), so a spec file
+cannot make a test run read ``../../etc/passwd``. Globs are expanded once per pattern, with
+repeated ``**/`` collapsed, and de-duplicated in linear time.
+
 Every mistake is a :class:`~figcheck.errors.SpecError` naming the file, line and key.
 """
 
@@ -33,6 +38,7 @@ from __future__ import annotations
 
 import glob
 import os
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -133,13 +139,15 @@ def _matched_files(
     what: str,
     *,
     folders_ok: bool = True,
+    root: Path | None = None,
 ) -> list[Path]:
     """The files the globs of spec key ``key`` match, in order, each once.
 
     Raises:
-        SpecError: a glob matches nothing, or names a folder where files are wanted.
+        SpecError: a glob matches nothing, names a folder where files are wanted, or (with
+            ``root``) a file outside ``root``.
     """
-    files: list[Path] = []
+    files: dict[Path, None] = {}
     line = lines.get(key, 0)
     for pattern in _strings(value, name, line, key):
         if not folders_ok and (base / pattern).is_dir():
@@ -152,8 +160,21 @@ def _matched_files(
         found = _expand(base, pattern)
         if not found:
             raise SpecError(name, line, key, f"{pattern!r} matches no {what} in {base}")
-        files.extend(p for p in found if p not in files)
-    return files
+        if root is not None:
+            outside = next((p for p in found if not p.resolve().is_relative_to(root)), None)
+            if outside is not None:
+                raise SpecError(
+                    name, line, key,
+                    f"{pattern!r} reaches {str(outside)!r}, outside {str(root)!r}; keep the "
+                    "documents under the spec file's folder, or allow a wider folder with "
+                    "--figcheck-root",
+                )
+        files.update(dict.fromkeys(found))
+    return list(files)
+
+
+# "**/**/" matches what one "**/" matches, but glob walks the tree once per "**".
+_REPEATED_STARS = re.compile(r"(?:\*\*[/\\])(?:\*\*[/\\])++")
 
 
 def _expand(base: Path, pattern: str) -> list[Path]:
@@ -162,15 +183,20 @@ def _expand(base: Path, pattern: str) -> list[Path]:
     if target.is_dir():
         return table_files(target)
     if glob.has_magic(pattern):
-        return sorted(Path(p) for p in glob.glob(str(target), recursive=True) if Path(p).is_file())
+        target = Path(os.path.normpath(base / _REPEATED_STARS.sub("**/", pattern)))
+        found = {p for p in glob.iglob(str(target), recursive=True) if os.path.isfile(p)}
+        return [Path(p) for p in sorted(found)]
     return [target] if target.is_file() else []
 
 
-def load_spec(path: Path, display: str | None = None) -> Spec:
+def load_spec(path: Path, display: str | None = None, *, root: Path | None = None) -> Spec:
     """Read and validate a spec file; ``display`` is the name errors use (default: ``path``).
 
+    Documents must lie under ``root`` (default: the spec file's folder).
+
     Raises:
-        SpecError: the file is not valid TOML, or a key is missing, unknown or of the wrong type.
+        SpecError: the file is not valid TOML, a key is missing, unknown or of the wrong type,
+            or a document lies outside ``root``.
     """
     name = display or str(path)
     try:
@@ -186,7 +212,8 @@ def load_spec(path: Path, display: str | None = None) -> Spec:
         raise SpecError(name, 1, "documents", 'is required, e.g. documents = ["*.txt"]')
     base = path.parent
     documents = _matched_files(
-        data["documents"], name, lines, "documents", base, "file", folders_ok=False
+        data["documents"], name, lines, "documents", base, "file", folders_ok=False,
+        root=(root or base).resolve(),
     )
     reference = _matched_files(
         data.get("reference", []), name, lines, "reference", base, "CSV or Parquet file"
