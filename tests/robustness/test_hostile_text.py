@@ -52,6 +52,8 @@ def test_lone_surrogates_in_ids_and_text_reach_every_export() -> None:
     report.to_csv().encode("utf-8")
     report.to_json().encode("utf-8")
     report.to_jsonl().encode("utf-8")
+    assert "notes\ufffd.txt" in report.to_html()
+    report.to_html().encode("utf-8")
     assert "\ufffd" in report.claims_frame()["sentence"].iloc[0]
 
 

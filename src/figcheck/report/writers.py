@@ -16,6 +16,7 @@ from typing import IO, TYPE_CHECKING, Any
 from ..claims import Claim
 from ..errors import DocumentError
 from .columns import CSV_COLUMNS, CSV_DTYPES, claim_rows
+from ..text import replace_surrogates
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -71,7 +72,12 @@ def emit_text(text: str, dest: Destination = None) -> str | None:
 
 
 def _emit(text: str, dest: Destination, encoding: str = "utf-8") -> str | None:
-    """Write ``text`` to a path or an open file; return it when ``dest`` is None."""
+    """Write ``text`` to a path or an open file; return it when ``dest`` is None.
+
+    Lone surrogates (undecodable bytes in a document or its name) become U+FFFD, so the result
+    can always be written as UTF-8.
+    """
+    text = replace_surrogates(text)
     if dest is None:
         return text
     if isinstance(dest, (str, os.PathLike)):
