@@ -11,7 +11,7 @@ from enum import StrEnum
 from pydantic import BaseModel, ConfigDict
 
 from .claims import Claim
-from .reference import ReferenceRow
+from .reference.rows import ReferenceRow
 
 __all__ = [
     "CheckId",

@@ -23,20 +23,61 @@ __all__ = ["ALL_CHECKS", "CheckOptions", "severity"]
 ALL_CHECKS: frozenset[CheckId] = frozenset(CheckId)
 
 
+#: The options whose defaults ``[defaults]`` of ``data/checks.toml`` must give.
+DEFAULTED = (
+    "reference_tolerance",
+    "conflation_tolerance",
+    "measure_tolerance",
+    "strict_periods",
+    "context_chars",
+    "jobs",
+)
+
+
 @functools.cache
 def _defaults() -> dict[str, Any]:
-    return dict(data_file("checks.toml").table("defaults"))
+    """``[defaults]`` of ``data/checks.toml``, each value validated as the option it sets."""
+    f = data_file("checks.toml")
+    table = f.table("defaults")
+    for name in table:
+        if name not in DEFAULTED:
+            raise f.error(name, f"unknown option; the defaults are {', '.join(DEFAULTED)}",
+                          "defaults")
+    out = {}
+    for name in DEFAULTED:
+        if name not in table:
+            raise f.error(name, "missing: every option needs its default here", "defaults")
+        try:
+            out[name] = _validated(name, table[name])
+        except (TypeError, ValueError) as exc:
+            raise f.error(name, str(exc), "defaults") from None
+    return out
+
+
+@functools.cache
+def _severities() -> dict[str, Severity]:
+    f = data_file("checks.toml")
+    out = {}
+    for case, value in f.table("severity").items():
+        try:
+            out[case] = Severity(value)
+        except ValueError:
+            names = [s.value for s in Severity]
+            raise f.error(case, f"must be one of {names}, got {value!r}", "severity") from None
+    return out
 
 
 def severity(case: str) -> Severity:
-    """The severity configured for ``case`` in ``[severity]`` of ``data/checks.toml``."""
-    f = data_file("checks.toml")
-    value = f.table("severity").get(case)
-    try:
-        return Severity(value)
-    except ValueError:
-        raise f.error(case, f"must be one of {[s.value for s in Severity]}, got {value!r}",
-                      table="severity") from None
+    """The severity configured for ``case`` in ``[severity]`` of ``data/checks.toml``.
+
+    Raises:
+        RuleDefinitionError: the table gives no severity for ``case``, or a bad one.
+    """
+    found = _severities().get(case)
+    if found is None:
+        f = data_file("checks.toml")
+        raise f.error(case, 'missing: add  case = "error" | "warning" | "info"', "severity")
+    return found
 
 
 def _number(name: str, value: object, *, low: float = 0.0, below: float | None = None) -> float:
@@ -46,6 +87,33 @@ def _number(name: str, value: object, *, low: float = 0.0, below: float | None =
         upper = f" and below {below}" if below is not None else ""
         raise ValueError(f"option {name!r} must be at least {low}{upper}, got {value!r}")
     return float(value)
+
+
+def _validated(name: str, value: object) -> Any:
+    """``value`` checked as option ``name`` (TypeError or ValueError naming it)."""
+    if name == "tolerances":
+        if not isinstance(value, Mapping):
+            raise TypeError(f"option 'tolerances' must be a mapping, got {type(value).__name__}")
+        return {str(k): _number(f"tolerances[{k!r}]", v, below=1.0) for k, v in value.items()}
+    if name in ("reference_tolerance", "conflation_tolerance", "measure_tolerance"):
+        return _number(name, value, below=1.0)
+    if name == "strict_periods":
+        if not isinstance(value, bool):
+            raise TypeError("option 'strict_periods' must be True or False")
+        return value
+    if name in ("context_chars", "jobs"):
+        if isinstance(value, bool) or not isinstance(value, int):
+            raise TypeError(f"option {name!r} must be an int, got {type(value).__name__}")
+        if value < 0:
+            raise ValueError(f"option {name!r} must be at least 0, got {value}")
+        return value
+    if name == "checks":
+        return _check_ids(value)
+    if name == "progress":
+        if not callable(value):
+            raise TypeError("option 'progress' must be a function taking a document id")
+        return value
+    raise TypeError(f"unknown option {name!r}")  # pragma: no cover - create() names them first
 
 
 @dataclass(frozen=True)
@@ -87,34 +155,11 @@ class CheckOptions:
                 raise TypeError(
                     f"check() got an unknown option {name!r}; known options: {sorted(known)}"
                 )
-        values: dict[str, Any] = {}
-        if (tol := options.get("tolerances")) is not None:
-            if not isinstance(tol, Mapping):
-                raise TypeError(f"option 'tolerances' must be a mapping, got {type(tol).__name__}")
-            values["tolerances"] = {
-                str(k): _number(f"tolerances[{k!r}]", v, below=1.0) for k, v in tol.items()
-            }
-        for name in ("reference_tolerance", "conflation_tolerance", "measure_tolerance"):
-            if name in options:
-                values[name] = _number(name, options[name], below=1.0)
-        if "strict_periods" in options:
-            if not isinstance(options["strict_periods"], bool):
-                raise TypeError("option 'strict_periods' must be True or False")
-            values["strict_periods"] = options["strict_periods"]
-        for name in ("context_chars", "jobs"):
-            if name in options:
-                v = options[name]
-                if isinstance(v, bool) or not isinstance(v, int):
-                    raise TypeError(f"option {name!r} must be an int, got {type(v).__name__}")
-                if v < 0:
-                    raise ValueError(f"option {name!r} must be at least 0, got {v}")
-                values[name] = v
-        if "checks" in options:
-            values["checks"] = _check_ids(options["checks"])
-        if (progress := options.get("progress")) is not None:
-            if not callable(progress):
-                raise TypeError("option 'progress' must be a function taking a document id")
-            values["progress"] = progress
+        values = {  # None keeps the default only where it is the documented default
+            name: _validated(name, value)
+            for name, value in options.items()
+            if value is not None or name not in ("tolerances", "progress")
+        }
         return cls(**values)
 
     @property
