@@ -21,8 +21,9 @@ PACKAGE = Path(figcheck.__file__).parent
 # Shared records and services first, the thin shells over the public API last.
 STAGES = ("shared", "lexicon", "extraction", "reference", "checking", "report", "pipeline", "shell")
 SHELLS = ("cli", "testing", "pytest_plugin", "spec", "__main__")
-# A reference row is a record every later stage (findings included) refers to.
-RECORDS = ("figcheck.reference.rows",)
+# Findings record comparisons with reference rows: their records sit with the reference stage,
+# and only the checking stage and later use them.
+PLACED = {"figcheck.findings": "reference"}
 MAX_LINES = 500
 
 
@@ -69,8 +70,8 @@ def stage(name: str) -> str:
     parts = name.split(".")
     if len(parts) == 1 or parts[1] in SHELLS:  # the package itself is the public API's facade
         return "shell"
-    if name in RECORDS:
-        return "shared"
+    if name in PLACED:
+        return PLACED[name]
     return parts[1] if parts[1] in STAGES else "shared"
 
 
