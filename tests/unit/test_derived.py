@@ -256,3 +256,27 @@ def test_a_possessive_or_an_article_before_a_dollar_sign_is_not_a_currency_code(
     units = {c.text: c.unit for c in extract("The port's $40 million crane cost a $5 levy per box.")}
     assert units == {"$40 million": "USD", "$5": "USD"}
     assert [c.unit for c in extract("Fares are S$2.10 in Singapore.")] == ["SGD"]
+
+
+def test_parallel_changes_each_keep_their_own_level():
+    text = "Harbour shares gained 3.1 per cent to $42 and Dockside rose 5 per cent to $7.80."
+    assert run(text)[0] == []
+
+
+def test_a_change_restated_in_percent_is_not_a_level():
+    assert run("Futures were up 12.5 points, or 0.31%, by noon.")[0] == []
+
+
+def test_two_levels_need_a_cue_for_the_old_one():
+    text = "Shares sank 31.5 per cent to $3.12, wiping $210 million off the firm's value."
+    assert run(text)[0] == []
+
+
+def test_an_unquantified_rest_is_not_a_partition():
+    text = "The fund bought 12% of the airline in March, 4.5% from a pension fund and the rest on the market."
+    assert run(text)[0] == []
+
+
+def test_all_inside_a_clause_does_not_make_a_partition():
+    text = "Some 31 per cent of renters and 52 per cent of all homeowners said prices were too high."
+    assert run(text)[0] == []

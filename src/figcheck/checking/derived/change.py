@@ -88,8 +88,19 @@ def _is_level(view: DocView, change: Claim, c: Claim) -> bool:
             and not (change.start < c.end and c.start < change.end))
 
 
+def _restates_a_change(view: DocView, level: Claim) -> bool:
+    """"up 17.5 points, or 0.22%": a figure in apposition to a change restates it."""
+    before = [c for c in view.claims_between(level.sentence_start, level.start)
+              if c.end <= level.start]
+    return bool(before) and is_stated_change(view, before[-1]) and bool(
+        re.fullmatch(r"\s*,?\s*(?:or|i\.e\.?|that is)\s*", view.text[before[-1].end:level.start]))
+
+
 def _same_clause(view: DocView, change: Claim, level: Claim) -> bool:
     lo, hi = (change, level) if change.start < level.start else (level, change)
+    if any(c is not change and is_stated_change(view, c)
+           for c in view.claims_between(lo.end, hi.start)):
+        return False  # "A up 9.4% to $84 and B up 4% to $13.60": $84 is A's, not B's
     between = view.text[lo.end:hi.start]
     if hi is change:  # "3.6 million, an increase of 14 percent": the change's own words
         between = re.sub(rf"(?:{_change_verbs().pattern})\W*(?:of|by)?\s*$", "", between,
@@ -101,7 +112,9 @@ def _same_clause(view: DocView, change: Claim, level: Claim) -> bool:
 def _tag(view: DocView, level: Claim, previous_end: int) -> str | None:
     start = max(previous_end, level.sentence_start, level.start - _CUE_WINDOW)
     window = view.text[start:level.start]
-    if rules().old_cues.search(window):
+    # An old-level cue right before the figure ("up from", "compared with", "when"), at most
+    # two words away, so that "rose 9.2% from a year earlier in Warsaw, 7.5%" is no level pair.
+    if re.search(rf"(?:{rules().old_cues.pattern})(?:\W+\w+){{0,2}}\W*$", window, re.IGNORECASE):
         return "old"
     if re.search(rf"(?:{rules().new_cues.pattern})\W*$", window, re.IGNORECASE):
         return "new"
@@ -111,8 +124,7 @@ def _tag(view: DocView, level: Claim, previous_end: int) -> str | None:
 def _tags(view: DocView, levels: Sequence[Claim]) -> dict[int, str | None]:
     out = {}
     for c in levels:
-        prev = max((o.end for o in view.claims if o.end <= c.start), default=0)
-        out[c.start] = _tag(view, c, prev)
+        out[c.start] = _tag(view, c, view.previous_end(c.start))
     return out
 
 
@@ -228,8 +240,14 @@ def check_changes(view: DocView, tolerances: Mapping[str, float] | None = None
     for change in sorted(changes, key=lambda c: c.start):
         si = view.sentence_index(change.start)
         here = [x for c in view.claims_in(si) for x in (from_to_levels(view, c) or [c])]
-        inside = [c for c in here
-                  if _is_level(view, change, c) and _same_clause(view, change, c)]
+        inside = [c for c in here if _is_level(view, change, c)
+                  and _same_clause(view, change, c) and not _restates_a_change(view, c)]
+        if len(inside) >= 2 and "old" not in _tags(view, inside).values():
+            # Two levels in one sentence need a cue for the old one ("from", "against"):
+            # "plummeted 40.8% to $2.06, wiping $340 million" is one level and an amount.
+            tags = _tags(view, inside)
+            inside = sorted(inside, key=lambda c: (tags[c.start] != "new",
+                                                   abs(c.start - change.start)))[:1]
         outside = _candidates(view, change, inside[0] if len(inside) == 1 else None) \
             if len(inside) < 2 else []
         best = None

@@ -44,9 +44,11 @@ def _is_share(view: DocView, c: Claim) -> bool:
 
 
 def _nouns(view: DocView, before: int) -> set[str]:
+    """The nouns of the figures in the two sentences before offset ``before``."""
     out: set[str] = set()
-    for c in view.claims:
-        if c.start < before and c.noun:
+    si = view.sentence_index(before)
+    for c in view.claims_between(view.sentences[max(0, si - 2)][0], before):
+        if c.noun:
             out.update(w.rstrip("s") for w in _WORD.findall(c.noun.casefold()))
     return out
 
@@ -124,8 +126,9 @@ def check_shares(view: DocView, tolerances: Mapping[str, float] | None = None
     for share in shares:
         if not _is_share(view, share):
             continue
-        prev = [c for c in view.claims if c.end <= share.start]
-        if prev and prev[-1].kind == Kind.PART_OF_WHOLE and prev[-1].sentence_start == share.sentence_start:
+        prev = [c for c in view.claims_between(share.sentence_start, share.start)
+                if c.end <= share.start]
+        if prev and prev[-1].kind == Kind.PART_OF_WHOLE:
             continue  # "123 of 152 (91%)": stated_share_mismatch
         parts = _parts(view, share)
         if not parts:

@@ -28,7 +28,11 @@ from .view import DocView
 
 __all__ = ["check_sums"]
 
-_LIST_MARK = re.compile(r":|\s[—–]\s|\s-\s|—|–")
+_LIST_MARK = re.compile(r":|—|–")
+# Cues that name a remainder ("the rest", "the other seven") must be followed by its figure
+# within this many characters; "and the rest on the exchange" states no remainder.
+_REMAINDER_REACH = 14
+_REMAINDER = re.compile(r"the\s+(?:rest|remaining|remainder|others?)\b", re.IGNORECASE)
 _HUNDRED = Interval(100.0, 100.0)
 
 
@@ -54,7 +58,7 @@ def _opener_total(view: DocView, si: int) -> Claim | None:
 
 
 def _parts_in(view: DocView, start: int, end: int, unit: str, exclude: Claim | None) -> list[Claim]:
-    claims = [c for c in view.claims if start <= c.start < end and c is not exclude
+    claims = [c for c in view.claims_between(start, end) if c is not exclude
               and _usable(view, c) and _unit(c) == unit]
     if unit == "count":
         claims += list_items(view, start, end)
@@ -77,6 +81,8 @@ def _groups(view: DocView, si: int) -> list[tuple[Claim | None, list[Claim], str
         if not before:
             continue
         total = before[-1]
+        if total.value <= 0:
+            continue
         close = _LIST_MARK.search(sentence, m.end())
         stop = s + close.start() if close else e
         parts = _parts_in(view, s + m.end(), stop, _unit(total), total)
@@ -96,6 +102,15 @@ def _groups(view: DocView, si: int) -> list[tuple[Claim | None, list[Claim], str
     if not m:
         return out
     cue = re.sub(r"\s+", " ", m.group(0).casefold())
+    if cue == "all" and sentence[:m.start()].strip(" \t\"'“‘("):
+        m = next((x for x in r.exhaustive.finditer(sentence) if x.group(0).casefold() != "all"),
+                 None)
+        if m is None:
+            return out  # "46 per cent of all adults": "all" makes a whole only opening a sentence
+        cue = re.sub(r"\s+", " ", m.group(0).casefold())
+    if _REMAINDER.fullmatch(cue) and not any(
+            0 <= c.start - (s + m.end()) <= _REMAINDER_REACH for c in claims):
+        return out
     total = _opener_total(view, si)
     shares = [c for c in claims if c.unit == "percent" and c is not total]
     if len(shares) >= 2 and (total is None or total.unit != "percent"):

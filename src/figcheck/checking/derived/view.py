@@ -68,6 +68,8 @@ class DocView:
     skip: tuple[int, int] | None = None  # a dateline: its date is the document's, not a figure
     sentences: list[tuple[int, int]] = field(default_factory=list)
     _starts: list[int] = field(default_factory=list, repr=False)
+    _claim_starts: list[int] = field(default_factory=list, repr=False)
+    _longest: int = field(default=0, repr=False)
     _lines: LineIndex | None = field(default=None, repr=False)
 
     def __post_init__(self) -> None:
@@ -75,6 +77,9 @@ class DocView:
             self.sentences = _by_line(self.text, sentence_spans(self.text) or [(0, len(self.text))])
         self._starts = [s for s, _ in self.sentences]
         self.claims = sorted(self.claims, key=lambda c: c.start)
+        self._claim_starts = [c.start for c in self.claims]
+        # Claims never overlap by more than their own length: the longest bounds a look-back.
+        self._longest = max((c.end - c.start for c in self.claims), default=0)
 
     def sentence_index(self, offset: int) -> int:
         """Index of the sentence holding character ``offset``."""
@@ -88,11 +93,23 @@ class DocView:
     def claims_in(self, index: int) -> list[Claim]:
         """The claims whose start lies in sentence ``index``."""
         s, e = self.sentences[index]
-        return [c for c in self.claims if s <= c.start < e]
+        return self.claims_between(s, e)
+
+    def claims_between(self, start: int, end: int) -> list[Claim]:
+        """The claims whose start lies in ``[start, end)``, in document order."""
+        i = bisect.bisect_left(self._claim_starts, start)
+        j = bisect.bisect_left(self._claim_starts, end)
+        return list(self.claims[i:j])
+
+    def previous_end(self, offset: int) -> int:
+        """The end of the last claim that ends at or before ``offset`` (0 if none)."""
+        i = bisect.bisect_left(self._claim_starts, offset)
+        ends = [c.end for c in self.claims[max(0, i - 8):i] if c.end <= offset]
+        return max(ends, default=0)
 
     def covered(self, start: int, end: int) -> bool:
         """True when some claim overlaps ``[start, end)``."""
-        return any(c.start < end and c.end > start for c in self.claims)
+        return any(c.end > start for c in self.claims_between(start - self._longest, end))
 
     def make_claim(self, start: int, end: int, *, kind: Kind, value: float, low: float,
                    high: float, unit: str, rule: str, bound: Bound = Bound.EQ,
