@@ -263,3 +263,44 @@ def test_a_long_noun_phrase_keeps_its_head() -> None:
 def test_a_year_between_the_noun_and_the_verb() -> None:
     c = claim("Mirovia's trade surplus for fiscal 2022-23 was $4.1 billion.", "$4.1 billion")
     assert c.noun == "trade surplus"
+
+
+def test_an_amount_of_money_prefers_its_in_phrase_to_its_verb() -> None:
+    c = claim("Hauliers paid £2.2 billion in bridge charges last year.", "£2.2 billion")
+    assert c.noun == "bridge charges"
+    # "in" before a year or a place names when or where, not what
+    assert claim("Federal receipts reached $5.1 trillion in fiscal 2023.", "$5.1 trillion").noun == "federal receipts"
+    assert claim("Only 41% of adults in Vessby can swim, against 57% in nearby Osk.", "57%").noun != "nearby"
+
+
+def test_a_quantity_keeps_its_own_measure_not_its_verb() -> None:
+    text = "Varro exported 3,200 tonnes of cloves, while Kesh shipped 870 tonnes."
+    assert claim(text, "870 tonnes").noun == "cloves"
+
+
+def test_a_list_item_names_its_own_measure() -> None:
+    text = "Hydropower supplied 44% of the grid's power last year, wind 21% and gas 9%."
+    assert [claim(text, s).noun for s in ("21%", "9%")] == ["wind", "gas"]
+
+
+def test_an_acronym_is_not_a_pronoun() -> None:
+    c = claim("Holiday toy sales in the US reached $7.3 billion.", "$7.3 billion")
+    assert c.noun == "holiday toy sales"
+
+
+def test_a_name_after_for_is_read_past() -> None:
+    c = claim("Officials raised the alert level for Mount Osk to 4 on Friday.", "4")
+    assert c.noun == "alert level"
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "concept"),
+    [
+        ("About 2,100 people marched through Vessby on Saturday.", "About 2,100", "protesters"),
+        ("Some 640 people remain in shelters after the flood.", "Some 640", "in_shelter"),
+        ("Roughly 900 people are sleeping rough in the capital.", "Roughly 900", "homeless"),
+        ("The virus has infected 3,300 people this winter.", "3,300", "infected"),
+    ],
+)
+def test_event_concepts(text: str, surface: str, concept: str) -> None:
+    assert claim(text, surface).concept == concept

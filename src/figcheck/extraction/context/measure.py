@@ -80,16 +80,17 @@ def claim_noun(
     ):
         found = None  # "the 3.9% seen in the north": a verb, not a noun
     amount = not _counted(t.text, start, end)
-    if amount and not _share(t.text, start, end):
-        named = _verb_measure(t, start, floor, lex)  # "visitors spent €2 billion"
+    share = _share(t.text, start, end)
+    if amount and _money(t.text, start, end):
+        # "$4 billion in insured losses", then "visitors spent €2 billion"; a share or a
+        # quantity keeps the thing measured ("the index gained 2%", "shipped 610 tonnes")
+        named = _noun_after_in(t, end, limit, lex) or _verb_measure(t, start, floor, lex)
         if named is not None:
             return named
-    if found is not None and not (_share(t.text, start, end) and t.text.startswith("of ", found[1])):
+    if found is not None and not (share and t.text.startswith("of ", found[1])):
         return found
-    if amount and found is None:
-        found = _noun_after_in(t, end, limit, lex)  # "$4 billion in insured losses"
-        if found is not None:
-            return found
+    if found is None:
+        found = _list_item(t, start, floor, lex)  # "wind supplied 31%, solar 9%"
     before = noun_before(t, start, floor)
     if before is not None and (
         before[0].rsplit(" ", 1)[-1] in lex.times
@@ -129,6 +130,29 @@ def bare_count(t: Tokens, start: int, end: int) -> bool:
     return _counted(t.text, start, end)
 
 
+def _money(text: str, start: int, end: int) -> bool:
+    span = text[start:end]
+    return any(c in span for c in "$£€¥") or span.rstrip().lower().endswith(
+        ("dollars", "euros", "pounds", "yen", "yuan", "rupees", "francs", "marks")
+    )
+
+
+def _list_item(
+    t: Tokens, start: int, floor: int, lex: MeasureLexicon
+) -> tuple[str, int, int] | None:
+    """A list item's own measure: the lower-case noun alone before a figure ("..., solar 9%")."""
+    j = bisect_left(t.starts, start) - 1
+    if j < 1 or t.starts[j] < floor or not _blank(t.text, t.ends[j], start):
+        return None
+    w = t.words[j]
+    if not w.islower() or t.roles.get(w, 0) or w in lex.verbs or w in lex.fillers or w in lex.times:
+        return None
+    before = t.gaps[j].strip()
+    if not (before == "," or (t.lowers[j - 1] in _LINKS and t.joined(j))):
+        return None
+    return w, t.starts[j], t.ends[j]
+
+
 def _verb_measure(
     t: Tokens, start: int, floor: int, lex: MeasureLexicon
 ) -> tuple[str, int, int] | None:
@@ -163,6 +187,9 @@ def _noun_after_in(
         k += 1
     if k == first or t.lowers[k - 1] in lex.times:
         return None
+    tail = t.text[t.ends[k - 1] : t.ends[k - 1] + 2]
+    if tail[1:].isdigit() or (k < n and t.joined(k) and t.words[k][0].isupper()):
+        return None  # "in fiscal 2019", "in neighbouring Liberia": when or where, not what
     return " ".join(t.lowers[first:k]), t.starts[first], t.ends[k - 1]
 
 
@@ -332,8 +359,9 @@ def _phrase_back(
     first = -1
     while j >= 0 and last - j < _REACH and starts[j] >= floor:
         w = lowers[j]
-        r = roles.get(w, 0)
-        if w.endswith(POSSESSIVE) or w in lex.pronouns:
+        acronym = j > 0 and t.words[j].isupper()  # "US" is no "us"
+        r = 0 if acronym else roles.get(w, 0)
+        if w.endswith(POSSESSIVE) or (w in lex.pronouns and not acronym):
             break  # "Canada's unemployment rate": whose, not what
         if r & DET:
             # "in the United States" keeps its article; "the deficit" starts at it

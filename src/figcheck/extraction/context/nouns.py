@@ -139,8 +139,8 @@ def noun_before(t: Tokens, start: int, floor: int) -> tuple[str, int, int] | Non
     if taken and all(is_name(t, k) for k in taken):
         # "the population of Ukraine was 48 million": the name says whose; the noun is before
         j = taken[-1] - 1
-        if j < 1 or lowers[j] != "of" or not t.joined(j):
-            return None
+        if j < 1 or lowers[j] not in ("of", "for") or not t.joined(j):
+            return None  # "the alert level for Mount Osk was raised to 3" reads past the name
         taken = _collect_back(t, j - 1, floor)
         if any(is_name(t, k) for k in taken):
             return None
