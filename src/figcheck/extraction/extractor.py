@@ -15,6 +15,7 @@ from ..documents import Document
 from ..timespans import TimeSpan
 from .context import claim_context, document_context, sentence_context
 from .context.periods import sentence_periods
+from .context.reader import DocumentReader
 from .spans import Span, scan
 from ..text import LineIndex, sentence_spans
 from ..units import dimension
@@ -80,38 +81,40 @@ def extract(
         i = max(0, bisect.bisect_right(starts, span.start) - 1)
         by_sentence.setdefault(i, []).append(span)
     previous: tuple[int, TimeSpan | None] = (-2, None)
+    reader = DocumentReader(text, sentences, doc, set(by_sentence))
     for i, group in by_sentence.items():
         s_start, s_end = sentences[i] if sentences else (0, len(text))
         # a span that runs past a sentence break belongs to the sentence it starts in
         s_end = max(s_end, max(sp.end for sp in group))
         sentence = text[s_start:s_end]
         follows = previous[0] == i - 1
-        sc = sentence_context(sentence, date=day, previous=previous[1] if follows else None)
+        sc = sentence_context(
+            reader.body(s_start, s_end), date=day, previous=previous[1] if follows else None
+        )
         if not follows and sc.periods.needs_previous:  # "the same month": read the one before
             before = _last_period(text, sentences, i, day)
             sc = replace(sc, periods=replace(sc.periods, previous=before))
         previous = (i, sc.periods.last)
+        reader.remember(i, sc)
         local = [(sp.start - s_start, sp.end - s_start) for sp in group]
         measured = None
         for k, sp in enumerate(group):
             ls, le = local[k]
             # the neighbouring claims are what bounds a claim's noun phrase; a figure that
             # names no measure takes the one before it ("the Pirates 12"), never a span of time
-            ctx = claim_context(
+            ctx = reader.frame(
+                i,
                 sc,
-                sentence,
                 ls,
                 le,
                 local[max(0, k - 1) : k] + local[k + 1 : k + 2],
-                doc=doc,
+                possessor=sp.possessor,
                 previous=measured,
             )
             if sp.kind is not Kind.DURATION:
                 measured = ctx
             line, column = lines.locate(sp.start)
             subject = ctx.subject
-            if sp.possessor and subject is None:
-                subject = sp.possessor
             concept = ctx.concept
             if sp.kind in _MEASURED:
                 concept = _concept_for_unit(sp.unit, concept)
@@ -139,6 +142,7 @@ def extract(
                     concept=concept,
                     period=ctx.period,
                     source=ctx.source,
+                    subject_inherited=ctx.subject_inherited,
                     hedge=sp.hedge,
                     rule=sp.rule,
                     measure=ctx.measure,

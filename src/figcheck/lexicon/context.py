@@ -14,6 +14,7 @@ from typing import Any
 
 from .files import DataFile, data_file
 from .months import month_numbers
+from .names import NameLists, default_names
 from ..errors import RuleDefinitionError
 
 __all__ = [
@@ -88,6 +89,9 @@ class ContextLexicon:
     subjects: dict[str, str]
     months: dict[str, int]
     marked: frozenset[str]  # words worth a second look: concept and cue starts, clause words
+    names: NameLists
+    figure_verbs: frozenset[str]  # cues that attribute nothing when a figure follows ("added")
+    carried: re.Pattern[str]  # cues whose party is the source of the next sentence's figures
 
 
 def _expand(term: str) -> list[str]:
@@ -180,12 +184,15 @@ def _load_concepts(df: DataFile) -> tuple[list[tuple[str, str, int]], set[str]]:
     return entries, single_words
 
 
-def load_lexicon(concepts: DataFile, context: DataFile) -> ContextLexicon:
+def load_lexicon(
+    concepts: DataFile, context: DataFile, names: NameLists | None = None
+) -> ContextLexicon:
     """Validate and index a concept lexicon and a context word-list file.
 
     Args:
         concepts: a file in the grammar of ``data/concepts.toml``.
         context: a file in the grammar of ``data/context.toml``.
+        names: the subject finder's name lists; figcheck's ``data/names.toml`` by default.
 
     Raises:
         RuleDefinitionError: an entry is malformed; the error names file, line and key.
@@ -228,7 +235,9 @@ def load_lexicon(concepts: DataFile, context: DataFile) -> ContextLexicon:
             subjects.setdefault(canonical, canonical)
 
     attribution = df.table("attribution")
-    extra = set(attribution) - {"before", "after", "either", *_ATTRIBUTION_WORDS}
+    extra = set(attribution) - {
+        "before", "after", "either", "figure_verbs", "carried", *_ATTRIBUTION_WORDS
+    }
     if extra:
         raise df.error(min(extra), "unknown key in [attribution]", "attribution")
     cue_entries: list[tuple[str, str, int]] = []
@@ -247,6 +256,11 @@ def load_lexicon(concepts: DataFile, context: DataFile) -> ContextLexicon:
         for word in _word_list(df, "attribution", key, attribution[key], _SINGLE_WORD):
             roles[word] = roles.get(word, 0) | role
 
+    figure_verbs = _word_list(
+        df, "attribution", "figure_verbs", attribution.get("figure_verbs"), _SINGLE_WORD
+    )
+    carried = _word_list(df, "attribution", "carried", attribution.get("carried"), _TERM)
+
     months = month_numbers()
     for name in months:
         roles[name] = roles.get(name, 0) | NOT_NAME
@@ -262,6 +276,11 @@ def load_lexicon(concepts: DataFile, context: DataFile) -> ContextLexicon:
         marked=frozenset(concept_index) | frozenset(cue_index) | clause_words,
         subjects=subjects,
         months=months,
+        names=names if names is not None else default_names(),
+        figure_verbs=frozenset(figure_verbs),
+        carried=re.compile(
+            r"\b(?:" + "|".join(re.escape(c) for c in sorted(carried, key=len, reverse=True)) + r")\b"
+        ),
     )
 
 

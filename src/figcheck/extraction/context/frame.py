@@ -13,7 +13,8 @@ Word lists are data: ``data/concepts.toml`` (the concept lexicon) and
 >>> sc = sentence_context(sentence)
 >>> claim_context(sc, sentence, 12, 17)  # doctest: +NORMALIZE_WHITESPACE
 ClaimContext(noun='soldiers', subject='Russia', concept='losses', period='2022',
-             source='ministry', measure='soldier', qualifiers=('losses',))
+             source='ministry', measure='soldier', qualifiers=('losses',),
+             subject_inherited=False)
 """
 
 from __future__ import annotations
@@ -57,6 +58,7 @@ class ClaimContext:
     # the noun is what a verb names ("gained 2%" -> "gain"): never handed on to a bare
     # count ("gained 2% to 6,310", where the 6,310 is a level, not a gain)
     named_by_verb: bool = field(default=False, repr=False, compare=False)
+    subject_inherited: bool = False  # the subject comes from the document, not the sentence
 
 
 def sentence_context(
@@ -88,7 +90,7 @@ def sentence_context(
     names = subject_names(t)
     if sources:  # who reports a figure is not what the figure is about
         sources.sort()
-        names = names_outside(names, sources)
+        names = names_outside(names, sources, sentence)
 
     periods = sentence_periods(sentence, date, previous)
     soft, hard = clause_breaks(t, marks)
@@ -96,7 +98,7 @@ def sentence_context(
 
     return SentenceContext(
         period=periods.first,
-        source=sources[0][2] if sources else None,
+        source=sources[0][2] or None if sources else None,
         tokens=t,
         hits=hits,
         names=names,
@@ -156,12 +158,18 @@ def claim_context(
     measure, qualifiers = measure_head(noun, concept, is_event(t.lex, concept), scale)
     return ClaimContext(
         noun=noun,
-        subject=claim_subject(sc, start, end, min(nlo, start), max(nhi, end), soft, hard),
+        subject=claim_subject(
+            sc, start, end, min(nlo, start), max(nhi, end), soft, hard, limit
+        ),
         concept=concept,
         # a date after the figure counts only inside its clause: in "a 10-year lease on the
         # old port, rebuilt in 1998" the year belongs to the rebuilding, not the lease
         period=claim_period(sc.periods, start, end, other_spans),
-        source=nearest(sc.sources, start, end, line[0], line[1]),
+        # a cue that introduces a clause ("the agency says 38,000 ...") covers what follows
+        source=nearest(
+            sc.sources, start, end, line[0], line[1], lambda src: not src[3] or src[1] <= start
+        )
+        or None,
         measure=measure,
         qualifiers=qualifiers,
         named_by_verb=found is not None and named_by_verb(t, found),

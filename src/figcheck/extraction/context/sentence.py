@@ -87,7 +87,7 @@ class SentenceContext:
     hits: list[tuple[int, int, str, int]]  # concept hits: start, end, concept, kind
     names: list[tuple[int, int, str]]  # subject candidates: start, end, name
     periods: SentencePeriods  # time expressions, resolved against the document's date
-    sources: list[tuple[int, int, str]]  # extent of cue and party, party
+    sources: list[tuple[int, int, str, bool]]  # extent of cue and party, party, covers ahead
     soft: list[int]  # clause breaks: commas, clause words and everything in ``hard``
     hard: list[int]  # ; : brackets, dashes, ellipses and line breaks
     lines: list[int]  # line breaks: nothing is looked up across one

@@ -1,0 +1,145 @@
+"""Frames for a whole document: each sentence read once, and what a claim takes from the document.
+
+A claim whose sentence names no subject takes the subject of the sentences just before
+("Heavy rain hit eastern Sri Lanka. Floods there killed 14"), else the one the title
+names, else the lead's; its frame then says the subject was inherited. A pronoun source
+("..., it said") is the party opening the sentence before, and a sentence without
+figures that names who published them ("X released its monthly data on Monday.") is
+the source of the next sentence's figures. A dateline is never read as a subject.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Sequence
+
+from .attribution import opening_party
+from .document import DocumentContext
+from .frame import ClaimContext, claim_context, sentence_context
+from .sentence import SentenceContext
+from .subjects import first_subject
+
+__all__ = ["DocumentReader"]
+
+_LOOK_BACK = 2  # sentences before a claim's own whose subject it may take
+
+
+class DocumentReader:
+    """Reads one document's sentences (each once) and frames its claims.
+
+    Args:
+        text: the document text.
+        sentences: ``(start, end)`` of each sentence, in order.
+        doc: the document's date, title and dateline.
+        claimed: indexes of the sentences that hold claims.
+    """
+
+    def __init__(
+        self,
+        text: str,
+        sentences: Sequence[tuple[int, int]],
+        doc: DocumentContext,
+        claimed: set[int],
+    ) -> None:
+        self.text = text
+        self.sentences = sentences
+        self.doc = doc
+        self.claimed = claimed
+        self._contexts: dict[int, SentenceContext] = {}
+        self._inherited: dict[int, str | None] = {}
+        self._title: SentenceContext | None = None
+
+    def body(self, start: int, end: int) -> str:
+        """The text of ``[start, end)`` to read, a dateline in it blanked (offsets kept):
+        "WASHINGTON, April 5 -" dates the report and names no figure's subject."""
+        body = self.text[start:end]
+        dateline = self.doc.dateline
+        if dateline is not None and start < dateline[1]:
+            cut = min(dateline[1], end) - start
+            body = " " * cut + body[cut:]
+        return body
+
+    def remember(self, i: int, sc: SentenceContext) -> None:
+        """Keep the context the caller read for sentence ``i`` (with its periods)."""
+        self._contexts[i] = sc
+
+    def sentence(self, i: int) -> SentenceContext:
+        """The context of sentence ``i``, read once (names and sources; its periods are not
+        resolved against the document's date)."""
+        sc = self._contexts.get(i)
+        if sc is None:
+            sc = sentence_context(self.body(*self.sentences[i]))
+            self._contexts[i] = sc
+        return sc
+
+    def frame(
+        self,
+        i: int,
+        sc: SentenceContext,
+        start: int,
+        end: int,
+        neighbours: Sequence[tuple[int, int]],
+        possessor: str | None = None,
+        previous: ClaimContext | None = None,
+    ) -> ClaimContext:
+        """The frame of the claim at ``[start, end)`` of sentence ``i``, with what the
+        document adds where the sentence says nothing.
+
+        ``possessor`` is a name the scanner read as the figure's owner; it comes before
+        any subject inherited from the document. ``previous`` is the frame of the figure
+        before in the sentence (see :func:`claim_context`).
+        """
+        ctx = claim_context(
+            sc, sc.tokens.text, start, end, neighbours, doc=self.doc, previous=previous
+        )
+        if ctx.subject is None and possessor:
+            ctx = dataclasses.replace(ctx, subject=possessor)
+        if ctx.subject is None:
+            inherited = self._subject_before(i)
+            if inherited is not None:
+                ctx = dataclasses.replace(ctx, subject=inherited, subject_inherited=True)
+        if ctx.source is None:
+            source = self._source_before(i, sc)
+            if source is not None:
+                ctx = dataclasses.replace(ctx, source=source)
+        return ctx
+
+    def _subject_before(self, i: int) -> str | None:
+        if i in self._inherited:
+            return self._inherited[i]
+        found = None
+        for j in range(i - 1, max(-1, i - 1 - _LOOK_BACK), -1):
+            found = first_subject(self.sentence(j))
+            if found is not None:
+                break
+        if found is None and self.doc.title:
+            found = self._title_subject()
+        if found is None and i > _LOOK_BACK:
+            found = first_subject(self.sentence(0))  # the lead
+        self._inherited[i] = found
+        return found
+
+    def _title_subject(self) -> str | None:
+        """The title's subject; failing any name, a first word no word list knows
+        ("Valdoria trade figures": a headline's first word is capitalised anyway)."""
+        if self._title is None:
+            self._title = sentence_context(self.doc.title or "")
+        found = first_subject(self._title)
+        t = self._title.tokens
+        if found is None and t.words and t.words[0][0].isupper() and len(t.words[0]) > 3:
+            lower = t.lowers[0]
+            lex = t.lex
+            if not (lower in t.roles or lower in lex.concepts or lower in lex.cues):
+                found = t.words[0]
+        return found
+
+    def _source_before(self, i: int, sc: SentenceContext) -> str | None:
+        if i == 0:
+            return None
+        if any(src[2] == "" for src in sc.sources):  # "..., it said"
+            return opening_party(self.sentence(i - 1).tokens)
+        if i - 1 not in self.claimed:  # "X released its figures on Monday. Exports rose ..."
+            before = self.sentence(i - 1)
+            if before.source and before.tokens.lex.carried.search(before.tokens.text):
+                return before.source
+        return None
