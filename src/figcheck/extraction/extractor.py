@@ -13,7 +13,7 @@ from ..lexicon.files import data_file
 from ..claims import Claim, Kind
 from ..documents import Document
 from ..timespans import TimeSpan
-from .context import claim_context, document_context, sentence_context
+from .context import document_context, sentence_context
 from .context.periods import sentence_periods
 from .context.reader import DocumentReader
 from .spans import Span, scan

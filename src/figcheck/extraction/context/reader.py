@@ -12,16 +12,39 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Sequence
+from dataclasses import dataclass
 
-from .attribution import opening_party
+from ...lexicon.context import default_lexicon
+from .attribution import attributions, opening_party
 from .document import DocumentContext
-from .frame import ClaimContext, claim_context, sentence_context
-from .sentence import SentenceContext
-from .subjects import first_subject
+from .frame import ClaimContext, claim_context
+from .sentence import SentenceContext, Tokens
+from .subjects import Name, first_subject, names_outside, subject_names
 
 __all__ = ["DocumentReader"]
 
 _LOOK_BACK = 2  # sentences before a claim's own whose subject it may take
+
+
+@dataclass(frozen=True, slots=True)
+class _Names:
+    """What a sentence without figures lends the next: its names and its attribution."""
+
+    tokens: Tokens
+    names: list[Name]
+    source: str | None
+
+
+def _read_names(text: str) -> _Names:
+    """Names and sources of ``text``: only what inheritance needs, without dates or concepts."""
+    t = Tokens(text, default_lexicon())
+    look = t.lex.marked
+    marks = [i for i, w in enumerate(t.lowers) if w in look]
+    sources = sorted(attributions(t, marks)) if marks else []
+    names = subject_names(t)
+    if sources:
+        names = names_outside(names, sources, text)
+    return _Names(t, names, sources[0][2] or None if sources else None)
 
 
 class DocumentReader:
@@ -45,9 +68,9 @@ class DocumentReader:
         self.sentences = sentences
         self.doc = doc
         self.claimed = claimed
-        self._contexts: dict[int, SentenceContext] = {}
+        self._contexts: dict[int, SentenceContext | _Names] = {}
         self._inherited: dict[int, str | None] = {}
-        self._title: SentenceContext | None = None
+        self._title: _Names | None = None
 
     def body(self, start: int, end: int) -> str:
         """The text of ``[start, end)`` to read, a dateline in it blanked (offsets kept):
@@ -63,12 +86,11 @@ class DocumentReader:
         """Keep the context the caller read for sentence ``i`` (with its periods)."""
         self._contexts[i] = sc
 
-    def sentence(self, i: int) -> SentenceContext:
-        """The context of sentence ``i``, read once (names and sources; its periods are not
-        resolved against the document's date)."""
+    def _sentence(self, i: int) -> SentenceContext | _Names:
+        """Sentence ``i`` as the caller read it, or its names and sources, read once."""
         sc = self._contexts.get(i)
         if sc is None:
-            sc = sentence_context(self.body(*self.sentences[i]))
+            sc = _read_names(self.body(*self.sentences[i]))
             self._contexts[i] = sc
         return sc
 
@@ -109,13 +131,13 @@ class DocumentReader:
             return self._inherited[i]
         found = None
         for j in range(i - 1, max(-1, i - 1 - _LOOK_BACK), -1):
-            found = first_subject(self.sentence(j))
+            found = first_subject(self._sentence(j).names)
             if found is not None:
                 break
         if found is None and self.doc.title:
             found = self._title_subject()
         if found is None and i > _LOOK_BACK:
-            found = first_subject(self.sentence(0))  # the lead
+            found = first_subject(self._sentence(0).names)  # the lead
         self._inherited[i] = found
         return found
 
@@ -123,8 +145,8 @@ class DocumentReader:
         """The title's subject; failing any name, a first word no word list knows
         ("Valdoria trade figures": a headline's first word is capitalised anyway)."""
         if self._title is None:
-            self._title = sentence_context(self.doc.title or "")
-        found = first_subject(self._title)
+            self._title = _read_names(self.doc.title or "")
+        found = first_subject(self._title.names)
         t = self._title.tokens
         if found is None and t.words and t.words[0][0].isupper() and len(t.words[0]) > 3:
             lower = t.lowers[0]
@@ -137,9 +159,9 @@ class DocumentReader:
         if i == 0:
             return None
         if any(src[2] == "" for src in sc.sources):  # "..., it said"
-            return opening_party(self.sentence(i - 1).tokens)
+            return opening_party(self._sentence(i - 1).tokens)
         if i - 1 not in self.claimed:  # "X released its figures on Monday. Exports rose ..."
-            before = self.sentence(i - 1)
+            before = self._sentence(i - 1)
             if before.source and before.tokens.lex.carried.search(before.tokens.text):
                 return before.source
         return None

@@ -332,12 +332,12 @@ def _of_lower(text: str, at: int) -> bool:
     return _OF_LOWER.search(text, max(0, at - 30), at) is not None
 
 
-def first_subject(sc: SentenceContext) -> str | None:
+def first_subject(names: Sequence[Name]) -> str | None:
     """The main subject of a sentence: its first name proper, else its first name at all."""
-    for name in sc.names:
+    for name in names:
         if not name[3] & WEAK:
             return name[2]
-    return sc.names[0][2] if sc.names else None
+    return names[0][2] if names else None
 
 
 def claim_subject(
