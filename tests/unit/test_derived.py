@@ -280,3 +280,12 @@ def test_an_unquantified_rest_is_not_a_partition():
 def test_all_inside_a_clause_does_not_make_a_partition():
     text = "Some 31 per cent of renters and 52 per cent of all homeowners said prices were too high."
     assert run(text)[0] == []
+
+
+def test_a_start_date_in_another_sentence_only_corroborates():
+    text = ("The blockade began on 3 February.\nResidents have now lived without fuel for "
+            "nearly five weeks.")
+    found, held = run(text, "2024-03-10")
+    assert found == [] and any("another sentence" in c.message for c in held)
+    found, held = run(text, "2024-06-10")  # eighteen weeks: no finding on a guessed link
+    assert found == [] and not held

@@ -186,8 +186,8 @@ def _elsewhere(view: DocView, si: int, ds: list[Claim], cue: bool) -> list[Corro
                 unit = d.unit.casefold().rstrip("s")
                 per = _unit_days(unit) or 1.0
                 text = (f"{start.text} (another sentence) to the document date ({view.date}) is "
-                        f"{fmt_interval(_scale(elapsed, per), unit)}s; {d.text!r} states "
-                        f"{fmt_interval(_scale(res.stated, per), unit)}s")
+                        f"{_scale(elapsed, per).describe(unit)}s; {d.text!r} states "
+                        f"{_scale(res.stated, per).describe(unit)}s")
                 out.append(corroboration(CheckId.DURATION_MISMATCH, res,
                                          [d, _date_claim(view, start)], "day", text))
                 break
