@@ -113,7 +113,7 @@ def _tag(view: DocView, level: Claim, previous_end: int) -> str | None:
     start = max(previous_end, level.sentence_start, level.start - _CUE_WINDOW)
     window = view.text[start:level.start]
     # An old-level cue right before the figure ("up from", "compared with", "when"), at most
-    # two words away, so that "rose 9.2% from a year earlier in Warsaw, 7.5%" is no level pair.
+    # two words away, so that "rose 6% from a year before in Leeds, 4.1% in York" is no level pair.
     if re.search(rf"(?:{rules().old_cues.pattern})(?:\W+\w+){{0,2}}\W*$", window, re.IGNORECASE):
         return "old"
     if re.search(rf"(?:{rules().new_cues.pattern})\W*$", window, re.IGNORECASE):
