@@ -102,7 +102,7 @@ def _same_clause(view: DocView, change: Claim, level: Claim) -> bool:
            for c in view.claims_between(lo.end, hi.start)):
         return False  # "A up 9.4% to $84 and B up 4% to $13.60": $84 is A's, not B's
     between = view.text[lo.end:hi.start]
-    if hi is change:  # "3.6 million, an increase of 14 percent": the change's own words
+    if hi is change:  # "flew 7.2 million, a rise of 9 percent": the change's own words
         between = re.sub(rf"(?:{_change_verbs().pattern})\W*(?:of|by)?\s*$", "", between,
                          flags=re.IGNORECASE)
     return not (rules().clause_breaks.search(between) or _change_verbs().search(between)
