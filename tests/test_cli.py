@@ -67,13 +67,14 @@ def test_check_prints_an_aligned_table_and_exits_1(files: Path) -> None:
         ["harbour.txt:3:48", "error", "part_exceeds_whole"],
         ["harbour.txt:5:21", "warning", "granularity"],
     ]
-    assert lines[-1] == "2 findings (1 error, 1 warning) in 2 documents, 4 claims checked"
+    assert lines[-1] == ("2 findings (1 error, 1 warning) in 2 documents, 4 claims checked: "
+                         "4 unchecked")
 
 
 def test_check_clean_document_exits_0(files: Path) -> None:
     result = run("check", "ferry.txt")
     assert result.exit_code == 0
-    assert result.stdout == "0 findings in 1 document, 1 claim checked\n"
+    assert result.stdout == "0 findings in 1 document, 1 claim checked: 1 unchecked\n"
 
 
 def test_fail_on_error_ignores_warnings(files: Path) -> None:

@@ -16,7 +16,9 @@ from typing import Any
 
 from .checking.options import CheckOptions
 from .checking.against_reference import compare_with_reference
-from .checking.between_claims import compare_claims
+from .checking.align import align
+from .checking.between_claims import compare_aligned
+from .checking.statuses import claim_statuses
 from .checking.claim_level import claim_level_findings
 from .checking.derived import derived_findings
 from .claims import Claim
@@ -116,8 +118,10 @@ def _run(claims: list[Claim], texts: Mapping[str, str], doc_ids: Sequence[str],
          table: ReferenceTable | None, options: CheckOptions,
          dates: Mapping[str, Any] | None = None) -> Report:
     findings: list[Finding] = claim_level_findings(claims, options)
-    conflicts, corroborations = compare_claims(claims, options, texts)
-    findings.extend(conflicts)
+    alignment = align(claims, texts, strict_periods=options.strict_periods)
+    between = compare_aligned(claims, alignment, options)
+    findings.extend(between.findings)
+    corroborations = between.corroborations
     derived, agreements = derived_findings(claims, texts, dates, options)
     findings.extend(derived)
     corroborations = [*corroborations, *agreements]
@@ -129,11 +133,14 @@ def _run(claims: list[Claim], texts: Mapping[str, str], doc_ids: Sequence[str],
     order = {d: i for i, d in enumerate(doc_ids)}
     findings.sort(key=lambda f: (order.get(f.claim.doc_id, len(order)), f.claim.start,
                                  _CHECK_ORDER[f.check]))
+    statuses = claim_statuses(claims, findings, corroborations, comparisons, alignment,
+                              between.weak)
     return Report(
         claims=tuple(claims),
         findings=tuple(findings),
         comparisons=tuple(comparisons),
         corroborations=tuple(corroborations),
+        statuses=statuses,
         documents=tuple(doc_ids),
         texts=texts,
     )

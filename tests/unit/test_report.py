@@ -12,7 +12,7 @@ import pandas as pd
 import pytest
 
 from figcheck import CheckId, Comparison, Finding, Report, Severity, Verdict
-from figcheck.report import CLAIM_COLUMNS, CSV_COLUMNS, CSV_DTYPES, read_csv
+from figcheck.report import CLAIM_COLUMNS, CSV_COLUMNS, CSV_DTYPES, STATUS_COLUMNS, read_csv
 from figcheck.report.writers import defuse, undefuse
 from figcheck.reference import ReferenceRow
 from figcheck.report import format_interval, format_number, severity_rank
@@ -250,7 +250,7 @@ def test_claimed_value_is_converted_to_the_finding_unit() -> None:
 
 def test_claims_frame_has_one_row_per_claim(report: Report) -> None:
     frame = report.claims_frame()
-    assert tuple(frame.columns) == CLAIM_COLUMNS
+    assert tuple(frame.columns) == CLAIM_COLUMNS + STATUS_COLUMNS
     assert len(frame) == len(report.claims)
     assert frame["kind"].tolist() == [str(c.kind) for c in report.claims]
     assert str(frame["line"].dtype) == "Int64"

@@ -26,12 +26,13 @@ import math
 
 import functools
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 
 from ..lexicon.files import data_file
 from ..claims import Claim
 from ..findings import CheckId, Comparison, Finding, Verdict
 from ..lexicon.matching import matching_lexicon, words
+from .frames import align_words, frames_of, root
 from .keys import Period, period_of
 from ..reference import ReferenceRow, ReferenceTable
 from ..units import comparable, convert
@@ -51,6 +52,9 @@ __all__ = [
 
 _TIE = 1e-9
 _DOCUMENT_CHARS = 200_000
+_FAR = 0.2  # the least a word of the claim's sentence counts for a row's measure
+_NEAR = 0.5  # a word this close to the figure is about it
+_ALSO_MARGIN = 2.0  # how much worse than the best row another may fit and still be mentioned
 
 
 @dataclass(frozen=True)
@@ -98,6 +102,10 @@ class Context:
     period: Period | None
     document: frozenset[str] = frozenset()
     measure: frozenset[str] = frozenset()
+    # Words near the figure, weighted 0..1 by closeness (figcheck.checking.frames); empty when
+    # unknown, and then every word of the sentence counts fully.
+    local: Mapping[str, float] = field(default_factory=dict)
+    concept: str | None = None
 
 
 def context_of(claim: Claim, text: str | None = None, context_chars: int = 400) -> Context:
@@ -140,6 +148,10 @@ def _document_words(text: str) -> frozenset[str]:
 def _subject_points(phrases: Sequence[frozenset[str]], ctx: Context, w: Weights
                     ) -> tuple[float, str]:
     best, why = 0.0, ""
+    generic = _generic_subject_words()
+    # "Republic of Galdria" is named by "Galdria's": the words that are not a kind of place
+    phrases = [*phrases, *(p - generic for p in phrases
+                           if p & generic and any(w.isalpha() and len(w) > 2 for w in p - generic))]
     for p in phrases:
         if ctx.subject and (p <= ctx.subject or ctx.subject <= p):
             return w.subject_in_claim, "subject of the claim"
@@ -203,30 +215,51 @@ def row_evidence(claim: Claim, row: ReferenceRow, phrases: Sequence[frozenset[st
     if row.keywords:
         if keyword is None:
             return "none of its keywords in the sentence"
-        score += w.keyword
+        near = max((max(ctx.local.get(t, 0.0), ctx.local.get(root(t), 0.0))
+                    for t in _terms(keyword)), default=0.0) if ctx.local else 1.0
+        score += w.keyword * max(near, _FAR)
     stop = matching_lexicon().stopwords
     subject_words = frozenset().union(*phrases) if phrases else frozenset()
-    measure, named, missing = 0.0, [], []
-    for term in _terms(row.measure):
-        if term in stop or term in subject_words:
-            continue
-        if term in ctx.strong or term in ctx.measure:
+    terms = [t for t in _terms(row.measure) if t not in stop and t not in subject_words]
+    row_change = any(t in _change_words() for t in terms)
+    if row_change != (claim.change is not None):
+        return ("a change, and the row holds a level" if claim.change is not None
+                else "a level, and the row holds a change")
+    other = _other_measure(ctx.concept, terms)
+    if other is not None:
+        return f"another measure ({other}, not {ctx.concept})"
+    measure, gate, named, missing = 0.0, 0.0, [], []
+    for term in terms:
+        near = max(ctx.local.get(term, 0.0), ctx.local.get(root(term), 0.0)) if ctx.local \
+            else 1.0
+        if term in ctx.measure or (term in ctx.strong and near >= _NEAR) or (
+                term in ctx.strong and term not in ctx.sentence and term == ctx.concept):
             measure += w.measure_strong
+            gate += w.measure_strong
             named.append(term)
-        elif term in ctx.sentence:
-            measure += w.measure_weak
+        elif term in ctx.sentence and near >= _NEAR:
+            measure += w.measure_weak * near
+            gate += w.measure_weak
+            named.append(term)
+        elif term in ctx.sentence or term in ctx.strong:
+            # said, but by another figure of the sentence, or only a word of the claim's concept
+            measure += w.measure_weak * _FAR
+            gate += w.measure_weak
+            score -= w.measure_missing
             named.append(term)
         else:
             score -= w.measure_missing
             missing.append(term)
-    strong = any(t in ctx.strong or t in ctx.measure for t in named)
+    strong = gate >= w.measure_strong
     if not strong and keyword is not None:
-        # The table author's word for the measure is right there ("economy" for GDP).
-        measure += w.measure_strong
+        # The table author's word for the measure is right there ("economy" for GDP): enough to
+        # name it, though it counts less than a word of the measure itself.
+        measure += w.measure_weak
+        gate += w.measure_strong
         strong = True
         evidence.append(f"keyword {keyword!r} in the sentence")
     # The measure must name what the claim counts (its noun, concept, kind of unit or keyword).
-    if not strong or measure < w.min_measure:
+    if not strong or gate < w.min_measure:
         return f"measure {row.measure!r} not named"
     if claim.high < convert(row.low, row.unit, claim.unit) * w.min_fraction_of_row:
         return (f"far below the row's figure (under {w.min_fraction_of_row:.0%} of it): "
@@ -374,7 +407,10 @@ def _choose(claim: Claim, table: ReferenceTable, pool: list[tuple[float, int]], 
 def _also(claim: Claim, table: ReferenceTable, chosen: ReferenceRow,
           scored: list[tuple[float, int]], options: CheckOptions) -> str | None:
     """How the best-fitting row of another party (or independent source) sees the claim."""
-    others = [(s, i) for s, i in scored if table[i].claimed_by != chosen.claimed_by]
+    best = max((s for s, _ in scored), default=0.0)
+    # only rows that fit nearly as well: a row matched through the document alone says little
+    others = [(s, i) for s, i in scored
+              if table[i].claimed_by != chosen.claimed_by and s >= best - _ALSO_MARGIN]
     if not others:
         return None
     row = table[_top(others)[0]]
@@ -389,8 +425,7 @@ def _also(claim: Claim, table: ReferenceTable, chosen: ReferenceRow,
 def compare_claim(claim: Claim, table: ReferenceTable, ctx: Context, options: CheckOptions
                   ) -> tuple[Comparison, Finding | None]:
     """The comparison of one claim with its best reference row (and a finding if contradicted)."""
-    if claim.change is not None:
-        return _unmatched(claim, "a change, not a level; reference rows hold levels"), None
+
     independent: list[tuple[float, int]] = []
     parties: list[tuple[float, int]] = []
     evidence: dict[int, list[str]] = {}
@@ -404,7 +439,10 @@ def compare_claim(claim: Claim, table: ReferenceTable, ctx: Context, options: Ch
             continue
         evidence[i] = result[1]
         (parties if table[i].claimed_by else independent).append((result[0], i))
-    pool = independent or parties
+    # Independent rows come first, unless a party's row fits clearly better (its subject is the
+    # claim's own, an independent row's only the document's).
+    best_party = max((sc for sc, _ in parties), default=-math.inf)
+    pool = [x for x in independent if x[0] >= best_party - 1.0] or parties
     if not pool:
         why = "no reference row fits its subject, measure, period and unit"
         far = next((r for r in rejected if r.startswith("far below")), None)
@@ -413,7 +451,7 @@ def compare_claim(claim: Claim, table: ReferenceTable, ctx: Context, options: Ch
         elif not rows and not lone:
             why = "no reference row's subject is named in its document"
         return _unmatched(claim, why), None
-    chosen = _choose(claim, table, pool, party=not independent, options=options)
+    chosen = _choose(claim, table, pool, party=pool is parties, options=options)
     if chosen is None:
         labels = "; ".join(table[i].label() for i in _top(pool)[:3])
         return _unmatched(claim, f"ambiguous: rows fit equally well and disagree ({labels})"), None
@@ -428,6 +466,41 @@ def compare_claim(claim: Claim, table: ReferenceTable, ctx: Context, options: Ch
         hints.append(also)
     return _comparison_for(claim, row, options, "; ".join(hints) or None,
                            "; ".join(evidence.get(chosen, [])) or None)
+
+
+@functools.cache
+def _generic_subject_words() -> frozenset[str]:
+    """Words of a subject that name a kind of place or body, not which one ("republic")."""
+    f = data_file("checks.toml")
+    value = f.table("matching").get("subject_generic")
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise f.error("subject_generic", "must be a list of strings", table="matching")
+    return frozenset(w for v in value for w in words(v))
+
+
+@functools.cache
+def _change_words() -> frozenset[str]:
+    """Words that make a row's measure a change ("fall in coffee exports")."""
+    f = data_file("checks.toml")
+    value = f.table("matching").get("change_words")
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise f.error("change_words", "must be a list of strings", table="matching")
+    return frozenset(w for v in value for w in words(v))
+
+
+def _other_measure(concept: str | None, terms: Sequence[str]) -> str | None:
+    """A measure the row names that can never be the claim's own ("deaths" for an injury count)."""
+    if concept is None:
+        return None
+    lex = matching_lexicon()
+    for group in align_words().exclusive:
+        if concept not in group:
+            continue
+        for name, forms in lex.concept_terms.items():
+            key = " ".join(words(name))
+            if key != concept and key in group and any(t in forms for t in terms):
+                return key
+    return None
 
 
 def _lone_subject(table: ReferenceTable) -> bool:
@@ -451,9 +524,12 @@ def compare_with_reference(
     options = options or CheckOptions()
     comparisons: list[Comparison] = []
     findings: list[Finding] = []
-    for claim in claims:
+    frames = frames_of(claims, texts)
+    for claim, frame in zip(claims, frames, strict=True):
         text = texts.get(claim.doc_id) if texts else None
-        ctx = context_of(claim, text, options.context_chars)
+        ctx = replace(context_of(claim, text, options.context_chars), local=frame.local,
+                      concept=frame.measure if frame.measure_from in ("concept", "context")
+                      else None)
         comparison, finding = compare_claim(claim, table, ctx, options)
         comparisons.append(comparison)
         if finding is not None:

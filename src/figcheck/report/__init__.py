@@ -12,7 +12,7 @@ package or :mod:`.model`: the Report calls the writers, never the other way roun
 """
 
 from ..formatting import format_interval, format_number, format_percent
-from .columns import CLAIM_COLUMNS, CSV_COLUMNS, CSV_DTYPES
+from .columns import CLAIM_COLUMNS, CSV_COLUMNS, CSV_DTYPES, STATUS_COLUMNS
 from .formats import align, finding_source, format_table
 from .model import CLAIM_FORMATS, REPORT_FORMATS, Report, severity_rank
 from .writers import read_csv
@@ -24,6 +24,7 @@ __all__ = [
     "CSV_DTYPES",
     "REPORT_FORMATS",
     "Report",
+    "STATUS_COLUMNS",
     "align",
     "finding_source",
     "format_interval",

@@ -8,11 +8,11 @@ when a frame is built, so importing this module is cheap.
 from __future__ import annotations
 
 import typing
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 from ..claims import Claim
-from ..findings import Comparison, Finding, Verdict
+from ..findings import ClaimStatus, Comparison, Finding, Verdict
 from ..text import replace_surrogates
 
 if TYPE_CHECKING:
@@ -23,11 +23,13 @@ __all__ = [
     "CLAIM_DTYPES",
     "CSV_COLUMNS",
     "CSV_DTYPES",
+    "STATUS_COLUMNS",
     "claim_rows",
     "claims_frame",
     "finding_row",
     "finding_rows",
     "findings_frame",
+    "status_columns",
 ]
 
 # (name, dtype) in output order. The meaning of every column is documented in
@@ -90,6 +92,10 @@ def _claim_dtype(annotation: Any) -> str:
 
 #: The columns of :meth:`figcheck.Report.claims_frame`: the Claim fields, in order.
 CLAIM_COLUMNS: tuple[str, ...] = tuple(Claim.model_fields)
+#: The columns :meth:`figcheck.Report.claims_frame` adds after :data:`CLAIM_COLUMNS`: the claim's
+#: status (supported, contradicted, corroborated, conflict, unchecked), why, the evidence, and
+#: its fact group id.
+STATUS_COLUMNS: tuple[str, ...] = ("status", "status_reason", "status_evidence", "fact_group")
 #: pandas dtype of every claim column.
 CLAIM_DTYPES: dict[str, str] = {
     name: _claim_dtype(field.annotation) for name, field in Claim.model_fields.items()
@@ -219,6 +225,23 @@ def findings_frame(findings: Iterable[Finding], comparisons: Iterable[Comparison
                    ) -> pd.DataFrame:
     """One row per finding, columns exactly :data:`CSV_COLUMNS` with :data:`CSV_DTYPES`."""
     return _frame(finding_rows(findings, comparisons), CSV_DTYPES)
+
+
+def status_columns(frame: pd.DataFrame, claims: Sequence[Claim],
+                   statuses: Iterable[ClaimStatus]) -> pd.DataFrame:
+    """``frame`` (one row per claim of ``claims``) with the :data:`STATUS_COLUMNS` added;
+    a claim without a status gets missing values."""
+    import pandas as pd
+
+    by_key = {(s.claim.doc_id, s.claim.start, s.claim.end): s for s in statuses}
+    found = [by_key.get((c.doc_id, c.start, c.end)) for c in claims]
+    out = frame.copy()
+    out["status"] = pd.array([s.status.value if s else None for s in found], dtype="string")
+    out["status_reason"] = pd.array([s.reason if s else None for s in found], dtype="string")
+    out["status_evidence"] = pd.array([s.evidence if s else None for s in found],
+                                      dtype="string")
+    out["fact_group"] = pd.array([s.group if s else None for s in found], dtype="Int64")
+    return out
 
 
 def claims_frame(claims: Iterable[Claim]) -> pd.DataFrame:

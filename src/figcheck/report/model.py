@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..claims import Claim
 from ..findings import ClaimStatus, Comparison, Corroboration, Finding, Severity
-from .columns import claim_rows, claims_frame, finding_rows, findings_frame
+from .columns import claim_rows, claims_frame, finding_rows, findings_frame, status_columns
 from .formats import claims_table, format_table, github_annotations
 from .writers import Destination, emit_text, write_claims_json, write_csv, write_json, write_jsonl
 
@@ -79,8 +79,9 @@ class Report:
         return findings_frame(self.findings, self.comparisons)
 
     def claims_frame(self) -> pd.DataFrame:
-        """One row per claim found, columns :data:`CLAIM_COLUMNS` (the Claim fields)."""
-        return claims_frame(self.claims)
+        """One row per claim found: columns :data:`CLAIM_COLUMNS` (the Claim fields), then
+        :data:`STATUS_COLUMNS` (where checking left the claim, why, and its fact group)."""
+        return status_columns(claims_frame(self.claims), self.claims, self.statuses)
 
     def to_csv(self, path_or_buffer: Destination = None, *, excel: bool = False) -> str | None:
         """Write :meth:`to_frame` as CSV; return the text when no destination is given.
@@ -156,7 +157,7 @@ class Report:
         """
         writers = {
             "table": lambda: claims_table(self.claims),
-            "csv": lambda: write_csv(self.claims_frame(), excel=excel),
+            "csv": lambda: write_csv(claims_frame(self.claims), excel=excel),
             "json": lambda: write_claims_json(self.claims),
             "jsonl": lambda: write_jsonl(claim_rows(self.claims)),
         }
@@ -190,10 +191,19 @@ class Report:
         ]
         detail = f" ({', '.join(parts)})" if parts else ""
         docs = len(self.documents) or len({c.doc_id for c in self.claims})
-        return (
+        line = (
             f"{_plural(n, 'finding')}{detail} in {_plural(docs, 'document')}, "
             f"{_plural(len(self.claims), 'claim')} checked"
         )
+        return line + (f": {self.status_summary()}" if self.statuses else "")
+
+    def status_summary(self) -> str:
+        """How many claims ended in each status: ``"4 supported, 1 conflict, 17 unchecked"``."""
+        counts: dict[str, int] = {}
+        for s in self.statuses:
+            counts[s.status.value] = counts.get(s.status.value, 0) + 1
+        order = ("supported", "contradicted", "corroborated", "conflict", "unchecked")
+        return ", ".join(f"{counts[k]} {k}" for k in order if counts.get(k))
 
 
 def _pick(writers: Mapping[str, Callable[[], str | None]], fmt: str, known: Sequence[str]

@@ -1,0 +1,119 @@
+"""Coverage: every claim ends with one status, and an unchecked claim says why.
+
+The status of a claim is the strongest thing checking found about it, in this order:
+contradicted (a reference row disagrees), conflict (another claim of its fact group disagrees),
+supported (a reference row agrees), corroborated (a claim of another document agrees), unchecked.
+An unchecked claim gets its reason: no measure (nothing says what the figure counts), a possible
+counterpart whose evidence was too weak, repeated only inside its own document, no reference row
+fits, ambiguous rows, or no counterpart at all.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+from ..claims import Claim
+from ..findings import (
+    CheckId, ClaimStatus, Comparison, Corroboration, Finding, Status, Verdict,
+)
+from .align import Alignment
+
+__all__ = ["claim_statuses", "status_counts"]
+
+# How a summary names them, and which one wins when several apply to one claim.
+_ORDER = (Status.SUPPORTED, Status.CONTRADICTED, Status.CORROBORATED, Status.CONFLICT,
+          Status.UNCHECKED)
+_PRIORITY = (Status.CONTRADICTED, Status.CONFLICT, Status.SUPPORTED, Status.CORROBORATED,
+             Status.UNCHECKED)
+
+
+def _key(claim: Claim) -> tuple[str, int, int]:
+    return (claim.doc_id, claim.start, claim.end)
+
+
+def _unchecked_reason(i: int, claim: Claim, alignment: Alignment | None,
+                      weak: Mapping[int, str], comparison: Comparison | None) -> str:
+    if i in weak:
+        return weak[i]
+    parts = []
+    if alignment is not None:
+        frame = alignment.frames[i]
+        group = next((g for g in alignment.groups if i in g), ())
+        others = [alignment.frames[j].claim for j in group if j != i]
+        if others and all(o.doc_id == claim.doc_id for o in others):
+            parts.append(f"repeated only in its own document ({others[0].text!r} at "
+                         f"{others[0].location()}); a repeat corroborates nothing")
+        elif frame.dimension is None:
+            parts.append(f"its unit {claim.unit!r} compares with nothing")
+        elif frame.measure is None and not frame.subject:
+            parts.append("no measure: nothing says what the figure counts, and no other claim "
+                         "matches its context")
+        else:
+            best = alignment.best.get(i)
+            if best is not None and not best.evidence.vetoed:
+                j = best.b if best.a == i else best.a
+                other = alignment.frames[j].claim
+                parts.append(f"no counterpart: the closest, {other.text!r} at "
+                             f"{other.location()}, falls short "
+                             f"({best.evidence.describe()})")
+            else:
+                parts.append("no counterpart: no other claim states the same fact")
+    if comparison is not None and comparison.verdict == Verdict.UNMATCHED:
+        why = comparison.message.split(": ", 1)[-1].rstrip(".")
+        parts.append(f"reference: {why}")
+    return "; ".join(parts) or "not compared"
+
+
+def claim_statuses(claims: Sequence[Claim], findings: Sequence[Finding],
+                   corroborations: Sequence[Corroboration], comparisons: Sequence[Comparison],
+                   alignment: Alignment | None = None,
+                   weak: Mapping[int, str] | None = None) -> tuple[ClaimStatus, ...]:
+    """One :class:`~figcheck.findings.ClaimStatus` per claim, in the order of ``claims``."""
+    weak = weak or {}
+    index = {_key(c): i for i, c in enumerate(claims)}
+    status: dict[int, tuple[Status, str | None, str | None, int | None]] = {}
+
+    def offer(claim: Claim, new: Status, reason: str | None, evidence: str | None,
+              group: int | None) -> None:
+        i = index.get(_key(claim))
+        if i is None:
+            return
+        old = status.get(i)
+        if old is None or _PRIORITY.index(new) < _PRIORITY.index(old[0]):
+            status[i] = (new, reason, evidence, group)
+
+    by_claim: dict[int, Comparison] = {}
+    for comp in comparisons:
+        i = index.get(_key(comp.claim))
+        if i is not None:
+            by_claim[i] = comp
+        if comp.verdict == Verdict.SUPPORTED:
+            offer(comp.claim, Status.SUPPORTED, comp.message, comp.evidence, None)
+        elif comp.verdict == Verdict.CONTRADICTED:
+            offer(comp.claim, Status.CONTRADICTED, comp.message, comp.evidence, None)
+    for f in findings:
+        if f.check == CheckId.CONFLICT and f.other is not None:
+            for c in (f.claim, f.other):
+                offer(c, Status.CONFLICT, f.message, f.evidence, f.group)
+    for corr in corroborations:
+        for c in (corr.claim, corr.other):
+            offer(c, Status.CORROBORATED, corr.message, corr.evidence, corr.group)
+    out = []
+    groups = alignment.group_of() if alignment is not None else {}
+    for i, claim in enumerate(claims):
+        if i in status:
+            st, reason, evidence, group = status[i]
+        else:
+            st, evidence, group = Status.UNCHECKED, None, groups.get(i)
+            reason = _unchecked_reason(i, claim, alignment, weak, by_claim.get(i))
+        out.append(ClaimStatus(claim=claim, status=st, reason=reason, evidence=evidence,
+                               group=group))
+    return tuple(out)
+
+
+def status_counts(statuses: Sequence[ClaimStatus]) -> dict[Status, int]:
+    """How many claims ended in each status, in the order a summary names them."""
+    counts = {s: 0 for s in _ORDER}
+    for s in statuses:
+        counts[s.status] += 1
+    return counts
