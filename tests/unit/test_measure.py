@@ -304,3 +304,20 @@ def test_a_name_after_for_is_read_past() -> None:
 )
 def test_event_concepts(text: str, surface: str, concept: str) -> None:
     assert claim(text, surface).concept == concept
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "wrong"),
+    [
+        ("The blast was heard 35km south of the border.", "35km", "south"),
+        ("The appeal closed some 8,000 shy of its target.", "some 8,000", "shy"),
+        ("United lost in front of 38,410 at home.", "38,410", "front"),
+    ],
+)
+def test_a_word_after_or_before_a_figure_that_does_not_name_it(text: str, surface: str, wrong: str) -> None:
+    assert claim(text, surface).noun != wrong
+
+
+def test_an_extent_names_its_dimension() -> None:
+    c = claim("The shaft is 620 metres deep.", "620 metres")
+    assert (c.noun, c.measure, c.qualifiers) == ("depth", "depth", ())

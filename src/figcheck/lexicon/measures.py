@@ -18,7 +18,7 @@ __all__ = ["MeasureLexicon", "default_measures", "load_measures"]
 _WORD = re.compile(r"[a-z][a-z'\-]*")
 _PHRASE = re.compile(r"[a-z][a-z'\-]*(?: [a-z][a-z'\-]*)*")
 _NAME = re.compile(r"[a-z][a-z_]*")
-_LISTS = ("verbs", "fillers", "people", "groups", "qualifiers", "auxiliaries", "pronouns", "subsets", "times")
+_LISTS = ("verbs", "fillers", "people", "groups", "qualifiers", "auxiliaries", "pronouns", "not_nouns", "subsets", "times")
 _SCALE_KEYS = ("before", "after", "events")
 
 
@@ -40,10 +40,12 @@ class MeasureLexicon:
     qualifiers: frozenset[str]
     auxiliaries: frozenset[str]
     pronouns: frozenset[str]
+    not_nouns: frozenset[str]
     subsets: frozenset[str]
     times: frozenset[str]
     event_heads: dict[str, str]
     verb_measures: dict[str, str]
+    extents: dict[str, str]
 
 
 def _strings(df: DataFile, table: str, key: str, values: object, pattern: re.Pattern[str]) -> list[str]:
@@ -107,6 +109,11 @@ def load_measures(df: DataFile) -> MeasureLexicon:
         if not _WORD.fullmatch(verb) or not isinstance(measure, str) or not _PHRASE.fullmatch(measure):
             raise df.error(verb, f"expected a lower-case verb = a lower-case measure, got {measure!r}", "verb_measures")
         named[verb] = measure
+    extents: dict[str, str] = {}
+    for word, measure in df.table("extents").items():
+        if not _WORD.fullmatch(word) or not isinstance(measure, str) or not _PHRASE.fullmatch(measure):
+            raise df.error(word, f"expected a lower-case word = a lower-case measure, got {measure!r}", "extents")
+        extents[word] = measure
     # longest phrases first, so "a magnitude of" wins over "magnitude"
     before.sort(key=lambda p: -len(p[0]))
     after.sort(key=lambda p: -len(p[0]))
@@ -121,10 +128,12 @@ def load_measures(df: DataFile) -> MeasureLexicon:
         qualifiers=lists["qualifiers"],
         auxiliaries=lists["auxiliaries"],
         pronouns=lists["pronouns"],
+        not_nouns=lists["not_nouns"],
         subsets=lists["subsets"],
         times=lists["times"],
         event_heads=heads,
         verb_measures=named,
+        extents=extents,
     )
 
 

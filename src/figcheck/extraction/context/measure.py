@@ -75,10 +75,15 @@ def claim_noun(
         return scale, start, end
     found = noun_after(t, start, end, limit, other_spans)
     lex = default_measures()
+    if found is not None and found[0] in lex.extents:
+        return lex.extents[found[0]], found[1], found[2]  # "48 km deep" measures a depth
     if found is not None and " " not in found[0] and (
-        found[0] in lex.verbs or found[0] in lex.fillers or _participle_alone(t, found[1])
+        found[0] in lex.verbs
+        or found[0] in lex.fillers
+        or found[0] in lex.not_nouns
+        or _participle_alone(t, found[1])
     ):
-        found = None  # "the 3.9% seen in the north": a verb, not a noun
+        found = None  # "the 3.9% seen in Osk", "80 km north", "9,000 shy of": no noun
     amount = not _counted(t.text, start, end)
     share = _share(t.text, start, end)
     if amount and _money(t.text, start, end):
@@ -93,7 +98,8 @@ def claim_noun(
         found = _list_item(t, start, floor, lex)  # "wind supplied 31%, solar 9%"
     before = noun_before(t, start, floor)
     if before is not None and (
-        before[0].rsplit(" ", 1)[-1] in lex.times
+        before[0] in lex.not_nouns  # "in front of 40,000"
+        or before[0].rsplit(" ", 1)[-1] in lex.times
         or before[0].rsplit(" ", 1)[-1] in lex.verbs
         or (_object_of_preposition(t, before[1]) and _verb_between(t, before, start, lex))
     ):
@@ -224,9 +230,12 @@ def _share(text: str, start: int, end: int) -> bool:
 
 @functools.cache
 def _event_concepts(lex: ContextLexicon) -> frozenset[str]:
-    return frozenset(
-        label for phrases in lex.concepts.values() for _rest, label, kind in phrases if kind == EVENT
-    )
+    """Concepts that name what happened: not kinds of things, not measured dimensions."""
+    kinds: dict[str, set[int]] = {}
+    for phrases in lex.concepts.values():
+        for _rest, label, kind in phrases:
+            kinds.setdefault(label, set()).add(kind)
+    return frozenset(label for label, seen in kinds.items() if seen == {EVENT})
 
 
 def part_of_previous(t: Tokens, start: int) -> bool:
