@@ -46,9 +46,17 @@ def test_every_unit_name_parses_in_the_registry():
 
 
 def test_named_numbers_fit_the_scanner_window():
-    from figcheck.extraction.patterns import _NAMED_REACH
+    from figcheck.extraction.patterns import NAMED_REACH
 
-    assert max(len(p) for p in lexicon().named_numbers) < _NAMED_REACH
+    assert max(len(p) for p in lexicon().named_numbers) < NAMED_REACH
+
+
+@pytest.fixture
+def fresh_lexicon():
+    """Build the scanner lexicon anew in the test, and forget that build afterwards."""
+    lexicon.cache_clear()
+    yield lexicon
+    lexicon.cache_clear()
 
 
 def _patched(monkeypatch, name: str, text: str) -> None:
@@ -58,25 +66,26 @@ def _patched(monkeypatch, name: str, text: str) -> None:
         return DataFile(requested, text) if requested == name else real(requested)
 
     monkeypatch.setattr(lexicon_module, "data_file", fake)
+    lexicon.cache_clear()
 
 
-def test_a_bad_hedge_bound_names_file_line_and_key(monkeypatch):
+def test_a_bad_hedge_bound_names_file_line_and_key(monkeypatch, fresh_lexicon):
     text = data_file("hedges.toml").text.replace('"nearly" = ["<~", "almost"]', '"nearly" = ["<<", "almost"]')
     line = next(i for i, ln in enumerate(text.splitlines(), 1) if ln.startswith('"nearly"'))
     _patched(monkeypatch, "hedges.toml", text)
     with pytest.raises(RuleDefinitionError) as err:
-        lexicon_module._load_hedges()
+        fresh_lexicon()
     assert err.value.path == "figcheck/data/hedges.toml"
     assert err.value.line == line
     assert err.value.key == "before.nearly"
     assert "unknown bound '<<'" in str(err.value)
 
 
-def test_an_unknown_unit_names_its_table(monkeypatch):
+def test_an_unknown_unit_names_its_table(monkeypatch, fresh_lexicon):
     text = data_file("unit_aliases.toml").text.replace("[units.acre]", "[units.acreage_of_doom]")
     _patched(monkeypatch, "unit_aliases.toml", text)
     with pytest.raises(RuleDefinitionError, match=r"unit_aliases.toml:\d+: units.acreage_of_doom.forms"):
-        lexicon_module._load_units()
+        fresh_lexicon()
 
 
 def test_a_syntax_error_names_the_line():
@@ -86,11 +95,54 @@ def test_a_syntax_error_names_the_line():
     assert str(err.value).startswith("figcheck/data/broken.toml:3:")
 
 
-def test_a_number_word_must_be_an_integer(monkeypatch):
+def test_a_number_word_must_be_an_integer(monkeypatch, fresh_lexicon):
     text = data_file("numbers.toml").text.replace("twenty = 20", 'twenty = "20"')
     _patched(monkeypatch, "numbers.toml", text)
     with pytest.raises(RuleDefinitionError, match=r"numbers.toml:\d+: words.twenty: expected a non-negative integer"):
-        lexicon_module._load_numbers()
+        fresh_lexicon()
+
+
+@pytest.mark.parametrize("bound", [">~", "=", "range", "~~"])
+def test_a_hedge_bound_outside_the_grammar_names_file_line_and_key(monkeypatch, fresh_lexicon, bound):
+    text = data_file("hedges.toml").text.replace('"about" = ["~", "approximate"]', f'"about" = ["{bound}", "approximate"]')
+    line = next(i for i, ln in enumerate(text.splitlines(), 1) if ln.startswith('"about"'))
+    _patched(monkeypatch, "hedges.toml", text)
+    with pytest.raises(RuleDefinitionError) as err:
+        fresh_lexicon()
+    assert (err.value.path, err.value.line, err.value.key) == ("figcheck/data/hedges.toml", line, "before.about")
+    assert f"unknown bound {bound!r}" in str(err.value)
+
+
+@pytest.mark.parametrize(
+    "name,old,new,where",
+    [
+        ("numbers.toml", 'index_point = ["point"', 'index_point = [3, "point"', "percent.index_point"),
+        ("numbers.toml", "out_of = [2,", "out_of = [1,", "ratio.out_of"),
+        ("numbers.toml", 'determiners = ["the"', 'determiners = ["", "the"', "whole.determiners"),
+        ("numbers.toml", 'followed_by = ["of"', 'followed_by = "of', "half.followed_by"),
+        ("unit_aliases.toml", 'not_before = ["earlier"', 'not_before = [1, "earlier"', "rates.not_before"),
+        ("context.toml", 'rate_words = ["per"', 'rate_words = [7, "per"', "words.rate_words"),
+    ],
+)
+def test_a_malformed_scanner_word_list_names_its_key(monkeypatch, fresh_lexicon, name, old, new, where):
+    text = data_file(name).text
+    assert old in text, f"the probe {old!r} is no longer in {name}"
+    if new.endswith('"of'):  # a string, not a list
+        text = text.replace('followed_by = ["of", "the", "a", "an", "its", "their", "his", "her", "our"]', 'followed_by = "of"')
+    else:
+        text = text.replace(old, new)
+    _patched(monkeypatch, name, text)
+    with pytest.raises(RuleDefinitionError, match=rf"{name}:[1-9]\d*: {where.replace('.', '[.]')}"):
+        fresh_lexicon()
+
+
+def test_the_rate_words_come_from_the_context_word_list(monkeypatch, fresh_lexicon):
+    text = data_file("context.toml").text.replace('rate_words = ["per", "a", "an", "each", "every"]', 'rate_words = ["per"]')
+    assert text != data_file("context.toml").text
+    _patched(monkeypatch, "context.toml", text)
+    lex = fresh_lexicon()
+    assert lex.per_re.match(" per month") is not None
+    assert lex.per_re.match(" a month") is None
 
 
 @pytest.mark.parametrize(

@@ -16,7 +16,7 @@ from ..timespans import TimeSpan
 from .context import document_context, sentence_context
 from .context.periods import sentence_periods
 from .context.reader import DocumentReader
-from .spans import Span, scan
+from .scanner import scan
 from ..text import LineIndex, sentence_spans
 from ..units import dimension
 
@@ -69,17 +69,20 @@ def extract(
         raise TypeError(f"doc_id must be a str, got {type(doc_id).__name__}")
     doc = document_context(text, date=date, title=title, meta=meta, doc_id=doc_id)
     day = doc.date
-    spans = scan(text, dict(tolerances) if tolerances else None)
-    if not spans:
+    found = scan(text, tolerances)
+    if not found:
         return []
     sentences = sentence_spans(text)
     starts = [s for s, _ in sentences]
     lines = LineIndex(text)
     claims: list[Claim] = []
-    by_sentence: dict[int, list[Span]] = {}
-    for span in spans:
-        i = max(0, bisect.bisect_right(starts, span.start) - 1)
-        by_sentence.setdefault(i, []).append(span)
+    by_sentence: dict[int, list[Claim]] = {}
+    for sp in found:
+        i = max(0, bisect.bisect_right(starts, sp.start) - 1)
+        by_sentence.setdefault(i, []).append(sp)
+    # each of the scanner's claims is replaced by its completed copy, so a long text
+    # does not keep two claims per figure alive (measured: GC time on figure-dense text)
+    found.clear()
     previous: tuple[int, TimeSpan | None] = (-2, None)
     reader = DocumentReader(text, sentences, doc, set(by_sentence))
     for i, group in by_sentence.items():
@@ -108,47 +111,34 @@ def extract(
                 ls,
                 le,
                 local[max(0, k - 1) : k] + local[k + 1 : k + 2],
-                possessor=sp.possessor,
+                possessor=sp.subject,  # the scanner's subject: a whole's possessor
                 previous=measured,
             )
             if sp.kind is not Kind.DURATION:
                 measured = ctx
             line, column = lines.locate(sp.start)
-            subject = ctx.subject
             concept = ctx.concept
             if sp.kind in _MEASURED:
                 concept = _concept_for_unit(sp.unit, concept)
-            claims.append(
-                Claim(
-                    doc_id=doc_id,
-                    start=sp.start,
-                    end=sp.end,
-                    text=text[sp.start : sp.end],
-                    sentence=sentence.strip(),
-                    sentence_start=s_start,
-                    sentence_end=s_end,
-                    line=line,
-                    column=column,
-                    kind=sp.kind,
-                    value=sp.value,
-                    low=sp.low,
-                    high=sp.high,
-                    unit=sp.unit,
-                    bound=sp.bound,
-                    whole=sp.whole,
-                    change=sp.change,
-                    noun=ctx.noun,
-                    subject=subject,
-                    concept=concept,
-                    period=ctx.period,
-                    source=ctx.source,
-                    subject_inherited=ctx.subject_inherited,
-                    hedge=sp.hedge,
-                    rule=sp.rule,
-                    measure=ctx.measure,
-                    qualifiers=ctx.qualifiers,
-                )
+            group[k] = sp.model_copy(
+                update={
+                    "doc_id": doc_id,
+                    "sentence": sentence.strip(),
+                    "sentence_start": s_start,
+                    "sentence_end": s_end,
+                    "line": line,
+                    "column": column,
+                    "noun": ctx.noun,
+                    "subject": ctx.subject,
+                    "concept": concept,
+                    "period": ctx.period,
+                    "source": ctx.source,
+                    "subject_inherited": ctx.subject_inherited,
+                    "measure": ctx.measure,
+                    "qualifiers": ctx.qualifiers,
+                }
             )
+        claims.extend(group)
     return claims
 
 

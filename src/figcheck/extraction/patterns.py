@@ -1,20 +1,34 @@
-"""The scanner's grammar: regex fragments and compiled patterns.
+"""The scanner's grammar: regex fragments, compiled patterns and the set-up they make.
 
-Word lists are not here: they come from the Lexicon (``figcheck/data``) and are
-merged into these patterns by ``_atom_patterns``. Every repetition is bounded or
-possessive, so matching stays linear in the text length.
+Word lists are not here: they come from the ScannerLexicon (``figcheck/data``)
+and are merged into these patterns by ``grammar``. Every repetition is bounded
+or possessive, so matching stays linear in the text length.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
+from dataclasses import dataclass
 
-from ..lexicon.scanner import Lexicon, alternation
+from ..lexicon.scanner import ScannerLexicon, alternation
+
+__all__ = [
+    "AND_GAP",
+    "BETWEEN_LEFT",
+    "DIGITS",
+    "Grammar",
+    "NEXT_WORD",
+    "OF",
+    "OR_GAP",
+    "RANGE_GAP",
+    "grammar",
+]
 
 _SP = r"[ \u00a0]"
 # Bounded repetitions: a digit run longer than any real figure is not a figure, and the
 # bounds keep every match short, so the scan stays linear on hostile input.
-_DIGITS = (
+DIGITS = (
     r"(?:\d{1,3}(?:,\d{3}){1,7}+(?!\d|,\d)"  # 1,351  14,000
     r"|\d{1,3}(?:[ \u00a0\u202f\u2009]\d{3}){1,4}+(?![\d,.]|[ \u00a0\u202f\u2009]\d)"  # 14 000
     r"|\d{1,15}+(?!\d))"
@@ -22,7 +36,47 @@ _DIGITS = (
 )
 
 
-def _atom_patterns(lex: Lexicon) -> tuple[re.Pattern[str], re.Pattern[str]]:
+@dataclass(frozen=True, slots=True)
+class Grammar:
+    """Everything one scan needs: the lexicon, hedge tolerances and the compiled entry patterns."""
+
+    lex: ScannerLexicon
+    tol: Mapping[str, float]
+    atom: re.Pattern[str]  # any figure, ratio, fraction or vague magnitude
+    figure_atom: re.Pattern[str]  # digits and number words only
+    glued_digits: re.Pattern[str]  # a figure glued to a currency code ("USD10m")
+    of_gap: re.Pattern[str]  # "of (the|its|Carolina's ...)" between a part and its whole
+
+
+def grammar(lex: ScannerLexicon, tolerances: Mapping[str, float] | None = None) -> Grammar:
+    """The scanner's set-up for ``lex``, with ``tolerances`` overriding the hedge families' defaults.
+
+    Raises ValueError for an unknown tolerance family or a tolerance outside [0, 1).
+    """
+    tol = dict(lex.tolerances)
+    if tolerances:
+        unknown = set(tolerances) - set(tol)
+        if unknown:
+            raise ValueError(
+                f"unknown tolerance famil{'ies' if len(unknown) > 1 else 'y'} "
+                f"{sorted(unknown)}; known: {sorted(tol)}"
+            )
+        for k, v in tolerances.items():
+            if not 0 <= v < 1:
+                raise ValueError(f"tolerance {k!r} must be in [0, 1), got {v!r}")
+        tol.update(tolerances)
+    atom, figure_atom = _atom_patterns(lex)
+    return Grammar(
+        lex=lex,
+        tol=tol,
+        atom=atom,
+        figure_atom=figure_atom,
+        glued_digits=re.compile(rf"(?P<num>{DIGITS})"),
+        of_gap=_of_gap(lex),
+    )
+
+
+def _atom_patterns(lex: ScannerLexicon) -> tuple[re.Pattern[str], re.Pattern[str]]:
     """(any atom, figure atoms only): the scanner's entry patterns, built from the word lists."""
     fractions = alternation(list(lex.fractions))
     words = alternation(list(lex.words) + list(lex.multipliers))
@@ -42,7 +96,7 @@ def _atom_patterns(lex: Lexicon) -> tuple[re.Pattern[str], re.Pattern[str]]:
         )"""
     figure = rf"""
         (?P<fold>(?:\d{{1,4}}+(?:\.\d{{1,3}}+)?|(?i:{small}|twenty|fifty|hundred|thousand))-?(?i:fold)(?![\w]))
-        |(?P<num>(?<![\w.,/]){_DIGITS})
+        |(?P<num>(?<![\w.,/]){DIGITS})
         |(?P<word>(?<![\w-])
             (?i:(?:a{_SP}++(?=(?:dozen|hundred|thousand|million|billion|trillion)\b))?
             (?:{words})
@@ -65,38 +119,37 @@ def _atom_patterns(lex: Lexicon) -> tuple[re.Pattern[str], re.Pattern[str]]:
     )
 
 
+def _of_gap(lex: ScannerLexicon) -> re.Pattern[str]:
+    """ "of", "out of", then a determiner or a possessor, before the whole of a part."""
+    return re.compile(
+        rf"""{_SP}++(?:of|out{_SP}++of){_SP}++
+        (?:(?i:{lex.whole_determiners}){_SP}++
+          |(?P<poss>[A-Z][\w.&-]*+(?:{_SP}[A-Z][\w.&-]*+){{0,2}})(?:'s|’s|'|’){_SP}++
+        )?
+        (?:(?i:{lex.whole_modifiers}){_SP}++)?
+        (?:(?i:a{_SP}++)?(?i:total){_SP}++of{_SP}++)?""",
+        re.VERBOSE,
+    )
+
+
 # Gaps between two figures that make them one claim.
-_RANGE_GAP = re.compile(rf"{_SP}*+[–—]{_SP}*+|-(?=\d)|{_SP}++-{_SP}++(?=\d)|{_SP}++to{_SP}++")
-_AND_GAP = re.compile(rf"{_SP}++and{_SP}++")
-_OR_GAP = re.compile(rf"{_SP}++or{_SP}++")
-_BETWEEN_LEFT = re.compile(r"(?i)(?<![\w])(?:between|from)[ \u00a0]++$")
-_OF_GAP = re.compile(
-    rf"""{_SP}++(?:of|out{_SP}++of){_SP}++
-    (?:(?i:the|its|their|his|her|our|these|those|this|that|all|all{_SP}++the){_SP}++
-      |(?P<poss>[A-Z][\w.&-]*+(?:{_SP}[A-Z][\w.&-]*+){{0,2}})(?:'s|’s|'|’){_SP}++
-    )?
-    (?:(?i:total|estimated|reported|registered|remaining|original|combined|entire|overall){_SP}++)?
-    (?:(?i:a{_SP}++)?(?i:total){_SP}++of{_SP}++)?""",
-    re.VERBOSE,
-)
-_PERCENT = re.compile(
-    rf"(?i){_SP}?+(?P<p>%|per{_SP}?+cent(?:age{_SP}++points?)?|percent(?:age{_SP}++points?)?|pc(?![\w])"
-    rf"|pp(?![\w])|percentage{_SP}++points?|points?(?![\w])|pts(?![\w])|‰)"
-)
-_NEXT_WORD = re.compile(rf"{_SP}++(?P<w>[A-Za-z][\w'’.&-]*+)")
-_NAMED_REACH = 24  # longer than any name in exclusions.toml [named]
-_PREV_CHARS = 48  # how far left the hedge, currency and change windows look
-_ADDRESS_WORD = re.compile(
+RANGE_GAP = re.compile(rf"{_SP}*+[–—]{_SP}*+|-(?=\d)|{_SP}++-{_SP}++(?=\d)|{_SP}++to{_SP}++")
+AND_GAP = re.compile(rf"{_SP}++and{_SP}++")
+OR_GAP = re.compile(rf"{_SP}++or{_SP}++")
+BETWEEN_LEFT = re.compile(r"(?i)(?<![\w])(?:between|from)[ \u00a0]++$")
+NEXT_WORD = re.compile(rf"{_SP}++(?P<w>[A-Za-z][\w'’.&-]*+)")
+NAMED_REACH = 24  # longer than any name in exclusions.toml [named]
+ADDRESS_WORD = re.compile(
     rf"{_SP}++(?P<w>[A-Z][\w'’.-]*+|\d{{1,4}}(?:st|nd|rd|th)|[NSEW]\.?)(?=[\s,;]|$)"
 )
-_SLASH_FRACTION = re.compile(r"(?P<n>\d{1,3})[/⁄](?P<d>\d{1,4})(?![\d/⁄.,]\d|[\d/⁄])")
-_OF = re.compile(r"[ \u00a0]++of(?![\w])")
+SLASH_FRACTION = re.compile(r"(?P<n>\d{1,3})[/⁄](?P<d>\d{1,4})(?![\d/⁄.,]\d|[\d/⁄])")
+OF = re.compile(r"[ \u00a0]++of(?![\w])")
 # "1.99×10^30", "2.998 x 10−8", "6.02×10²³"
-_SCIENTIFIC = re.compile(
+SCIENTIFIC = re.compile(
     r"[ \u00a0]?+[×xX*][ \u00a0]?+10(?:\^|\*\*)?(?P<exp>[−-]?\d{1,3}+|⁻?[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3}+)(?![\d.,])"
 )
-_SUPERSCRIPT = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹⁻−", "0123456789--")
-_LOWER_WORD = re.compile(r"[a-z]++")
-_MINUS = re.compile(r"(?i)(?<![\w])minus(?:-|[ \u00a0]++)$")
-_CLOCK = re.compile(r"[:.][0-5]\d(?!\d)")
-_SCORE_WINDOW = 40
+SUPERSCRIPT = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹⁻−", "0123456789--")
+LOWER_WORD = re.compile(r"[a-z]++")
+MINUS = re.compile(r"(?i)(?<![\w])minus(?:-|[ \u00a0]++)$")
+CLOCK = re.compile(r"[:.][0-5]\d(?!\d)")
+SCORE_WINDOW = 40

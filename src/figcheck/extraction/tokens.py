@@ -5,17 +5,18 @@ from __future__ import annotations
 import re
 import threading
 
-from .patterns import _PREV_CHARS
+__all__ = ["OPENERS", "PREV_CHARS", "WORDLIKE", "forget_tails", "prev_word", "tail"]
 
 _TOKEN = re.compile(r"\S++")
-_WORDLIKE = re.compile(r"[A-Za-z][\w'’.&-]*+")
-_OPENERS = "(\"“‘'["
+WORDLIKE = re.compile(r"[A-Za-z][\w'’.&-]*+")
+OPENERS = "(\"“‘'["
+PREV_CHARS = 48  # how far left the hedge, currency and change windows look
 
 
-_LOCAL = threading.local()  # per-thread memo of _tail for the text being scanned
+_LOCAL = threading.local()  # per-thread memo of tail() for the text being scanned
 
 
-def _tail(text: str, s: int, n: int = 4) -> list[tuple[int, str]]:
+def tail(text: str, s: int, n: int = 4) -> list[tuple[int, str]]:
     """The last ``n`` (at most 4) whitespace-separated tokens before offset ``s``, nearest last.
 
     Each token is (start, token). Looking words up in dictionaries is much
@@ -29,7 +30,7 @@ def _tail(text: str, s: int, n: int = 4) -> list[tuple[int, str]]:
     tails: dict[int, list[tuple[int, str]]] = memo[1]
     toks = tails.get(s)
     if toks is None:
-        w0 = max(0, s - _PREV_CHARS)
+        w0 = max(0, s - PREV_CHARS)
         toks = [(m.start(), m.group()) for m in _TOKEN.finditer(text, w0, s)]
         if toks and toks[0][0] == w0 and w0 > 0 and not text[w0 - 1].isspace():
             toks = toks[1:]  # cut by the window's edge
@@ -40,15 +41,15 @@ def _tail(text: str, s: int, n: int = 4) -> list[tuple[int, str]]:
     return toks[-n:]
 
 
-def _prev_word(text: str, s: int, tail: list[tuple[int, str]]) -> tuple[int, str] | None:
-    """The word before ``s`` separated from it by spaces only, or None."""
-    if not tail:
+def prev_word(text: str, s: int, toks: list[tuple[int, str]]) -> tuple[int, str] | None:
+    """The word before ``s`` separated from it by spaces only (``toks`` = its tail), or None."""
+    if not toks:
         return None
-    start, tok = tail[-1]
+    start, tok = toks[-1]
     if start + len(tok) == s:
         return None
-    word = tok.lstrip(_OPENERS)
-    if not _WORDLIKE.fullmatch(word):
+    word = tok.lstrip(OPENERS)
+    if not WORDLIKE.fullmatch(word):
         return None
     return start + len(tok) - len(word), word
 

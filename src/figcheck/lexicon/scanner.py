@@ -1,4 +1,4 @@
-"""The rule and word-list data files, validated and compiled once into a Lexicon.
+"""The scanner's word lists, validated and compiled once into a ScannerLexicon.
 
 Every file in ``figcheck/data`` opens with its grammar; a malformed entry raises
 RuleDefinitionError naming the file, line and key.
@@ -17,15 +17,21 @@ from .files import DataFile, data_file
 from .months import month_numbers
 from ..claims import Bound
 
-__all__ = ["Hedge", "Lexicon", "UnitForm", "alternation", "lexicon"]
+__all__ = ["Hedge", "ScannerLexicon", "UnitForm", "alternation", "lexicon", "phrase_pattern"]
 
-_BOUNDS = {"~", "<~", ">", ">=", "<", "<=", ">~"}
+# The bounds a hedge may set: every Bound but the default "=" and a range.
+_BOUNDS = frozenset(b.value for b in Bound) - {Bound.EQ.value, Bound.RANGE.value}
 _KINDS = {"measure", "duration"}
 
 
 def alternation(words: list[str]) -> str:
     """Public alias of the prefix-tree alternation used for every word list."""
     return _alternation(words)
+
+
+def phrase_pattern(phrases: list[str]) -> str:
+    """An alternation of phrases in which each space matches one or more spaces."""
+    return _alternation(phrases).replace("\\ ", "[ \u00a0]++")
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,8 +86,8 @@ def _str_list(f: DataFile, table: str, key: str, value: Any) -> list[str]:
 
 
 @dataclass(frozen=True)
-class Lexicon:
-    """Compiled word lists and patterns the extractor uses."""
+class ScannerLexicon:
+    """Compiled word lists and patterns the scanner uses to read figures."""
 
     words: dict[str, int]
     multipliers: dict[str, int]
@@ -93,6 +99,12 @@ class Lexicon:
     vulgar: dict[str, Fraction]
     metre_after: frozenset[str]
     half_not_after: frozenset[str]
+    half_share_re: re.Pattern[str]  # what may follow "half" for it to be a share
+    half_also_after: frozenset[str]
+    percent_forms: dict[str, str]  # normalised form -> percent | per_mille | index_point
+    out_of_denominators: frozenset[int]
+    whole_determiners: str  # regex alternation, spaces matching spaces
+    whole_modifiers: str  # regex alternation
     tolerances: dict[str, float]
     hedges_before: dict[str, Hedge]
     hedges_after: dict[str, Hedge]
@@ -107,7 +119,6 @@ class Lexicon:
     identifier_words: frozenset[str]
     identifier_after: frozenset[str]
     named_numbers: tuple[str, ...]
-    time_words: tuple[str, ...]
     score_words: frozenset[str]
     street_words: frozenset[str]
     not_identifier: frozenset[str]
@@ -121,7 +132,6 @@ class Lexicon:
     currency_re: re.Pattern[str]
     currency_fwd_re: re.Pattern[str]
     currency_glued_re: re.Pattern[str]
-    vague_re: re.Pattern[str]
     per_re: re.Pattern[str]
     dimension_suffix_re: re.Pattern[str]
     money_of_re: re.Pattern[str]
@@ -129,6 +139,7 @@ class Lexicon:
     change_right_re: re.Pattern[str]
     named_re: re.Pattern[str]
     time_re: re.Pattern[str]
+    percent_re: re.Pattern[str]
 
     def currency_prefix(self, surface: str) -> str:
         """The ISO code of a currency prefix as written ("US$", "hk $"), matched in any case."""
@@ -197,6 +208,30 @@ def _load_numbers() -> dict[str, Any]:
     out["half_not_after"] = frozenset(
         w.lower() for w in _str_list(f, "half", "not_after", half.get("not_after"))
     )
+    out["half_followed_by"] = [
+        w.lower() for w in _str_list(f, "half", "followed_by", half.get("followed_by"))
+    ]
+    out["half_also_after"] = frozenset(
+        w.lower() for w in _str_list(f, "half", "also_after", half.get("also_after"))
+    )
+    percent: dict[str, str] = {}
+    for meaning in ("percent", "per_mille", "index_point"):
+        for form in _str_list(f, "percent", meaning, f.table("percent").get(meaning)):
+            percent[" ".join(form.lower().split())] = meaning
+    out["percent"] = percent
+    out_of = f.table("ratio").get("out_of")
+    if not isinstance(out_of, list) or not all(
+        isinstance(d, int) and not isinstance(d, bool) and d > 1 for d in out_of
+    ):
+        raise f.error("out_of", "expected a list of integers above 1", "ratio")
+    out["out_of"] = frozenset(out_of)
+    whole = f.table("whole")
+    out["whole_determiners"] = [
+        w.lower() for w in _str_list(f, "whole", "determiners", whole.get("determiners"))
+    ]
+    out["whole_modifiers"] = [
+        w.lower() for w in _str_list(f, "whole", "modifiers", whole.get("modifiers"))
+    ]
     return out
 
 
@@ -277,7 +312,18 @@ def _load_units() -> dict[str, Any]:
     suffixes = _str_list(
         f, "dimension_suffixes", "words", f.table("dimension_suffixes").get("words")
     )
-    return {"forms": forms, "exact": exact, "prefixes": prefixes, "dimension_suffixes": suffixes}
+    not_before = _str_list(f, "rates", "not_before", f.table("rates").get("not_before"))
+    # The words that open a rate's denominator are the context step's rate_words: one list.
+    ctx = data_file("context.toml")
+    rate_words = _str_list(ctx, "words", "rate_words", ctx.table("words").get("rate_words"))
+    return {
+        "forms": forms,
+        "exact": exact,
+        "prefixes": prefixes,
+        "dimension_suffixes": suffixes,
+        "rate_words": rate_words,
+        "rate_not_before": not_before,
+    }
 
 
 def _load_changes() -> dict[str, dict[str, str]]:
@@ -319,8 +365,8 @@ def _load_exclusions() -> dict[str, Any]:
 
 
 @functools.cache
-def lexicon() -> Lexicon:
-    """The default Lexicon built from figcheck's data files (cached)."""
+def lexicon() -> ScannerLexicon:
+    """The scanner's lexicon built from figcheck's data files (cached)."""
     num = _load_numbers()
     hed = _load_hedges()
     uni = _load_units()
@@ -351,9 +397,13 @@ def lexicon() -> Lexicon:
     # "$58 per barrel", "$3,500 a month", "120 km/h" is a unit of its own: a rate's denominator.
     denominators = [f for f, form in uni["forms"].items() if form.kind != "money"]
     per_re = re.compile(
-        r"(?i)(?:[ \u00a0]?+/[ \u00a0]?+|[ \u00a0]++(?:per|a|an|every|each)[ \u00a0]++)(?P<u>"
+        r"(?i)(?:[ \u00a0]?+/[ \u00a0]?+|[ \u00a0]++(?:"
+        + _alternation(uni["rate_words"])
+        + r")[ \u00a0]++)(?P<u>"
         + _alternation(denominators)
-        + r")(?![\w])(?![ \u00a0]++(?:earlier|ago|before|later|after|previously|prior|on|back)\b)"
+        + r")(?![\w])(?![ \u00a0]++(?:"
+        + _alternation(uni["rate_not_before"])
+        + r")\b)"
     )
     dimension_suffix_re = re.compile(
         r"-(?:" + _alternation(uni["dimension_suffixes"]) + r")(?![\w-])"
@@ -366,9 +416,6 @@ def lexicon() -> Lexicon:
     # Letter codes written straight against the figure: "USD10m", "RM23.50".
     letter_prefixes = [p for p in uni["prefixes"] if p[-1].isalpha()]
     currency_glued_re = re.compile(r"(?<![\w$])(?:" + _alternation(letter_prefixes) + r")(?=\d)")
-    vague_re = re.compile(
-        r"(?i)\b(?P<v>" + _alternation(list(num["vague"])) + r")[ \u00a0]++of(?![\w])"
-    )
     verbs = chg["verbs"]
     nouns = chg["nouns"]
     change_right_re = re.compile(
@@ -376,7 +423,17 @@ def lexicon() -> Lexicon:
     )
     named_re = re.compile(r"\b(?<![\w])(?:" + _alternation(list(exc["named"])) + r")(?![\w])")
     time_re = re.compile(r"[ \u00a0]?+(?:" + _alternation(list(exc["times"])) + r")(?![\w])")
-    return Lexicon(
+    # "%", "‰" end anywhere; word forms ("per cent", "pts") end at a word boundary.
+    signs = [p for p in num["percent"] if not p[-1].isalnum()]
+    percent_words = [p for p in num["percent"] if p[-1].isalnum()]
+    percent_re = re.compile(
+        r"(?i)[ \u00a0]?+(?P<p>(?:"
+        + _alternation(signs)
+        + ")|(?:"
+        + phrase_pattern(percent_words)
+        + r")(?![\w]))"
+    )
+    return ScannerLexicon(
         words=num["words"],
         multipliers=num["multipliers"],
         scale_suffixes=num["scale_suffixes"],
@@ -387,6 +444,13 @@ def lexicon() -> Lexicon:
         vulgar=num["vulgar"],
         metre_after=num["metre_after"],
         half_not_after=num["half_not_after"],
+        # no word boundary: "half a", "half an" and "half another" alike (as before the move)
+        half_share_re=re.compile(r"\s*(?:" + _alternation(num["half_followed_by"]) + r"|[,.;])"),
+        half_also_after=num["half_also_after"],
+        percent_forms=num["percent"],
+        out_of_denominators=num["out_of"],
+        whole_determiners=phrase_pattern(num["whole_determiners"]),
+        whole_modifiers=_alternation(num["whole_modifiers"]),
         tolerances=hed["tolerances"],
         hedges_before=before,
         hedges_after=after,
@@ -401,7 +465,6 @@ def lexicon() -> Lexicon:
         identifier_words=exc["identifier_words"],
         identifier_after=exc["identifier_after"],
         named_numbers=exc["named"],
-        time_words=exc["times"],
         score_words=exc["scores"],
         street_words=exc["streets"],
         not_identifier=exc["not_identifier"],
@@ -414,7 +477,6 @@ def lexicon() -> Lexicon:
         currency_re=currency_re,
         currency_fwd_re=currency_fwd_re,
         currency_glued_re=currency_glued_re,
-        vague_re=vague_re,
         per_re=per_re,
         dimension_suffix_re=dimension_suffix_re,
         money_of_re=money_of_re,
@@ -422,4 +484,5 @@ def lexicon() -> Lexicon:
         change_right_re=change_right_re,
         named_re=named_re,
         time_re=time_re,
+        percent_re=percent_re,
     )

@@ -1,0 +1,210 @@
+"""Hedges, intervals and change words: how the words around a figure bound it.
+
+``claim_of`` turns a Figure into the scanner's Claim: the hedge left or right
+of it ("nearly", "or more") sets the bound, the figure's rounding or the hedge's
+tolerance sets the interval, and a change word ("rose by", "a 5% rise") marks a
+movement rather than a level.
+"""
+
+from __future__ import annotations
+
+import math
+
+from ..claims import Bound, Change, Claim, Kind
+from ..lexicon.scanner import Hedge
+from .figure import Figure
+from .patterns import Grammar
+from .tokens import OPENERS, tail
+
+__all__ = ["change_before", "claim_of", "hedge_before", "moved_before", "range_claim"]
+
+
+def hedge_before(g: Grammar, text: str, s: int) -> tuple[Hedge, int] | None:
+    """The hedge phrase ending right before ``s`` (spaces allowed) and where it starts."""
+    toks = tail(text, s)
+    if not toks:
+        return None
+    hedges = g.lex.hedges_before
+    for k in range(len(toks), 0, -1):
+        start = toks[-k][0]
+        first = toks[-k][1]
+        skip = len(first) - len(first.lstrip(OPENERS))
+        key = " ".join(t for _, t in toks[-k:])[skip:].lower()
+        hedge = hedges.get(key)
+        if hedge is not None:
+            if key == "up to" and len(toks) > k and _moves(g, toks[-k - 1][1]):
+                return None  # "edged back up to 4.8%": a movement, not a bound
+            return hedge, start + skip
+    return None
+
+
+def _moves(g: Grammar, word: str) -> bool:
+    """True for a word that makes "up to" a movement ("back", "went", "climbed")."""
+    w = word.lower()
+    return w == "back" or w.endswith("ing") or w in g.lex.change_verbs
+
+
+def change_before(g: Grammar, text: str, s: int, verbs_only: bool = False) -> str | None:
+    """ "rose (by)", "an increase of", "up" right before ``s``: the direction, or None."""
+    lex = g.lex
+    words = [t.lower() for _, t in tail(text, s, 3)]
+    if not words or words[-1][-1:] in ",;:.)":
+        return None
+    last = words[-1]
+    if last == "of" and len(words) >= 2:
+        return None if verbs_only else lex.change_nouns.get(words[-2])
+    if last == "by":
+        words = words[:-1]
+        if not words:
+            return None
+        last = words[-1]
+    if len(words) >= 2 and f"{words[-2]} {last}" in lex.change_verbs:
+        return lex.change_verbs[f"{words[-2]} {last}"]
+    return lex.change_verbs.get(last) or lex.change_adverbs.get(last)
+
+
+def moved_before(g: Grammar, text: str, s: int) -> bool:
+    """True when a verb of movement leads up to "from" at ``s`` ("prices went up from")."""
+    if change_before(g, text, s):
+        return True
+    lex = g.lex
+    return any(
+        w in lex.change_verbs or w in lex.movement_verbs
+        for w in (t.lower() for _, t in tail(text, s, 4))
+    )
+
+
+def _change(g: Grammar, text: str, start: int, end: int) -> Change | None:
+    """A change ("rose by 2%", "a 5% rise") around text[start:end], or None for a level."""
+    direction = change_before(g, text, start)
+    if direction is None:
+        rm = g.lex.change_right_re.match(text, end)
+        if rm is not None:
+            direction = g.lex.change_nouns[rm.group("n").lower()]
+    return None if direction is None else Change(direction)
+
+
+def _interval(
+    g: Grammar, v: float, rounding: float, unit: str, hedge: Hedge | None
+) -> tuple[float, float]:
+    """The (low, high) a figure ``v`` allows, from its rounding or its hedge's tolerance."""
+    r = abs(rounding)
+    if hedge is None:
+        return v - r, v + r
+    t = g.tol[hedge.family] if hedge.family else None
+    floor = 0.0 if v >= 0 and unit not in ("degree_Celsius", "degree_Fahrenheit") else -math.inf
+    b = hedge.bound
+    low, high = v - r, v + r
+    # A hedge states the figure's looseness itself, so its tolerance replaces rounding.
+    if b == Bound.APPROX:
+        t = t or 0.0
+        a, c = v * (1 - t), v * (1 + t)
+        low, high = min(a, c), max(a, c)
+    elif b == Bound.ALMOST:
+        t = t or 0.0
+        low, high = min(v * (1 - t), v * (1 + t)), v
+    elif b in (Bound.GT, Bound.GE):
+        low = v
+        high = max(v * (1 + t), v) if t is not None else math.inf
+    elif b in (Bound.LT, Bound.LE):
+        low = min(floor, v)
+        high = v
+    return min(low, v), max(high, v)
+
+
+def claim_of(
+    g: Grammar,
+    text: str,
+    fig: Figure,
+    rule: str,
+    end: int | None = None,
+    *,
+    kind: Kind | None = None,
+    unit: str | None = None,
+    whole: float | None = None,
+    subject: str | None = None,
+) -> Claim:
+    """The Claim for ``fig`` (to ``end`` if given), with its hedge, interval and change.
+
+    ``kind``, ``unit``, ``whole`` and ``subject`` override what the figure says
+    (a part of a whole takes its whole's unit and the whole's possessor). The
+    claim's document, sentence, location and context fields are left for
+    ``extract`` to fill.
+    """
+    start, stop = fig.start, fig.end if end is None else end
+    found = hedge_before(g, text, start)
+    hedge: Hedge | None = None
+    if found is not None:
+        hedge, at = found
+        if hedge.phrase == "some" and fig.kind == Kind.PROPORTION:
+            hedge = None
+        else:
+            start = at
+    am = g.lex.hedge_after_re.match(text, stop)
+    if am is not None and hedge is None:
+        hedge = g.lex.hedges_after[am.group("h").lower()]
+        stop = am.end("h")
+    low, high = _interval(g, fig.value, fig.rounding, fig.unit, hedge)
+    return _claim(
+        text,
+        start,
+        stop,
+        kind=fig.kind if kind is None else kind,
+        value=fig.value,
+        low=low,
+        high=high,
+        unit=fig.unit if unit is None else unit,
+        bound=Bound.EQ if hedge is None else hedge.bound,
+        rule=f"{fig.source}_{rule}" if rule == "single" else rule,
+        whole=whole,
+        change=_change(g, text, start, stop),
+        hedge=None if hedge is None else hedge.phrase,
+        subject=subject,
+    )
+
+
+def range_claim(
+    g: Grammar,
+    text: str,
+    start: int,
+    end: int,
+    low: float,
+    high: float,
+    unit: str,
+    rule: str,
+    *,
+    changes: bool = True,
+) -> Claim:
+    """A range claim over text[start:end] ("3 to 5 million").
+
+    With ``changes``, a change word around it ("rose 3-5%") marks it as a change.
+    """
+    return _claim(
+        text,
+        start,
+        end,
+        kind=Kind.RANGE,
+        value=(low + high) / 2,
+        low=low,
+        high=high,
+        unit=unit,
+        bound=Bound.RANGE,
+        rule=rule,
+        change=_change(g, text, start, end) if changes else None,
+    )
+
+
+def _claim(text: str, start: int, end: int, **fields: object) -> Claim:
+    """A Claim with the scanner's fields; document, sentence and location are placeholders."""
+    return Claim(
+        doc_id="",
+        start=start,
+        end=end,
+        text=text[start:end],
+        sentence="",
+        sentence_start=start,
+        sentence_end=end,
+        line=0,
+        column=0,
+        **fields,  # type: ignore[arg-type]
+    )

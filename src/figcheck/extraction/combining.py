@@ -1,0 +1,149 @@
+"""Combining figures: a figure and the next one as a range or a part of a whole, or alone.
+
+"3 to 5 million" is one range; "45 of the 140 homes" one part of a whole;
+"rose from 10 to 20" two levels, and "increased by $43bn to $419bn" a change
+then a level, each read on its own.
+"""
+
+from __future__ import annotations
+
+from ..claims import Claim, Kind
+from .bounds import change_before, claim_of, moved_before, range_claim
+from .figure import Figure, scale_of
+from .nonclaims import is_score
+from .patterns import AND_GAP, BETWEEN_LEFT, NEXT_WORD, OR_GAP, RANGE_GAP, Grammar
+from .reading import next_figure
+
+__all__ = ["combine"]
+
+
+def combine(g: Grammar, text: str, fig: Figure) -> tuple[list[Claim], int]:
+    """Pair ``fig`` with a following figure (range, part of a whole) and make its claims."""
+    if fig.kind in (Kind.COUNT,) and not fig.has_unit:
+        pow_ = _part_of_whole(g, text, fig)
+        if pow_ is not None:
+            return pow_
+    rng = _range(g, text, fig)
+    if rng is not None:
+        return rng
+    return [claim_of(g, text, fig, "single")], fig.end
+
+
+def _part_of_whole(g: Grammar, text: str, fig: Figure) -> tuple[list[Claim], int] | None:
+    """ "45 of the 140 homes", "12 out of 37": a part, then its whole."""
+    gap = g.of_gap.match(text, fig.end)
+    if gap is None:
+        return None
+    whole = next_figure(g, text, gap.end())
+    if (
+        whole is None
+        or whole.kind not in (Kind.COUNT,)
+        or whole.source == "words"
+        and whole.value < 2
+    ):
+        return None
+    nxt = NEXT_WORD.match(text, whole.end)
+    if nxt is not None and nxt.group("w")[0].isupper() and whole.raw_int is not None:
+        return None  # "396 of its 737 Max jets": a model number, not a whole
+    if fig.source == "words" and fig.value == 1 and whole.value <= 1:
+        return None
+    claim = claim_of(
+        g,
+        text,
+        fig,
+        "part_of_whole",
+        end=whole.end,
+        kind=Kind.PART_OF_WHOLE,
+        unit=whole.unit if whole.unit != "count" else None,
+        whole=whole.value,
+        subject=gap.group("poss"),  # "8 of Carolina's 10": the whole's possessor
+    )
+    return [claim], whole.end
+
+
+def _range(g: Grammar, text: str, fig: Figure) -> tuple[list[Claim], int] | None:
+    """ "3 to 5 million", "between 10 and 20": a range; None when the two figures are not one."""
+    left = text[max(0, fig.start - 12) : fig.start]
+    between = BETWEEN_LEFT.search(left)
+    if between is not None and between.group().lower().startswith("from"):
+        if moved_before(g, text, fig.start - (len(left) - between.start())):
+            _borrow_unit(g, text, fig)
+            return None  # "rose from 10 to 20": two levels, read separately
+        between = None  # "ranging from $200 to $400": a range
+    if between is not None:
+        gap = AND_GAP.match(text, fig.end) or RANGE_GAP.match(text, fig.end)
+    else:
+        gap = RANGE_GAP.match(text, fig.end)
+        if (
+            gap is not None
+            and "to" in gap.group()
+            and change_before(g, text, fig.start, True)
+        ):
+            second = next_figure(g, text, gap.end())
+            if second is None or abs(second.value) > 2 * abs(
+                fig.value * _pending_scale(second, fig)
+            ):
+                return None  # "increased by $43.6bn to $419.2bn": a change, then a level
+        if gap is None and fig.source == "words":
+            gap = OR_GAP.match(text, fig.end)  # "three or four years"
+    if gap is None:
+        return None
+    second = next_figure(g, text, gap.end())
+    if second is None:
+        return None
+    if "-" in gap.group() and is_score(g, text, fig, second):
+        return [], second.end
+    if (
+        gap.group() == "-"
+        and fig.value >= second.value
+        and fig.raw_int is not None
+        and second.raw_int is not None
+        and not fig.has_unit
+        and not second.has_unit
+    ):
+        return [], second.end  # "89-89", "4-3": a score or a label, not a range
+    if fig.has_unit and not second.has_unit:
+        return None  # "rose 35.2 points to 7,120.5": a change and a level
+    if " or " in gap.group() and second.source != "words":
+        return None
+    # "3 to 5 million", "5-10km": the second figure's scale and unit apply to both
+    if not fig.has_unit and second.has_unit or second.unit.startswith(fig.unit + " / "):
+        fig.unit, fig.kind = second.unit, second.kind
+    elif fig.has_unit and fig.unit != second.unit:
+        if second.has_unit or fig.kind in (Kind.PROPORTION, Kind.MONEY):
+            return None  # "0.4 per cent to 13176": a change and a level
+    if second.scaled and not fig.scaled and fig.value < second.value:
+        scale = scale_of(second)
+        if scale and fig.value * scale <= second.value:
+            fig.value *= scale
+            fig.rounding *= scale
+    if fig.value >= second.value:
+        return None
+    rule = "range_between" if between is not None else "range"
+    start = fig.start
+    if between is not None:
+        start = fig.start - (len(left) - between.start())
+    claim = range_claim(g, text, start, second.end, fig.value, second.value, second.unit, rule)
+    return [claim], second.end
+
+
+def _pending_scale(second: Figure, fig: Figure) -> float:
+    """The scale "3 to 5 million" would lend the first figure (1 when none applies)."""
+    if second.scaled and not fig.scaled:
+        scale = scale_of(second)
+        if scale and fig.value * scale <= second.value:
+            return scale
+    return 1.0
+
+
+def _borrow_unit(g: Grammar, text: str, fig: Figure) -> None:
+    """ "slowed from 3.1 to 2.9 percent": the first of two levels takes the second's unit."""
+    if fig.has_unit:
+        return
+    gap = RANGE_GAP.match(text, fig.end)
+    second = next_figure(g, text, gap.end()) if gap is not None else None
+    if second is not None and second.has_unit:
+        fig.unit, fig.kind, fig.has_unit = second.unit, second.kind, True
+        if fig.kind == Kind.PROPORTION and fig.integer_literal and fig.rounding == 0:
+            fig.rounding = 0.5
+

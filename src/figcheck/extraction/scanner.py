@@ -1,0 +1,107 @@
+"""Text to quantity claims: the rule-based scanner at the heart of extraction.
+
+The scanner walks the text once, left to right. At each candidate figure
+(digits, number words, a verbal fraction, a ratio) it reads outwards with
+anchored patterns: currency and hedge to the left; scale, unit, percent and
+trailing hedge to the right; then whether the figure pairs with the next one
+(a range, a part of a whole). Every pattern is anchored at a known position
+and uses possessive repetition, so the scan is linear in the text length.
+
+The jobs live in their own modules: ``reading`` (one figure), ``shares``
+(ratios, fractions, multiples), ``combining`` (ranges, parts of a whole),
+``bounds`` (hedges, intervals, change words) and ``nonclaims`` (what is not a
+quantity). Word lists come from the ScannerLexicon (``figcheck/data``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+
+from ..claims import Claim
+from ..lexicon.scanner import lexicon
+from .combining import combine
+from .nonclaims import named_at
+from .patterns import Grammar, grammar
+from .reading import read_figure
+from .shares import fold, fraction, ratio, vague, vulgar
+from .tokens import forget_tails
+
+__all__ = ["scan"]
+
+_GRAMMARS: dict[tuple[tuple[str, float], ...], Grammar] = {}
+
+
+def scan(text: str, tolerances: Mapping[str, float] | None = None) -> list[Claim]:
+    """Every quantity in ``text`` as a Claim, ordered and non-overlapping.
+
+    The claims carry what the figure's own words say (value, interval, unit,
+    bound, change, and the possessor of a part's whole as ``subject``);
+    ``extract`` fills the document, sentence, location and context fields.
+    ``tolerances`` override the hedge families' defaults.
+    """
+    key = tuple(sorted((tolerances or {}).items()))
+    g = _GRAMMARS.get(key)
+    if g is None:
+        g = grammar(lexicon(), tolerances)
+        if len(_GRAMMARS) < 64:
+            _GRAMMARS[key] = g
+    try:
+        return _scan(g, text)
+    finally:
+        forget_tails()  # do not keep the text alive
+
+
+def _scan(g: Grammar, text: str) -> list[Claim]:
+    # figures glued to a currency code ("USD10m") start where no word boundary is
+    glued = [m.end() for m in g.lex.currency_glued_re.finditer(text)]
+    gi = 0
+    claims: list[Claim] = []
+    pos = 0
+    n = len(text)
+    while pos < n:
+        m = g.atom.search(text, pos)
+        while gi < len(glued) and glued[gi] < pos:
+            gi += 1
+        if gi < len(glued) and (m is None or glued[gi] < m.start()):
+            m = g.glued_digits.match(text, glued[gi])
+            gi += 1
+        if m is None:
+            break
+        s = m.start()
+        named = named_at(g, text, s)
+        if named is not None:
+            pos = named
+            continue
+        result = _read(g, text, m)
+        if result is None:
+            pos = m.end() if m.end() > s else s + 1
+            continue
+        new, pos = result
+        claims.extend(new)
+    return claims
+
+
+def _read(g: Grammar, text: str, m: re.Match[str]) -> tuple[list[Claim], int] | None:
+    """The claims an atom starts and where to resume, or None if it is not a quantity."""
+    kind = m.lastgroup
+    if kind == "vul":
+        return vulgar(g, text, m)
+    if kind == "fold":
+        return fold(g, text, m)
+    if kind == "vague":
+        return vague(g, text, m)
+    if kind == "ratio":
+        found = ratio(g, text, m)
+        if found is not None:
+            return found
+        # not a ratio ("12 out of 37"): read its first figure as usual
+        m = g.figure_atom.match(text, m.start())  # type: ignore[assignment]
+        if m is None:
+            return None
+    if kind == "frac":
+        return fraction(g, text, m)
+    fig = read_figure(g, text, m)
+    if fig is None:
+        return None
+    return combine(g, text, fig)

@@ -1,0 +1,133 @@
+"""Figures said as shares or multiples: ratios, verbal and vulgar fractions, folds, "thousands of".
+
+Each reader starts at an atom the scanner's entry pattern matched and returns
+the claims it makes and the offset to resume from.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..claims import Claim, Kind
+from .bounds import claim_of, hedge_before, range_claim
+from .figure import Figure
+from .numerals import parse_words
+from .patterns import OF, Grammar
+from .reading import extend_right
+from .tokens import prev_word, tail
+
+__all__ = ["fold", "fraction", "ratio", "vague", "vulgar"]
+
+
+def ratio(g: Grammar, text: str, m: re.Match[str]) -> tuple[list[Claim], int] | None:
+    """ "one in five", "3 out of 4": a share; None for "12 out of 37" (a part of a whole)."""
+    num = _small_value(g, m.group("rnum"))
+    den = _small_value(g, m.group("rden"))
+    if (
+        num is None
+        or den is None
+        or not 0 < num < den
+        or den > 1000
+        or 1000 <= den <= 2100
+        and den != 1000
+    ):
+        return None
+    out_of = m.group("rsep").lower().startswith("out")
+    if out_of and den not in g.lex.out_of_denominators:
+        return None  # "12 out of 37": a part of a whole, read as figures
+    fig = _share(g, m, 100.0 * num / den, "ratio")
+    return [claim_of(g, text, fig, "ratio")], m.end()
+
+
+def vague(g: Grammar, text: str, m: re.Match[str]) -> tuple[list[Claim], int]:
+    """ "thousands of", "tens of millions of": a range spanning one decade."""
+    low, high = g.lex.vague[m.group("vague").lower()]
+    unit, end = "count", m.end()
+    nxt = g.lex.money_of_re.match(text, m.end())
+    if nxt is not None:
+        form = g.lex.unit_forms.get(nxt.group("u").casefold())
+        if form is not None:
+            unit, end = form.unit, nxt.end("u")  # "billions of dollars"
+    claim = range_claim(g, text, m.start(), end, low, high, unit, "vague_magnitude", changes=False)
+    return [claim], end
+
+
+def vulgar(g: Grammar, text: str, m: re.Match[str]) -> tuple[list[Claim], int] | None:
+    """ "½ cup", "1½ miles", "¾ of the seats": a fraction written as one character."""
+    frac = g.lex.vulgar[m.group("vfrac")]
+    value = float(frac) + (int(m.group("vwhole")) if m.group("vwhole") else 0)
+    fig = Figure(m.start(), m.end(), value, 0.0, source="fraction")
+    if m.group("vwhole") is None and OF.match(text, m.end()):
+        fig.value, fig.unit, fig.kind, fig.has_unit = 100.0 * value, "percent", Kind.PROPORTION, True
+    else:
+        extend_right(g, text, fig)
+    return [claim_of(g, text, fig, "single")], fig.end
+
+
+def fold(g: Grammar, text: str, m: re.Match[str]) -> tuple[list[Claim], int] | None:
+    """ "sixfold", "a 3-fold rise": a multiple, counted in times."""
+    head = m.group()[:-4].rstrip("-")
+    value = float(head) if head[0].isdigit() else _small_value(g, head)
+    if not value:
+        return None
+    fig = Figure(m.start(), m.end(), float(value), 0.0, source="fold", has_unit=True)
+    return [claim_of(g, text, fig, "multiple")], m.end()
+
+
+def _small_value(g: Grammar, token: str) -> int | None:
+    """The value of a small figure written in digits or words ("12", "five")."""
+    token = token.strip()
+    if token.isdigit():
+        return int(token)
+    return parse_words(re.findall(r"[A-Za-z]+", token))
+
+
+def fraction(g: Grammar, text: str, m: re.Match[str]) -> tuple[list[Claim], int] | None:
+    """ "a third", "two-thirds", "half of": a share said in words; None for an ordinal."""
+    den_word = m.group("fden").lower()
+    frac = g.lex.fractions[den_word]
+    num_word = (m.group("fnum") or "").strip(" -\u00a0").lower()
+    plural = den_word.endswith("s") and den_word != "halves"
+    after = text[m.end() : m.end() + 12].lower()
+    if not num_word:
+        if den_word != "half":
+            return None  # "third" alone is an ordinal
+        prev = prev_word(text, m.start(), tail(text, m.start(), 1))
+        if prev is not None and prev[1].lower() in g.lex.half_not_after:
+            return None  # "the second half of the game"
+        if after.startswith(("-", "way", " time")) or not g.lex.half_share_re.match(after):
+            # "more than half", "only half": a hedge or a limiting word makes it a share
+            if hedge_before(g, text, m.start()) is None and (
+                prev is None or prev[1].lower() not in g.lex.half_also_after
+            ):
+                return None
+        numerator = 1
+    elif num_word in ("a", "an", "one"):
+        if plural or not re.match(r"[ \u00a0-]*of(?![\w])", after):
+            if den_word != "half" or num_word == "one":
+                return None  # "a third term", "one quarter" of a year
+        numerator = 1
+    else:
+        numerator = parse_words([num_word]) or 0
+        if numerator < 2 or not plural and den_word != "half":
+            return None
+    value = float(100 * frac * numerator)
+    if value > 100:
+        return None
+    fig = _share(g, m, value, "fraction")
+    return [claim_of(g, text, fig, "verbal_fraction")], m.end()
+
+
+def _share(g: Grammar, m: re.Match[str], value: float, source: str) -> Figure:
+    """A share said in words ("a third", "one in five"): loose by the verbal-fraction tolerance."""
+    return Figure(
+        m.start(),
+        m.end(),
+        value,
+        g.tol["verbal_fraction"] * value,
+        unit="percent",
+        kind=Kind.PROPORTION,
+        source=source,
+        has_unit=True,
+    )
+
