@@ -109,11 +109,6 @@ class Claim(BaseModel):
             )
         return self
 
-    @property
-    def interval(self) -> tuple[float, float]:
-        """The (low, high) pair of values compatible with the claim."""
-        return (self.low, self.high)
-
     def quantity(self) -> pint.Quantity:
         """The claimed value as a pint Quantity from figcheck's single registry."""
         from .units import registry
