@@ -171,12 +171,12 @@ def _party_before(t: Tokens, i: int, across_comma: bool = False) -> tuple[int, i
     if first < 0 or lowers[first] == "of":
         return None
     if not _credible(t, first, last):
-        return _party_before_place(t, first)
+        return _party_before_place(t, first, last)
     return t.starts[first], t.ends[last]
 
 
-def _party_before_place(t: Tokens, first: int) -> tuple[int, int] | None:
-    """ "Officials in the province said": the party before a place that ends at the cue."""
+def _party_before_place(t: Tokens, first: int, end: int) -> tuple[int, int] | None:
+    """ "Officials in the province said": a party before a place ending at word ``end``."""
     roles, lowers = t.roles, t.lowers
     j = first - 1
     while j > 0 and roles.get(lowers[j], 0) & DET and t.joined(j + 1):
@@ -193,7 +193,7 @@ def _party_before_place(t: Tokens, first: int) -> tuple[int, int] | None:
         k += 1
     if k > last or not _credible(t, k, last):
         return None
-    return t.starts[k], t.ends[last]
+    return t.starts[k], t.ends[end]
 
 
 def _agent(roles: dict[str, int], word: str) -> bool:
@@ -225,8 +225,8 @@ def _party_after(t: Tokens, j: int) -> tuple[int, int] | None:
                 j = m
                 continue
             break
-        if roles.get(lowers[j], 0) & STOP:
-            break
+        if roles.get(lowers[j], 0) & STOP and not t.words[j][0].isupper():
+            break  # a capital is part of the name: "the Nationwide building society"
         last = j
         if j + 1 >= n or not t.joined(j + 1):
             break

@@ -88,9 +88,8 @@ def sentence_context(
     hits = concept_hits(t, marks) if marks else []
     sources = attributions(t, marks) if marks else []
     names = subject_names(t)
-    if sources:  # who reports a figure is not what the figure is about
-        sources.sort()
-        names = names_outside(names, sources, sentence)
+    sources.sort()  # who reports a figure is not what the figure is about
+    names = names_outside(names, sources, sentence)
 
     periods = sentence_periods(sentence, date, previous)
     soft, hard = clause_breaks(t, marks)

@@ -41,9 +41,7 @@ def _read_names(text: str) -> _Names:
     look = t.lex.marked
     marks = [i for i, w in enumerate(t.lowers) if w in look]
     sources = sorted(attributions(t, marks)) if marks else []
-    names = subject_names(t)
-    if sources:
-        names = names_outside(names, sources, text)
+    names = names_outside(subject_names(t), sources, text)
     return _Names(t, names, sources[0][2] or None if sources else None)
 
 

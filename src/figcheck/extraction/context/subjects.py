@@ -131,8 +131,8 @@ def _connector_end(t: Tokens, j: int) -> int:
             return _list_end(t, k)
         return -1
     if _cap(words[k]):
-        if lowers[j].endswith(POSSESSIVE) and _known(t, words[j]):
-            return -1  # "Yemen's Hodeidah": two names, the second more specific
+        if lowers[j].endswith(POSSESSIVE) and not t.roles.get(lowers[j][:-2], 0):
+            return -1  # "Yemen's Hodeidah": two names; "People's Party" is one
         return k if not _excluded(t, k, inside=True) else -1
     word = lowers[k]
     if word not in ("of", "and", "for") or lowers[j].endswith(POSSESSIVE):
@@ -259,7 +259,9 @@ def _name(t: Tokens, first: int, parts: list[int]) -> Name | None:
         place_noun = lowers[nxt] in lex.names.place_nouns
         after = lowers[nxt + 1] if nxt + 1 < len(words) and t.joined(nxt + 1) else ""
         # "Kesh province declared", not "the Czech town of ..." or "Eastmoor county council"
-        of_after = after == "of" or (after != "" and not roles.get(after, 0) & (STOP | VERB))
+        of_after = after == "of" or (
+            after != "" and not (roles.get(after, 0) & (STOP | VERB) or after.endswith("ed"))
+        )
         if place_noun and not of_after and words[first] not in lex.subjects:
             end = t.ends[nxt]
             text = f"{text} {lowers[nxt]}"  # "Kesh province"
