@@ -28,6 +28,7 @@ __all__ = [
     "Outcome",
     "add",
     "corroboration",
+    "words",
     "evaluate",
     "face",
     "finding",
@@ -49,6 +50,17 @@ def face(claim: Claim) -> Interval:
     if claim.bound == Bound.EQ:
         return Interval(claim.value, claim.value)
     return Interval(claim.low, claim.high)
+
+
+def words(iv: Interval, unit: str) -> str:
+    """An interval for a message; an interval below zero is written with "to".
+
+    >>> words(Interval(-5.05, -3.95), "percent"), words(Interval(2.0, 3.0), "percent")
+    ('-5.05 to -3.95%', '2–3%')
+    """
+    if iv.low < 0 and iv.low != iv.high and math.isfinite(iv.low) and math.isfinite(iv.high):
+        return f"{Interval(iv.low, iv.low).describe('count')} to {Interval(iv.high, iv.high).describe(unit)}"
+    return iv.describe(unit)
 
 
 def add(parts: Sequence[Interval]) -> Interval:
@@ -118,7 +130,7 @@ def corroboration(check: CheckId, outcome: Outcome, claims: Sequence[Claim], uni
     return Corroboration(
         claim=claims[0],
         other=claims[1],
-        message=f"{check.value}: {arithmetic}; stated {outcome.stated.describe(unit)}, "
-                f"computed {outcome.computed.describe(unit)}: {note}",
+        message=f"{check.value}: {arithmetic}; stated {words(outcome.stated, unit)}, "
+                f"computed {words(outcome.computed, unit)}: {note}",
         evidence="figures read: " + ", ".join(repr(c.text) for c in claims),
     )

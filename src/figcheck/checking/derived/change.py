@@ -27,7 +27,7 @@ from ...findings import CheckId, Corroboration, Finding
 from ...lexicon.scanner import lexicon
 from ...formatting import format_number
 from ..intervals import Interval
-from .arith import Outcome, Reading, corroboration, evaluate, finding, ratio, sub
+from .arith import Outcome, Reading, corroboration, evaluate, finding, ratio, sub, words
 from .figures import fraction_changes, from_to_levels, multiplier_changes
 from .rules import phrase_pattern, rules
 from .view import DocView
@@ -213,8 +213,8 @@ def _describe(change: Claim, new: Claim, old: Claim, mode: _Mode, out: Outcome) 
     op = "−" if mode.kind == "absolute" else "/"
     tail = "" if mode.kind == "absolute" else " − 1"
     return (f"{what} from {old.text} to {new.text}: {new.text} {op} {old.text}{tail} = "
-            f"{out.computed.describe(mode.unit)}; {change.text!r} states "
-            f"{out.stated.describe(mode.unit)}")
+            f"{words(out.computed, mode.unit)}; {change.text!r} states "
+            f"{words(out.stated, mode.unit)}")
 
 
 def _orderings_for(view: DocView, change: Claim, inside: list[Claim],

@@ -169,9 +169,11 @@ def check_sums(view: DocView) -> tuple[list[Finding], list[Corroboration]]:
             out = evaluate(_relation(total, parts))
             unit = _unit(total) if total is not None else "percent"
             what = " + ".join(p.text for p in parts)
-            whole = total.text if total is not None else "100% (the shares of a whole)"
-            text = (f"{what} = {out.computed.describe(unit)} against {whole} "
-                    f"({out.stated.describe(unit)}); the text says they make up the whole "
+            whole = total.text if total is not None else "100% (shares of one whole)"
+            stated = out.stated.describe(unit)
+            whole_iv = "" if total is None or stated == total.text.lstrip("$€£") else f" ({stated})"
+            text = (f"{what} = {out.computed.describe(unit)} against {whole}{whole_iv}"
+                    f"; the text says they make up the whole "
                     f"({cue!r})")
             claims = [total, *parts] if total is not None else list(parts)
             if out.holds:
