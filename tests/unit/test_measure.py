@@ -321,3 +321,18 @@ def test_a_word_after_or_before_a_figure_that_does_not_name_it(text: str, surfac
 def test_an_extent_names_its_dimension() -> None:
     c = claim("The shaft is 620 metres deep.", "620 metres")
     assert (c.noun, c.measure, c.qualifiers) == ("depth", "depth", ())
+
+
+def test_a_named_index_is_what_its_move_measures() -> None:
+    c = claim("The Lorrin All-Share fell 1.4% on Friday, dealers said.", "1.4%")
+    assert c.noun == "lorrin all-share" or c.subject == "Lorrin All-Share"
+    text = "The Varro Composite fell 2.1% to 3,880.4 on Monday."
+    move = claim(text, "2.1%")
+    assert "varro composite" in (move.noun, (move.subject or "").lower())
+    # the level after it is not handed the name as what it counts
+    assert claim(text, "3,880.4").noun is None
+
+
+def test_a_place_or_party_opening_the_clause_is_whose_not_what() -> None:
+    assert claim("Malta recorded 71.2% on Sunday.", "71.2%").noun is None
+    assert claim("Kesh Mining rose 8.2% after the ruling.", "8.2%").noun is None

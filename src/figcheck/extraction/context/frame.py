@@ -35,6 +35,7 @@ from .measure import (
     is_event,
     measure_head,
     named_by_verb,
+    noun_in_clause,
     part_of_previous,
     scale_reading,
 )
@@ -55,8 +56,8 @@ class ClaimContext:
     source: str | None
     measure: str | None = None
     qualifiers: tuple[str, ...] = ()
-    # the noun is what a verb names ("gained 2%" -> "gain"): never handed on to a bare
-    # count ("gained 2% to 6,310", where the 6,310 is a level, not a gain)
+    # the noun is what a verb names ("gained 2%" -> "gain") or a name ("Varro 50"): never
+    # handed on to a bare count ("gained 2% to 6,310", where the 6,310 is a level)
     named_by_verb: bool = field(default=False, repr=False, compare=False)
     subject_inherited: bool = False  # the subject comes from the document, not the sentence
 
@@ -149,6 +150,13 @@ def claim_context(
     found = claim_noun(t, start, end, limit, max(floor, soft[0]), other_spans, scale)
     noun, nlo, nhi = found if found is not None else (None, start, end)
     concept = scale or claim_concept(sc, start, end, nlo, nhi, soft, hard)
+    subject = claim_subject(sc, start, end, min(nlo, start), max(nhi, end), soft, hard, limit)
+    named = False  # the noun is a name: never handed on to a bare count
+    if noun is None and previous is None and not bare_count(t, start, end):
+        # "the Varro 50 fell 2%" measures the index; "Malta recorded 71%" names whose
+        found = noun_in_clause(t, start, max(floor, soft[0]), names=True)
+        if found is not None and (subject is None or found[0] not in subject.lower()):
+            noun, named = found[0], True
     if previous is not None and not is_event(t.lex, concept):
         if noun is None and not (previous.named_by_verb and bare_count(t, start, end)):
             noun, concept = previous.noun, concept or previous.concept  # "the Pirates 12"
@@ -157,9 +165,7 @@ def claim_context(
     measure, qualifiers = measure_head(noun, concept, is_event(t.lex, concept), scale)
     return ClaimContext(
         noun=noun,
-        subject=claim_subject(
-            sc, start, end, min(nlo, start), max(nhi, end), soft, hard, limit
-        ),
+        subject=subject,
         concept=concept,
         # a date after the figure counts only inside its clause: in "a 10-year lease on the
         # old port, rebuilt in 1998" the year belongs to the rebuilding, not the lease
@@ -171,5 +177,5 @@ def claim_context(
         or None,
         measure=measure,
         qualifiers=qualifiers,
-        named_by_verb=found is not None and named_by_verb(t, found),
+        named_by_verb=named or (found is not None and named_by_verb(t, found)),
     )

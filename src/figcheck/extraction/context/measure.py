@@ -301,7 +301,7 @@ def _spells_back(t: Tokens, j: int, words: tuple[str, ...]) -> bool:
 
 
 def noun_in_clause(
-    t: Tokens, start: int, floor: int, lex: MeasureLexicon | None = None
+    t: Tokens, start: int, floor: int, lex: MeasureLexicon | None = None, names: bool = False
 ) -> tuple[str, int, int] | None:
     """The measure named before a figure and joined to it by a verb group, or None.
 
@@ -322,7 +322,12 @@ def noun_in_clause(
     steps = 0
     while j >= 0 and steps < _REACH and starts[j] >= floor:
         w = lowers[j]
-        if w in lex.verbs or (len(w) > 4 and w.endswith(("ed", "ing")) and not roles.get(w, 0) & STOP):
+        if w in lex.verbs or (
+            len(w) > 4
+            and w.endswith(("ed", "ing"))
+            and t.words[j].islower()  # "Kesh Mining" is a name
+            and not roles.get(w, 0) & STOP
+        ):
             verbs += 1
         elif not (w in lex.fillers or roles.get(w, 0) & VERB):
             break
@@ -351,8 +356,14 @@ def noun_in_clause(
     a, b = head
     while a <= b and roles.get(lowers[a], 0) & DET:
         a += 1
-    if a > b or all(is_name(t, k) for k in range(a, b + 1)):
+    if a > b:
         return None
+    if all(is_name(t, k) for k in range(a, b + 1)):
+        # "Malta recorded 73%": whose, not what; unless asked for a name that is no place
+        # ("the Varro 50 index fell 2%" measures the index)
+        name = " ".join(t.words[a : b + 1])
+        if not names or name in t.lex.subjects or t.words[b] in t.lex.subjects:
+            return None
     if lowers[b] in lex.pronouns or (a == b and roles.get(lowers[b], 0) & GENERIC):
         return None
     a = max(a, b - 3)  # a noun phrase has at most four words

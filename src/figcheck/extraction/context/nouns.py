@@ -7,6 +7,7 @@ from bisect import bisect_left
 from collections.abc import Sequence
 
 from ...lexicon.context import DET, GENERIC, LINK, NOT_NAME, SKIP, STOP
+from ...lexicon.names import default_names
 from .sentence import POSSESSIVE, REACH, Tokens
 
 __all__ = ["is_name", "lemma", "noun_after", "noun_before"]
@@ -158,7 +159,7 @@ def is_name(t: Tokens, k: int) -> bool:
     word = t.words[k]
     if not word[0].isupper():
         return False
-    if k > 0 or word in t.lex.subjects:
+    if k > 0 or word in t.lex.subjects or word in default_names().known:
         return True
     low = t.lowers[k]
     return not (t.roles.get(low, 0) & NOT_NAME or lemma(low) != low or _known(low))
