@@ -29,7 +29,7 @@ _WORD_LISTS = (
     "fiscal", "fiscal_year", "quarter", "half", "month", "week", "year", "open_start", "open_end",
     "range_start", "range_join", "up_to", "base_prep", "same_prep", "superlative",
     "report_verbs", "publish_verbs", "present", "parts_of_day", "movement", "new_clause",
-    "finite_verbs",
+    "finite_verbs", "weak",
 )
 
 
@@ -60,8 +60,13 @@ class PeriodLexicon:
     starters: frozenset[str]
     # the words after a day or a count that make it part of a time expression
     after_number: frozenset[str]
-    # a sentence naming none of these words (nor a year) names no period: skipped unread
+    # the words a time expression is found near (it may start a few words before one)
+    hit_words: frozenset[str]
+    # a sentence naming none of these words (nor a year, nor "Q3") names no period: skipped
     keywords: frozenset[str]
+    # reader -> the words (after an optional "the") an expression it reads may start with;
+    # "<year>" and "<number>" stand for four-digit and other digit runs
+    gates: dict[str, frozenset[str]]
 
 
 def _int_table(f: DataFile, name: str, lo: int, hi: int) -> dict[str, int]:
@@ -145,12 +150,11 @@ def load_period_lexicon(periods: DataFile, months: DataFile) -> PeriodLexicon:
     for name in ("fiscal", "open_start", "open_end", "range_start", "present"):
         starters |= words[name]
     starters |= {"last", "next", "this", "q", "h"}
-    keywords = set(month_names) | set(weekdays)
-    keywords |= {"q", "h"}
+    hit_words = set(month_names) | set(weekdays) | {"q", "h"}
     for name in ("fiscal", "quarter", "half", "month", "week", "year", "present"):
-        keywords |= words[name]
+        hit_words |= words[name]
     for phrase in (p for group in phrases.values() for p in group):
-        keywords |= {t for t in phrase if t.isalpha() and t not in _NOT_KEYWORDS}
+        hit_words |= {t for t in phrase if t.isalpha() and t not in _NOT_KEYWORDS}
     return PeriodLexicon(
         months=month_names,
         weekdays=weekdays,
@@ -169,8 +173,31 @@ def load_period_lexicon(periods: DataFile, months: DataFile) -> PeriodLexicon:
         after_number=frozenset(month_names)
         | words["month"] | words["week"] | words["quarter"] | words["year"]
         | {"st", "nd", "rd", "th", "of"},
-        keywords=frozenset(keywords),
+        hit_words=frozenset(hit_words),
+        keywords=frozenset(hit_words - words["weak"]),
+        gates=_gates(words, month_names, weekdays, ordinals, counts, phrases),
     )
+
+
+def _gates(
+    words: dict[str, frozenset[str]],
+    months: dict[str, int],
+    weekdays: dict[str, int],
+    ordinals: dict[str, int],
+    counts: dict[str, int],
+    phrases: dict[str, list[tuple[str, ...]]],
+) -> dict[str, frozenset[str]]:
+    units = words["year"] | words["month"] | words["week"] | words["quarter"]
+    return {
+        "open": words["open_start"] | words["open_end"],
+        "fiscal": words["fiscal"] | {"<year>"},
+        "upto": set(counts) | units | {"<number>"},
+        "part": set(ordinals) | set(months) | {"q", "h", "first", "last"},
+        "range": words["range_start"] | set(months) | {"<year>", "<number>"},
+        "phrase": frozenset(phrases),
+        "point": set(months) | set(weekdays) | {"<year>", "<number>", "last", "next", "this"},
+        "present": words["present"],
+    }
 
 
 @functools.cache

@@ -150,15 +150,17 @@ class TimeTokens:
         return None
 
     def phrase(self, i: int) -> tuple[int, tuple[str, ...]] | None:
+        """The longest phrase of the phrase tables starting at token ``i``."""
+        low = self.low
         for p in self.lex.phrases.get(self.tok(i), ()):
-            if tuple(self.low[i : i + len(p)]) == p:
-                return i + len(p), p
+            if len(p) == 1 or (i + 1 < self.n and low[i + 1] == p[1]):
+                if tuple(low[i : i + len(p)]) == p:
+                    return i + len(p), p
         return None
 
     def count(self, i: int) -> int | None:
         n = self.num(i)
         return n if n is not None else self.lex.counts.get(self.tok(i))
-
 
     def year_pair(self, j: int, y: int) -> tuple[int, int]:
         """After the year at ``j``: ("-23" | "/2023")? -> (end token, end year)."""
@@ -168,7 +170,6 @@ class TimeTokens:
             if end == y + 1:
                 return j + 3, end
         return j + 1, y
-
 
     def resolve(self, spec: Spec) -> TimeSpan | None:
         """The span ``spec`` names (see :class:`~.timeref.Calendar`)."""

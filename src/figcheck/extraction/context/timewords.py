@@ -70,15 +70,19 @@ class _Scan(TimeTokens):
 
     def run(self) -> list[TimeRef]:
         out: list[TimeRef] = []
-        readers: tuple[Callable[[int], tuple[int, TimeRef] | None], ...] = (
-            self.read_open, self.read_fiscal, self.read_upto, self.read_part, self.read_range,
-            self.read_phrase, self.read_point, self.read_present,
+        gates = self.lex.gates
+        # (reader, the words it may start with after an optional "the", or None: any)
+        readers: tuple[tuple[Callable[[int], tuple[int, TimeRef] | None], frozenset[str]], ...]
+        readers = (
+            (self.read_open, gates["open"]), (self.read_fiscal, gates["fiscal"]),
+            (self.read_upto, gates["upto"]), (self.read_part, gates["part"]),
+            (self.read_range, gates["range"]), (self.read_phrase, gates["phrase"]),
+            (self.read_point, gates["point"]), (self.read_present, gates["present"]),
         )
         # Readers start only a few words before a word that can be part of a time expression
         # (a month, a year, "quarter", "earlier"...): "since fighting began in April 2023".
-        keys = self.lex.keywords
-        hits = [k for k, t in enumerate(self.low) if t in keys or (len(t) == 4 and
-                                                                 "1900" <= t <= "2099")]
+        keys, low = self.lex.hit_words, self.low
+        hits = [k for k, t in enumerate(low) if t in keys or (len(t) == 4 and "1900" <= t <= "2099")]
         done = 0
         last = -1
         for i in (j for k in hits for j in range(max(k - _LEAD, 0), k + 1)):
@@ -87,7 +91,13 @@ class _Scan(TimeTokens):
             last = i
             if not self.starts_here(i):
                 continue
-            for read in readers:
+            first = low[i]
+            head = low[i + 1] if first == "the" and i + 1 < self.n else first
+            if head.isdigit():
+                head = "<year>" if len(head) == 4 else "<number>"
+            for read, gate in readers:
+                if head not in gate and first not in gate:
+                    continue
                 found = read(i)
                 if found is not None:
                     done, ref = found
