@@ -117,9 +117,11 @@ def extract(
             if sp.kind is not Kind.DURATION:
                 measured = ctx
             line, column = lines.locate(sp.start)
-            concept = ctx.concept
+            concept, measure = ctx.concept, ctx.measure
             if sp.kind in _MEASURED:
                 concept = _concept_for_unit(sp.unit, concept)
+                if ctx.noun is None and concept != ctx.concept:
+                    measure = concept  # "a 40-mile-long convoy" measures a length
             group[k] = sp.model_copy(
                 update={
                     "doc_id": doc_id,
@@ -134,7 +136,7 @@ def extract(
                     "period": ctx.period,
                     "source": ctx.source,
                     "subject_inherited": ctx.subject_inherited,
-                    "measure": ctx.measure,
+                    "measure": measure,
                     "qualifiers": ctx.qualifiers,
                 }
             )
