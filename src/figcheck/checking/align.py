@@ -53,7 +53,8 @@ class Alignment:
 
     ``best`` maps a claim index to its strongest scored candidate that was *not* kept (weaker
     than a threshold or used up by one-to-one), so an unchecked claim can say what came close.
-    ``pairs_scored`` counts the candidate pairs scored (the cost of the run); ``score(i, j)``
+    ``near_misses`` are the pairs across documents that fell short of ``corroborate`` by less
+    than ``same_figure``, strongest first. ``pairs_scored`` counts the candidate pairs scored (the cost of the run); ``score(i, j)``
     gives the evidence for any two claims of the run, weighed as alignment weighed them.
     """
 
@@ -63,6 +64,7 @@ class Alignment:
     best: Mapping[int, Link]
     pairs_scored: int
     score: Callable[[int, int], Evidence]
+    near_misses: tuple[Link, ...] = ()
 
     def group_of(self) -> dict[int, int]:
         """Claim index -> fact group id (1-based, in order of each group's first claim)."""
@@ -176,11 +178,14 @@ def align(claims: Sequence[Claim], texts: Mapping[str, str] | None = None, *,
     used: set[tuple[int, str]] = set()
     kept: list[Link] = []
     best: dict[int, Link] = {}
+    near_misses: list[Link] = []
     for link in scored:
         da, db = frames[link.a].claim.doc_id, frames[link.b].claim.doc_id
         if link.evidence.weight < w.corroborate or (link.a, db) in used or (link.b, da) in used:
             for k in (link.a, link.b):
                 best.setdefault(k, link)
+            if da != db and link.evidence.weight >= w.corroborate - w.same_figure:
+                near_misses.append(link)
             continue
         used.update({(link.a, db), (link.b, da)})
         kept.append(link)
@@ -211,4 +216,5 @@ def align(claims: Sequence[Claim], texts: Mapping[str, str] | None = None, *,
         members.setdefault(groups.find(i), []).append(i)
     ordered = sorted((tuple(sorted(m)) for m in members.values()), key=lambda g: g[0])
     joined.sort(key=lambda link: (link.a, link.b))
-    return Alignment(tuple(frames), tuple(joined), tuple(ordered), best, n_scored, score)
+    return Alignment(tuple(frames), tuple(joined), tuple(ordered), best, n_scored, score,
+                     tuple(near_misses))

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from ..claims import Claim
 from ..findings import CheckId, Corroboration, Finding
 from .align import Alignment, Link, align
-from .evidence import Evidence, align_weights
+from .evidence import Evidence, Field, align_weights
 from .intervals import Interval, is_physical, rel_gap
 from .precision import written_interval
 from .options import CheckOptions, severity
@@ -172,7 +172,39 @@ def compare_aligned(claims: Sequence[Claim], alignment: Alignment,
                 a, b = (j, i) if j < i else (i, j)
                 findings.append(_finding(claims[a], claims[b], unit, iv_of[a], iv_of[b], ev,
                                          gid, options))
+    corroborations.extend(_same_figures(claims, alignment, options))
     return Comparisons(findings, corroborations, weak, alignment)
+
+
+def _same_figure(a: Claim, b: Claim) -> bool:
+    """Both claims write one telling figure: equal values of two or more significant digits."""
+    if a.unit != b.unit or a.value != b.value:
+        return False
+    digits = len(f"{abs(a.value):.15g}".replace(".", "").strip("0"))
+    return digits >= 2
+
+
+def _same_figures(claims: Sequence[Claim], alignment: Alignment, options: CheckOptions
+                  ) -> list[Corroboration]:
+    """Corroborations of claims left alone whose near-miss pair writes the same figure."""
+    grouped = {i for g in alignment.groups for i in g}
+    used: set[int] = set()
+    out = []
+    gid = len(alignment.groups)
+    for link in alignment.near_misses:
+        if {link.a, link.b} & (grouped | used):
+            continue
+        a, b = claims[link.a], claims[link.b]
+        if not _same_figure(a, b):
+            continue
+        used.update((link.a, link.b))
+        gid += 1
+        unit = _common_unit([a, b])
+        ev = link.evidence
+        extra = f"the same figure in both ({a.text} / {b.text})"
+        ev = Evidence(ev.weight, (*ev.fields, Field("figure", 0.0, extra)))
+        out.append(_corroboration(a, b, unit, _interval(a, unit, options), ev, gid))
+    return out
 
 
 def compare_claims(

@@ -66,9 +66,11 @@ class AlignWeights:
     role_unsure: float
     whole_agree: float
     same_document: float
+    restated: float
     words_scale: float
     words_cap: float
     corroborate: float
+    same_figure: float
     conflict: float
     conflict_within_document: float
     join_groups: float
@@ -337,7 +339,7 @@ def score_pair(a: Frame, b: Frame, idf: Callable[[str], float], *,
         if a.sentence_key == b.sentence_key:
             if not restates(a, b):
                 return vetoed("two figures of one sentence")
-            out.append(Field("position", 0.0, "restated in the same sentence"))
+            out.append(Field("position", w.restated, "restated in the same sentence"))
         else:
             out.append(Field("position", w.same_document, "in the same document"))
     period = _period(a, b, w, strict_periods)

@@ -14,8 +14,6 @@ hedged figure ("about", "more than") is not widened again: its hedge already say
 
 from __future__ import annotations
 
-import re
-
 from ..claims import Bound, Claim
 from ..rounding import half_unit
 from .intervals import Interval, is_physical
