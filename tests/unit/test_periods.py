@@ -349,3 +349,22 @@ def test_checking_keys_tell_periods_apart() -> None:
     assert fiscal is not None and (fiscal.first, fiscal.last) == (2024, 2025)
     assert not fiscal.same(period_of("2024/2025"))
     assert period_of("the summer") is not None and period_of("the summer").first is None
+
+
+def test_names_that_contain_a_day_or_a_month_are_not_dates() -> None:
+    assert period("The Sunday Courier said 35 stores would close.", "2025-06-04", "35") is None
+    assert period("The March for Rivers drew 7,000 people.", "2025-06-04", "7,000") is None
+    assert period("On Sunday Lisbon counted 7,000 marchers.", "2025-06-04", "7,000") == "2025-06-01"
+
+
+def test_a_fiscal_quarter_has_no_calendar_period() -> None:
+    text = "Orders rose 7% in the company's fiscal third quarter."
+    assert period(text, "2025-06-04", "7%") is None
+    text = "Margins widened to 31% in the second quarter of fiscal 2024."
+    assert period(text, None, "31%") is None
+
+
+def test_a_level_after_a_span_named_first_is_the_span_end() -> None:
+    text = "Between 2005 and 2015 the herd grew 40% to 2,800 animals."
+    assert period(text, None, "40%") == "2005/2015"
+    assert period(text, None, "2,800") == "2015"

@@ -216,7 +216,7 @@ def _resolve(sp: SentencePeriods, r: TimeRef, start: int) -> TimeSpan | None:
         if anchor is None:
             return None
         return anchor.year_only() if r.unit == "year" else anchor
-    if r.ends is not None and r.start > start:
+    if r.ends is not None:
         # "rose by 800 to 12,500 between the 2001 and 2011 counts": the level is the end's
         lead = _word_before(sp.text, start)
         if lead == "to":

@@ -27,6 +27,7 @@ _MONTH_LEAD = frozenset(
     "in on since until by from during for of last this next early late mid between through "
     "to and or the".split()
 )
+_DAY_LEAD = _MONTH_LEAD - {"the"}  # "on Sunday Kyiv said" is a day, "The Sunday Times" is not
 
 
 class TimeTokens:
@@ -144,10 +145,18 @@ class TimeTokens:
             wd, which = self.lex.weekdays.get(self.tok(i + 1)), t
             i += wd is not None
         if wd is not None and len(self.tok(i)) > 4 and self.raw[i][0].isupper():
+            if which is None and self.tok(i - 1) not in _DAY_LEAD and self.name_follows(i + 1):
+                return None  # "The Sunday Times", "Monday Night Football"
             j = self.skip(i + 1, "'s")
             j = self.skip(j, *self.w["parts_of_day"])
             return j, ("wd", wd, which)
         return None
+
+    def name_follows(self, j: int) -> bool:
+        """Does a capitalised word (not a month or a weekday) follow at token ``j``?"""
+        t = self.tok(j)
+        return (t.isalpha() and self.raw[j][0].isupper() and t not in self.lex.months
+                and t not in self.lex.weekdays)
 
     def phrase(self, i: int) -> tuple[int, tuple[str, ...]] | None:
         """The longest phrase of the phrase tables starting at token ``i``."""

@@ -124,6 +124,8 @@ class _Scan(TimeTokens):
         if found is None:
             return None
         j, spec = found
+        if spec[0] == "m" and (self.tok(i - 1) in ("the", "a", "an") or self.name_follows(i + 1)):
+            return None  # "the March for Life": a name, not a month
         role = PERIOD
         if spec[0] in ("y", "ym") and self.tok(i - 1) in self.w["base_prep"]:
             role = BASE  # "up 4% on 2022": what the change is compared with
@@ -354,6 +356,13 @@ class _Scan(TimeTokens):
             nth = parts
         if nth is None or not 1 <= nth <= parts:
             return None
+        fiscal = w["fiscal"]
+        if self.tok(k - 1) in fiscal:  # "its fiscal second quarter": calendar unknown
+            return j, self.ref(i, j, PERIOD, None)
+        if self.tok(j) == "of" and self.tok(j + 1) in fiscal:  # "the third quarter of fiscal 2023"
+            y = self.year(j + 2)
+            end = self.year_pair(j + 2, y)[0] if y is not None else j + 2
+            return end, self.ref(i, end, PERIOD, None)
         m1 = (nth - 1) * size + 1
         year = self.part_year(j)
         if year is None:
