@@ -87,6 +87,11 @@ def test_a_figure_with_no_place_has_no_subject(text: str) -> None:
     assert {c.subject for c in figcheck.extract(text)} == {None}
 
 
+def test_a_demonym_before_a_noun_joins_no_list() -> None:
+    c = claim("Putin and the Russian navy lost 40 ships, officials said.", "40")
+    assert c.subject == "Russia"
+
+
 def test_a_place_qualifying_the_source_is_the_subject() -> None:
     assert claim("Belmora's Ministry of Trade said exports rose 6%.", "6%").subject == "Belmora"
     text = "Exports rose 6% in June, the trade ministry of Carradine said."

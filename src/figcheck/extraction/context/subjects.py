@@ -145,8 +145,21 @@ def _connector_end(t: Tokens, j: int) -> int:
     ):
         m += 1
     if m < n and t.joined(m) and _cap(words[m]) and not _excluded(t, m):
+        if word == "and" and _attributive(t, m):
+            return -1  # "Putin and the Russian military": no joint name
         return m
     return -1
+
+
+def _attributive(t: Tokens, m: int) -> bool:
+    """Is capitalised word ``m`` a demonym before a lower-case noun ("Russian military")?"""
+    if t.lex.subjects.get(t.words[m]) in (None, t.words[m]):
+        return False
+    k = m + 1
+    if k >= len(t.words) or not t.joined(k) or not t.words[k].islower():
+        return False
+    follows = t.lowers[k]
+    return not (t.roles.get(follows, 0) & (STOP | VERB) or follows.endswith("ed"))
 
 
 def _list_end(t: Tokens, k: int) -> int:
