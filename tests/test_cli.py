@@ -177,7 +177,7 @@ def test_unwritable_output_is_an_input_error(files: Path) -> None:
 
 def test_extract_table(files: Path) -> None:
     result = run("extract", "ferry.txt")
-    assert result.exit_code == 0
+    assert result.exit_code == 0, result.stderr
     lines = result.stdout.splitlines()
     assert lines[1].split()[:3] == ["ferry.txt:1:19", "count", "'212'"]
     assert lines[-1] == "1 claim"

@@ -13,6 +13,8 @@ import pandas  # noqa: F401  # loaded before pytester's in-process runs snapshot
 # cannot be imported again in this process
 import pytest
 
+import figcheck.pipeline  # noqa: F401  # likewise: figcheck's models loaded once, before any
+# in-process run, so the classes the package caches (figcheck.Document) stay the ones in use
 from figcheck import CheckId
 from figcheck.spec import CHECK_IDS, SpecError, key_lines, load_spec
 

@@ -212,16 +212,17 @@ OUTPUT = click.option(
 EXCEL = click.option("--excel", is_flag=True, help="CSV with a byte-order mark, for Excel.")
 
 
+def _format_option(formats: Sequence[str]) -> Callable[[Any], Any]:
+    """The ``--format`` option over ``formats`` (the first is the default)."""
+    return click.option(
+        "--format", "fmt", type=click.Choice(formats), default=formats[0], show_default=True,
+        help="What to print on stdout.",
+    )
+
+
 @cli.command()
 @FILES
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(CLAIM_FORMATS),
-    default="table",
-    show_default=True,
-    help="What to print on stdout.",
-)
+@_format_option(CLAIM_FORMATS)
 @OUTPUT
 @EXCEL
 @STDIN_NAME
@@ -235,7 +236,7 @@ def extract(
     claims = []
     with _progress(len(documents), "reading") as advance:
         for doc in documents:
-            claims.extend(figcheck.extract(doc.text, doc_id=doc.id))
+            claims.extend(figcheck.extract(doc))
             if advance is not None:
                 advance(doc.id)
     report = figcheck.Report(claims=tuple(claims), documents=tuple(d.id for d in documents))
@@ -253,14 +254,7 @@ def extract(
     metavar="TABLE",
     help="Reference table (.csv, .tsv or .parquet), or a folder of them; repeatable.",
 )
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(REPORT_FORMATS),
-    default="table",
-    show_default=True,
-    help="What to print on stdout.",
-)
+@_format_option(REPORT_FORMATS)
 @OUTPUT
 @EXCEL
 @click.option(

@@ -218,33 +218,25 @@ def load_spec(path: Path, display: str | None = None, *, root: Path | None = Non
     reference = _matched_files(
         data.get("reference", []), name, lines, "reference", base, "CSV or Parquet file"
     )
+
+    def fail(key: str, reason: str) -> SpecError:
+        return SpecError(name, lines.get(key, 0), key, reason)
+
     checks = _strings(data.get("checks", list(CHECK_IDS)), name, lines.get("checks", 0), "checks")
     for check in checks:
         if check not in CHECK_IDS:
-            raise SpecError(
-                name,
-                lines.get("checks", 0),
-                "checks",
-                f"unknown check {check!r}; use: {', '.join(CHECK_IDS)}",
-            )
+            raise fail("checks", f"unknown check {check!r}; use: {', '.join(CHECK_IDS)}")
     if not reference:
         checks = [c for c in checks if c != "reference_mismatch"]
     fail_on = data.get("fail_on", "warning")
     if fail_on not in SEVERITIES:
-        raise SpecError(
-            name,
-            lines.get("fail_on", 0),
-            "fail_on",
-            f"got {fail_on!r}; use one of: {', '.join(SEVERITIES)}",
-        )
+        raise fail("fail_on", f"got {fail_on!r}; use one of: {', '.join(SEVERITIES)}")
     options = data.get("options", {})
     if not isinstance(options, dict):
-        raise SpecError(name, lines.get("options", 0), "options", "must be a table: [options]")
+        raise fail("options", "must be a table: [options]")
     tolerances = data.get("tolerances", {})
     if not isinstance(tolerances, dict):
-        raise SpecError(
-            name, lines.get("tolerances", 0), "tolerances", "must be a table: [tolerances]"
-        )
+        raise fail("tolerances", "must be a table: [tolerances]")
     for family, value in tolerances.items():
         key = f"tolerances.{family}"
         where = lines.get(key, lines.get("tolerances", 0))
@@ -254,14 +246,10 @@ def load_spec(path: Path, display: str | None = None, *, root: Path | None = Non
             )
     xfail = data.get("xfail", {})
     if not isinstance(xfail, dict) or not all(isinstance(v, str) for v in xfail.values()):
-        raise SpecError(
-            name, lines.get("xfail", 0), "xfail", 'must be a table of item = "reason" strings'
-        )
+        raise fail("xfail", 'must be a table of item = "reason" strings')
     expect = data.get("expect", [])
     if not isinstance(expect, list):
-        raise SpecError(
-            name, lines.get("expect", 0), "expect", "must be an array of tables: [[expect]]"
-        )
+        raise fail("expect", "must be an array of tables: [[expect]]")
     return Spec(
         path=path,
         documents=tuple(documents),

@@ -95,20 +95,10 @@ def part_exceeds_whole(claim: Claim, options: CheckOptions) -> Finding | None:
     if claim.kind != Kind.PART_OF_WHOLE or claim.whole is None or claim.low <= claim.whole:
         return None
     claimed, expected = Interval(claim.low, claim.high), Interval(0.0, claim.whole)
-    return Finding(
-        check=CheckId.PART_EXCEEDS_WHOLE,
-        severity=severity("part_exceeds_whole"),
-        claim=claim,
-        claimed_low=claimed.low,
-        claimed_high=claimed.high,
-        unit=claim.unit,
-        expected_low=expected.low,
-        expected_high=expected.high,
-        rel_diff=rel_gap(claimed, expected),
-        message=(
-            f"{claim.text!r} at {claim.location()} states a part of {format_number(claim.value)} "
-            f"out of a whole of only {format_number(claim.whole)}."
-        ),
+    return _finding(
+        CheckId.PART_EXCEEDS_WHOLE, claim, claimed, expected, claim.unit,
+        f"{claim.text!r} at {claim.location()} states a part of {format_number(claim.value)} "
+        f"out of a whole of only {format_number(claim.whole)}.",
     )
 
 
@@ -117,20 +107,10 @@ def share_out_of_range(claim: Claim, options: CheckOptions) -> Finding | None:
     if not _is_share(claim) or (claim.high >= 0 and claim.low <= 100):
         return None
     claimed, expected = Interval(claim.low, claim.high), Interval(0.0, 100.0)
-    return Finding(
-        check=CheckId.SHARE_OUT_OF_RANGE,
-        severity=severity("share_out_of_range"),
-        claim=claim,
-        claimed_low=claimed.low,
-        claimed_high=claimed.high,
-        unit="percent",
-        expected_low=0.0,
-        expected_high=100.0,
-        rel_diff=rel_gap(claimed, expected),
-        message=(
-            f"{claim.text!r} at {claim.location()} is a share of "
-            f"{claimed.describe('percent')}, outside the 0–100% a share of a whole can take."
-        ),
+    return _finding(
+        CheckId.SHARE_OUT_OF_RANGE, claim, claimed, expected, "percent",
+        f"{claim.text!r} at {claim.location()} is a share of "
+        f"{claimed.describe('percent')}, outside the 0–100% a share of a whole can take.",
     )
 
 
@@ -144,23 +124,13 @@ def stated_share_mismatch(part: Claim, share: Claim, options: CheckOptions) -> F
         return None
     d = _decimals(share)
     rounded = round(100 * part.value / part.whole, d or 0)
-    return Finding(
-        check=CheckId.STATED_SHARE_MISMATCH,
-        severity=severity("stated_share_mismatch"),
-        claim=share,
-        claimed_low=stated.low,
-        claimed_high=stated.high,
-        unit="percent",
+    return _finding(
+        CheckId.STATED_SHARE_MISMATCH, share, stated, implied, "percent",
+        f"{share.text!r} at {share.location()} does not fit {part.text!r}: "
+        f"{format_number(part.value)} of {format_number(part.whole)} is "
+        f"{implied.describe('percent')}, and {share.text!r} allows "
+        f"{stated.describe('percent')} after rounding.",
         other=part,
-        expected_low=implied.low,
-        expected_high=implied.high,
-        rel_diff=rel_gap(stated, implied),
-        message=(
-            f"{share.text!r} at {share.location()} does not fit {part.text!r}: "
-            f"{format_number(part.value)} of {format_number(part.whole)} is "
-            f"{implied.describe('percent')}, and {share.text!r} allows "
-            f"{stated.describe('percent')} after rounding."
-        ),
         hint=f"{format_number(part.value)}/{format_number(part.whole)} rounds to "
         f"{format_number(rounded)}%.",
     )
@@ -184,22 +154,33 @@ def granularity(share: Claim, n: int, options: CheckOptions, n_claim: Claim | No
     expected = Interval(100 * below / n, 100 * above / n)
     # The possible shares bracket the stated one; the difference is to the nearer of them.
     nearest = min(expected.low, expected.high, key=lambda x: abs(x - share.value))
-    return Finding(
-        check=CheckId.GRANULARITY,
-        severity=severity("granularity"),
-        claim=share,
-        claimed_low=stated.low,
-        claimed_high=stated.high,
-        unit="percent",
+    return _finding(
+        CheckId.GRANULARITY, share, stated, expected, "percent",
+        f"{share.text!r} at {share.location()} cannot be a share of {n}: the nearest possible "
+        f"are {format_number(expected.low)}% ({below}/{n}) and {format_number(expected.high)}% "
+        f"({above}/{n}).",
         other=n_claim,
+        rel_diff=rel_gap(Interval(share.value, share.value), Interval(nearest, nearest)),
+    )
+
+
+def _finding(check: CheckId, claim: Claim, claimed: Interval, expected: Interval, unit: str,
+             message: str, *, other: Claim | None = None, hint: str | None = None,
+             rel_diff: float | None = None) -> Finding:
+    """A finding of ``check`` (its severity from ``data/checks.toml``) about ``claim``."""
+    return Finding(
+        check=check,
+        severity=severity(check.value),
+        claim=claim,
+        claimed_low=claimed.low,
+        claimed_high=claimed.high,
+        unit=unit,
+        other=other,
         expected_low=expected.low,
         expected_high=expected.high,
-        rel_diff=rel_gap(Interval(share.value, share.value), Interval(nearest, nearest)),
-        message=(
-            f"{share.text!r} at {share.location()} cannot be a share of {n}: the nearest possible "
-            f"are {format_number(expected.low)}% ({below}/{n}) and {format_number(expected.high)}% "
-            f"({above}/{n})."
-        ),
+        rel_diff=rel_gap(claimed, expected) if rel_diff is None else rel_diff,
+        message=message,
+        hint=hint,
     )
 
 

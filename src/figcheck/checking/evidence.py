@@ -81,13 +81,7 @@ class AlignWeights:
 def align_weights() -> AlignWeights:
     """The alignment weights, loaded once."""
     f = data_file("checks.toml")
-    table = f.table("alignment")
-    values = {}
-    for spec in fields(AlignWeights):
-        v = table.get(spec.name)
-        if isinstance(v, bool) or not isinstance(v, int | float):
-            raise f.error(spec.name, "must be a number", table="alignment")
-        values[spec.name] = float(v)
+    values = f.numbers("alignment", (spec.name for spec in fields(AlignWeights)))
     if not values["corroborate"] <= values["conflict"] <= values["conflict_within_document"]:
         raise f.error("conflict", "thresholds must hold corroborate <= conflict <= "
                       "conflict_within_document", table="alignment")

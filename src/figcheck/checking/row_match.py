@@ -62,15 +62,7 @@ class Weights:
 @functools.cache
 def weights() -> Weights:
     """The matching weights, loaded once."""
-    f = data_file("checks.toml")
-    table = f.table("matching")
-    values = {}
-    for name in Weights.__dataclass_fields__:
-        v = table.get(name)
-        if isinstance(v, bool) or not isinstance(v, int | float):
-            raise f.error(name, "must be a number", table="matching")
-        values[name] = float(v)
-    return Weights(**values)
+    return Weights(**data_file("checks.toml").numbers("matching", Weights.__dataclass_fields__))
 
 
 @dataclass(frozen=True)

@@ -7,6 +7,7 @@ works from a wheel or a zip. Errors name the file, the line and the key.
 from __future__ import annotations
 
 import functools
+from collections.abc import Iterable
 from importlib import resources
 from typing import Any
 
@@ -45,6 +46,21 @@ class DataFile:
         if not isinstance(value, dict):
             raise RuleDefinitionError(self.path, 0, name, "missing table [" + name + "]")
         return value
+
+    def numbers(self, table: str, names: Iterable[str]) -> dict[str, float]:
+        """The numbers ``names`` of ``[table]``, as floats.
+
+        Raises:
+            RuleDefinitionError: one is missing or not a number, naming its line.
+        """
+        values = self.table(table)
+        out = {}
+        for name in names:
+            v = values.get(name)
+            if isinstance(v, bool) or not isinstance(v, int | float):
+                raise self.error(name, f"must be a number, got {v!r}", table)
+            out[name] = float(v)
+        return out
 
     def strings(self, key: str, table: str, **rules: bool) -> list[str]:
         """The list of strings at ``[table] key`` (``rules`` as :func:`~figcheck.tomlkeys.string_list`).
