@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import functools
 import re
-import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -18,6 +17,7 @@ from _cqe_score import NO_UNIT, Quantity
 
 from figcheck import Bound, Change, Claim, Kind
 from figcheck.errors import RuleDefinitionError
+from figcheck.tomlkeys import key_lines, parse_toml
 
 __all__ = ["VOCAB_PATH", "Vocab", "claim_to_cqe", "cqe_unit", "load_vocab"]
 
@@ -79,14 +79,7 @@ def _section(data: dict[str, Any], path: Path, name: str, kind: type, empty: boo
 
 def _line_of(path: Path, key: str, table: str) -> int:
     """1-based line of ``key`` inside ``[table]``; 0 when not found."""
-    lines = path.read_text(encoding="utf-8").splitlines()
-    header = f"[{table}]"
-    begin = next((i for i, line in enumerate(lines) if line.strip() == header), 0)
-    pattern = re.compile(r'^\s*"?' + re.escape(key) + r'"?\s*=')
-    for i in range(begin, len(lines)):
-        if pattern.match(lines[i]):
-            return i + 1
-    return 0
+    return key_lines(path.read_text(encoding="utf-8")).get(f"{table}.{key}", 0)
 
 
 def _minor_units(data: dict[str, Any], path: Path) -> dict[str, tuple[str, float]]:
@@ -111,11 +104,7 @@ def _minor_units(data: dict[str, Any], path: Path) -> dict[str, tuple[str, float
 @functools.cache
 def load_vocab(path: Path = VOCAB_PATH) -> Vocab:
     """Parse and validate the vocabulary file (a RuleDefinitionError names file, line and key)."""
-    try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except tomllib.TOMLDecodeError as exc:
-        line = int(m[1]) if (m := re.search(r"line (\d+)", str(exc))) else 0
-        raise RuleDefinitionError(str(path), line, "<syntax>", str(exc)) from exc
+    data, _ = parse_toml(path.read_text(encoding="utf-8"), str(path))
     markers = _section(data, path, "percent_surface", list)
     alternation = "|".join(re.escape(w.lower()) for w in sorted(markers, key=len, reverse=True))
     return Vocab(
