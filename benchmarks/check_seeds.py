@@ -23,6 +23,7 @@ from _table import fmt_number, render
 from figcheck.pipeline import check
 from figcheck.checking.options import CheckOptions
 from figcheck.checking.against_reference import compare_with_reference, context_of
+from figcheck.checking.align import align
 from figcheck.checking.between_claims import compare_claims
 from figcheck.claims import Claim
 from figcheck.documents import load_documents
@@ -126,14 +127,16 @@ def scale() -> None:
         t0 = time.perf_counter()
         conflicts, corroborations = compare_claims(claims, options)
         t1 = time.perf_counter()
+        scored = align(claims).pairs_scored
         compare_with_reference(claims, table, options=options)
         t2 = time.perf_counter()
         candidates = sum(len(table.rows_sharing_words(context_of(c).sentence)) for c in claims)
         out.append([fmt_number(n), fmt_number(len(table)), f"{(t1 - t0) / n * 1e6:.0f}",
                     f"{(t2 - t1) / n * 1e6:.0f}", f"{candidates / n:.1f}",
-                    fmt_number(len(conflicts) + len(corroborations))])
+                    f"{scored / n:.1f}", fmt_number(len(conflicts) + len(corroborations))])
     print(render(["claims", "rows", "between µs/claim", "reference µs/claim",
-                  "candidate rows/claim", "pairs"], out, right=[0, 1, 2, 3, 4, 5]))
+                  "candidate rows/claim", "pairs scored/claim", "pairs"], out,
+                 right=[0, 1, 2, 3, 4, 5, 6]))
 
 
 def main(argv: list[str] | None = None) -> int:

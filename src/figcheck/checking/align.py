@@ -2,7 +2,8 @@
 
 1. **Blocking.** Claims are blocked by (unit dimension, role). A block of at most ``max_block``
    claims is scored pair by pair; a larger one only through rarer keys its members share (the
-   measure, a rare word near the figure), each again capped, so the work stays near-linear.
+   measure, a word of the subject, a rare word near the figure), each again capped, so the work
+   stays near-linear.
 2. **Scoring.** Each candidate pair gets a match weight from its frames
    (:func:`figcheck.checking.evidence.score_pair`); words weigh by their rarity in the run.
 3. **One-to-one.** A fact is normally stated once per document: between two documents (and inside
@@ -98,6 +99,7 @@ def _candidates(frames: Sequence[Frame], idf: Mapping[str, float], max_block: in
             near = sorted((w for w, x in f.local.items() if x >= _KEY_NEAR),
                           key=lambda w: (-idf[w], w))
             keys += [("w", w) for w in near[:_RARE_KEYS]]
+            keys += [("s", w) for w in sorted(f.subject)]
             for k in keys:
                 sub.setdefault(k, []).append(i)
         for group in sub.values():

@@ -136,13 +136,18 @@ def compare_aligned(claims: Sequence[Claim], alignment: Alignment,
     corroborations: list[Corroboration] = []
     weak: dict[int, str] = {}
     want_conflicts = options.runs(CheckId.CONFLICT)
+    group_of = alignment.group_of()
+    links_of: dict[int, list[Link]] = {}
+    for link in alignment.links:
+        if link.a in group_of:
+            links_of.setdefault(group_of[link.a], []).append(link)
     for gid, members in enumerate(alignment.groups, 1):
         unit = _common_unit([claims[i] for i in members])
         ivs = [_interval(claims[i], unit, options) for i in members]
         _, inside_pos = consensus(ivs)
         inside = {members[p] for p in inside_pos}
         iv_of = dict(zip(members, ivs, strict=True))
-        for link in alignment.links:
+        for link in links_of.get(gid, ()):
             if link.a in iv_of and link.b in iv_of and link.a in inside and link.b in inside:
                 a, b = claims[link.a], claims[link.b]
                 if a.doc_id != b.doc_id:
@@ -192,7 +197,7 @@ def _same_figures(claims: Sequence[Claim], alignment: Alignment, options: CheckO
     out = []
     gid = len(alignment.groups)
     for link in alignment.near_misses:
-        if {link.a, link.b} & (grouped | used):
+        if link.a in grouped or link.b in grouped or link.a in used or link.b in used:
             continue
         a, b = claims[link.a], claims[link.b]
         if not _same_figure(a, b):

@@ -122,7 +122,7 @@ class Evidence:
 def restates(a: Frame, b: Frame) -> bool:
     """True when one figure restates the other right beside it in one sentence."""
     first, second = (a.claim, b.claim) if a.claim.start <= b.claim.start else (b.claim, a.claim)
-    if first.doc_id != second.doc_id or first.sentence_start != second.sentence_start:
+    if a.sentence_key != b.sentence_key:
         return False
     gap = first.sentence[first.end - first.sentence_start : second.start - first.sentence_start]
     return len(gap) <= 24 and _RESTATE.fullmatch(gap) is not None

@@ -127,9 +127,13 @@ class Frame:
     mentions: frozenset[str] = frozenset()
 
     @property
-    def sentence_key(self) -> tuple[str, int]:
+    def sentence_key(self) -> tuple[str, int, str]:
         """Which sentence of which document the claim is in."""
-        return (self.claim.doc_id, self.claim.sentence_start)
+        return _sentence_key(self.claim)
+
+
+def _sentence_key(claim: Claim) -> tuple[str, int, str]:
+    return (claim.doc_id, claim.sentence_start, claim.sentence)
 
 
 def _dimension(unit: str) -> str | None:
@@ -208,6 +212,12 @@ def root(word: str) -> str:
     return word
 
 
+@functools.lru_cache(maxsize=65536)
+def _token_words(token: str) -> tuple[str, ...]:
+    """The normalised words of one token (cached: a corpus repeats its words)."""
+    return words(token)
+
+
 def _cue_weight(sentence: str, token: tuple[int, int, str], own: tuple[int, int], w: float
                 ) -> float:
     """How strongly a change word makes the figure a change: "fell 9%", "12% more", "a rise of
@@ -276,7 +286,7 @@ def _local_words(claim: Claim, others: Sequence[Claim], vocab_stop: frozenset[st
             continue
         if tok in aw.change_cues and claim.unit != "count":  # "lost 1,351 soldiers" is a level
             cue = max(cue, _cue_weight(claim.sentence, tokens[i], own, weight(i)))
-        for w in words(tok):
+        for w in _token_words(tok):
             if w in vocab_stop or w in aw.ignore or len(w) < 2:
                 continue
             r = root(w)
@@ -318,18 +328,18 @@ def frames_of(claims: Sequence[Claim], texts: Mapping[str, str] | None = None) -
     stop = vocab.stopwords
     by_sentence: dict[tuple[str, int], list[Claim]] = {}
     for c in claims:
-        by_sentence.setdefault((c.doc_id, c.sentence_start), []).append(c)
+        by_sentence.setdefault(_sentence_key(c), []).append(c)
     mentions: dict[str, set[str]] = {}
     for doc_id in {c.doc_id for c in claims}:
         if texts and doc_id in texts:
             mentions[doc_id] = set(words(texts[doc_id][:200_000]))
-    for (doc_id, _), members in by_sentence.items():
+    for (doc_id, _, _), members in by_sentence.items():
         if not (texts and doc_id in texts):
             mentions.setdefault(doc_id, set()).update(words(members[0].sentence))
     frozen = {d: frozenset(m) for d, m in mentions.items()}
     out = []
     for i, c in enumerate(claims):
-        others = [o for o in by_sentence[(c.doc_id, c.sentence_start)] if o is not c
+        others = [o for o in by_sentence[_sentence_key(c)] if o is not c
                   and not (o.start < c.end and c.start < o.end)]
         local, said, event = _local_words(c, others, stop)
         cue = local.pop(_CUE, 0.0)

@@ -32,13 +32,14 @@ def _key(claim: Claim) -> tuple[str, int, int]:
 
 
 def _unchecked_reason(i: int, claim: Claim, alignment: Alignment | None,
-                      weak: Mapping[int, str], comparison: Comparison | None) -> str:
+                      weak: Mapping[int, str], comparison: Comparison | None,
+                      groups: Mapping[int, int]) -> str:
     if i in weak:
         return weak[i]
     parts = []
     if alignment is not None:
         frame = alignment.frames[i]
-        group = next((g for g in alignment.groups if i in g), ())
+        group = alignment.groups[groups[i] - 1] if i in groups else ()
         others = [alignment.frames[j].claim for j in group if j != i]
         if others and all(o.doc_id == claim.doc_id for o in others):
             parts.append(f"repeated only in its own document ({others[0].text!r} at "
@@ -105,7 +106,7 @@ def claim_statuses(claims: Sequence[Claim], findings: Sequence[Finding],
             st, reason, evidence, group = status[i]
         else:
             st, evidence, group = Status.UNCHECKED, None, groups.get(i)
-            reason = _unchecked_reason(i, claim, alignment, weak, by_claim.get(i))
+            reason = _unchecked_reason(i, claim, alignment, weak, by_claim.get(i), groups)
         out.append(ClaimStatus(claim=claim, status=st, reason=reason, evidence=evidence,
                                group=group))
     return tuple(out)
