@@ -103,6 +103,9 @@ class Claim(BaseModel):
             raise ValueError(f"offsets {self.start}:{self.end} do not fit text {self.text!r}")
         if math.isnan(self.value) or math.isnan(self.low) or math.isnan(self.high):
             raise ValueError("value, low and high must be numbers, not NaN")
+        if not math.isfinite(self.value) or (self.whole is not None
+                                             and not math.isfinite(self.whole)):
+            raise ValueError(f"value and whole must be finite, got {self.value}, {self.whole}")
         if not (self.low <= self.value <= self.high):
             raise ValueError(
                 f"interval must hold low <= value <= high, got {self.low} <= {self.value} <= {self.high}"

@@ -87,16 +87,15 @@ def test_a_base_exception_from_native_code_is_an_internal_error(tmp_path: Path, 
 
 @pytest.mark.skipif(sys.platform == "win32" or sys.getfilesystemencoding() != "utf-8",
                     reason="needs a POSIX file system that takes undecodable names")
-@pytest.mark.parametrize("fmt", ["table", "jsonl"])
-def test_undecodable_file_name(tmp_path: Path, fmt: str) -> None:
+def test_undecodable_file_name(tmp_path: Path) -> None:
     name = os.fsdecode(b"notes\x80.txt")
     try:
         (tmp_path / name).write_text(LOST_TANKS, encoding="utf-8")
     except (OSError, UnicodeEncodeError):
         pytest.skip("the file system refuses undecodable names")
-    out = _python_m("check", "--format", fmt, name, cwd=tmp_path)
+    out = _python_m("check", name, cwd=tmp_path)
     assert out.returncode == 1, out.stderr
     assert out.stderr == ""
     assert "notes\ufffd.txt" in out.stdout
-    extracted = _python_m("extract", "--format", fmt, name, cwd=tmp_path)
+    extracted = _python_m("extract", "--format", "jsonl", name, cwd=tmp_path)
     assert extracted.returncode == 0 and extracted.stderr == ""

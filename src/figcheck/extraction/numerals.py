@@ -14,13 +14,43 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 
 from ..lexicon.scanner import lexicon
 
-__all__ = ["parse_digits", "parse_words", "rounding_of_integer"]
+__all__ = [
+    "GROUP_SPACES",
+    "MAX_MAGNITUDE",
+    "in_range",
+    "parse_digits",
+    "parse_words",
+    "rounding_of_integer",
+    "times_ten_to",
+]
 
-_SEPARATORS = str.maketrans("", "", ",  \u202f\u2009'")
+#: The spaces that may separate digit groups ("14 000"): a space, a no-break, a narrow no-break
+#: and a thin space. The scanner's digit pattern and :func:`parse_digits` share this one list.
+GROUP_SPACES = " \u00a0\u202f\u2009"
+_SEPARATORS = str.maketrans("", "", ",'" + GROUP_SPACES)
+
+#: Largest magnitude read as a figure (a googol). Beyond it (and below its inverse) a number
+#: is not a checkable quantity, and keeping figures within it leaves the products, ratios and
+#: midpoints of two figures finite.
+MAX_MAGNITUDE = 1e100
+
+
+def in_range(value: float) -> bool:
+    """True when ``value`` is a finite figure within :data:`MAX_MAGNITUDE` (or zero)."""
+    return value == 0 or 1 / MAX_MAGNITUDE <= abs(value) <= MAX_MAGNITUDE
+
+
+def times_ten_to(value: float, exponent: int) -> float:
+    """``value * 10**exponent`` that gives inf (or 0) instead of raising on a huge exponent."""
+    try:
+        return value * 10.0**exponent
+    except OverflowError:
+        return math.copysign(math.inf, value) if value else 0.0
 
 
 def rounding_of_integer(value: int, min_zeros: int = 2) -> float:

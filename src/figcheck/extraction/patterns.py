@@ -12,6 +12,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from ..lexicon.scanner import ScannerLexicon, alternation
+from .numerals import GROUP_SPACES
 
 __all__ = [
     "AND_GAP",
@@ -30,7 +31,7 @@ _SP = r"[ \u00a0]"
 # bounds keep every match short, so the scan stays linear on hostile input.
 DIGITS = (
     r"(?:\d{1,3}(?:,\d{3}){1,7}+(?!\d|,\d)"  # 1,351  14,000
-    r"|\d{1,3}(?:[ \u00a0\u202f\u2009]\d{3}){1,4}+(?![\d,.]|[ \u00a0\u202f\u2009]\d)"  # 14 000
+    rf"|\d{{1,3}}(?:[{GROUP_SPACES}]\d{{3}}){{1,4}}+(?![\d,.]|[{GROUP_SPACES}]\d)"  # 14 000
     r"|\d{1,15}+(?!\d))"
     r"(?:\.\d{1,12}+(?!\d))?"
 )

@@ -10,16 +10,17 @@ from __future__ import annotations
 
 import functools
 import re
+import warnings
 
 from ..claims import Kind
 from ..lexicon.scanner import UnitForm
 from ..units import dimension
 from .figure import Figure
 from .nonclaims import after_name, digits_ok, is_identifier, is_year, pronoun_one
-from .numerals import parse_digits, parse_words, rounding_of_integer
+from .numerals import in_range, parse_digits, parse_words, rounding_of_integer, times_ten_to
 from .patterns import MINUS, NEXT_WORD, OF, SCIENTIFIC, SLASH_FRACTION, SUPERSCRIPT, Grammar
 
-__all__ = ["extend_right", "next_figure", "read_figure"]
+__all__ = ["extend_right", "next_figure", "out_of_range", "read_figure"]
 
 
 @functools.lru_cache(maxsize=256)
@@ -46,9 +47,9 @@ def read_figure(g: Grammar, text: str, m: re.Match[str]) -> Figure | None:
         sci = SCIENTIFIC.match(text, e)
         if sci is not None:
             exp = int(sci.group("exp").translate(SUPERSCRIPT))
-            value, rounding, e = value * 10.0**exp, rounding * 10.0**exp, sci.end()
+            value, rounding, e = times_ten_to(value, exp), times_ten_to(rounding, exp), sci.end()
         fig = Figure(s, e, value, rounding, integer_literal="." not in literal and sci is None)
-        if fig.integer_literal and "," not in literal and " " not in literal:
+        if fig.integer_literal and literal.isdigit():  # no group separators
             fig.raw_int = int(literal)
     elif m.lastgroup == "word":
         tokens = re.findall(r"[A-Za-z]+", m.group())
@@ -118,6 +119,19 @@ def _slash_fraction(g: Grammar, text: str, fm: re.Match[str]) -> Figure | None:
         return fig
     extend_right(g, text, fig)
     return fig if fig.has_unit else None
+
+
+def out_of_range(text: str, fig: Figure) -> bool:
+    """True (with a warning naming it) when ``fig`` is beyond the range figcheck reads."""
+    if in_range(fig.value):
+        return False
+    warnings.warn(
+        f"{text[fig.start:fig.end]!r} at character {fig.start} is beyond the range of figures "
+        "figcheck reads (magnitudes 1e-100 to 1e100); it is not read as a claim",
+        UserWarning,
+        stacklevel=2,
+    )
+    return True
 
 
 def extend_right(g: Grammar, text: str, fig: Figure) -> None:
@@ -254,4 +268,6 @@ def next_figure(g: Grammar, text: str, pos: int) -> Figure | None:
     m = g.figure_atom.match(text, at)
     if m is None and cm is not None:
         m = g.glued_digits.match(text, at)  # "and $US171 million": no word boundary
-    return None if m is None else read_figure(g, text, m)
+    fig = None if m is None else read_figure(g, text, m)
+    # a figure out of range pairs with nothing; it is reported when the scan reaches it
+    return fig if fig is not None and in_range(fig.value) else None

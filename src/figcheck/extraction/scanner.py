@@ -23,7 +23,7 @@ from ..lexicon.scanner import lexicon
 from .combining import combine
 from .nonclaims import named_at
 from .patterns import Grammar, grammar
-from .reading import read_figure
+from .reading import out_of_range, read_figure
 from .shares import fold, fraction, ratio, vague, vulgar
 from .tokens import forget_tails
 
@@ -104,4 +104,6 @@ def _read(g: Grammar, text: str, m: re.Match[str]) -> tuple[list[Claim], int] | 
     fig = read_figure(g, text, m)
     if fig is None:
         return None
+    if out_of_range(text, fig):
+        return [], max(fig.end, m.end())
     return combine(g, text, fig)

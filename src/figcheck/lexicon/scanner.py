@@ -65,7 +65,9 @@ def _alternation(words: list[str]) -> str:
         for ch in word:
             node = node.setdefault(ch, {})
         node[""] = {}
-    return _trie_pattern(trie) if trie else "(?!)"
+    # (?a:) keeps case-insensitive matching to ASCII letters: Unicode folding would let "İ"
+    # match "i", and "bİllion".lower() is 8 characters that no table holds
+    return "(?a:" + _trie_pattern(trie) + ")" if trie else "(?!)"
 
 
 def _trie_pattern(node: dict[str, Any]) -> str:

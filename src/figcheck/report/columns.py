@@ -237,8 +237,9 @@ def status_columns(frame: pd.DataFrame, claims: Sequence[Claim],
     found = [by_key.get((c.doc_id, c.start, c.end)) for c in claims]
     out = frame.copy()
     out["status"] = pd.array([s.status.value if s else None for s in found], dtype="string")
-    out["status_reason"] = pd.array([s.reason if s else None for s in found], dtype="string")
-    out["status_evidence"] = pd.array([s.evidence if s else None for s in found],
+    out["status_reason"] = pd.array([_text(s.reason) if s else None for s in found],
+                                    dtype="string")
+    out["status_evidence"] = pd.array([_text(s.evidence) if s else None for s in found],
                                       dtype="string")
     out["fact_group"] = pd.array([s.group if s else None for s in found], dtype="Int64")
     return out
