@@ -289,3 +289,13 @@ def test_a_start_date_in_another_sentence_only_corroborates():
     assert found == [] and any("another sentence" in c.message for c in held)
     found, held = run(text, "2024-06-10")  # eighteen weeks: no finding on a guessed link
     assert found == [] and not held
+
+
+def test_unbounded_figures_never_make_a_finding():
+    from figcheck.checking.derived.arith import evaluate
+    from figcheck.checking.intervals import Interval
+
+    inf = float("inf")
+    out = evaluate(lambda reading: (Interval(5, 5), Interval(inf - inf, inf)))
+    assert out.holds and not out.needs_rounding
+    assert run("Prices rose more than 10% to over 5,000 from more than 4,000.")[0] == []

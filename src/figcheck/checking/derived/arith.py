@@ -93,6 +93,9 @@ class Outcome:
 def evaluate(relation: Callable[[Reading], tuple[Interval, Interval]]) -> Outcome:
     """Run ``relation`` (a reading -> (stated, computed)) on full and face-value intervals."""
     stated, computed = relation(full)
+    if any(math.isnan(x) for x in (stated.low, stated.high, computed.low, computed.high)):
+        # inf - inf or inf / inf: the figures cannot decide the relation
+        return Outcome(stated, computed, True, False)
     holds = stated.meets(computed)
     needs = False
     if holds:
