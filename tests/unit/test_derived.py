@@ -299,3 +299,15 @@ def test_unbounded_figures_never_make_a_finding():
     out = evaluate(lambda reading: (Interval(5, 5), Interval(inf - inf, inf)))
     assert out.holds and not out.needs_rounding
     assert run("Prices rose more than 10% to over 5,000 from more than 4,000.")[0] == []
+
+
+def test_levels_in_other_sentences_need_the_same_measure_and_period():
+    same = ("Cocoa exports rose 12% last year, the ministry said. Cocoa exports reached $5.6 "
+            "billion, against $4.1 billion in 2022.")
+    (f,) = run(same)[0]
+    assert texts_of(f) == {"12%", "$5.6 billion", "$4.1 billion"}
+    quarter = same.replace("last year", "in the first quarter")
+    assert run(quarter)[0] == []
+    other = ("Tea sales rose 5% in the fourth quarter. For the year, revenue came to $9.2 "
+             "billion, against $7.4 billion in 2022.")
+    assert run(other)[0] == []

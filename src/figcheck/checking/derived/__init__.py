@@ -22,9 +22,10 @@ corroborations that say whether they needed the rounding allowance. Cue words ar
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Callable, Mapping, Sequence
 
-from ...claims import Claim
+from ...claims import Claim, Kind
 from ...findings import CheckId, Corroboration, Finding
 from ..options import CheckOptions
 from .change import check_changes
@@ -44,6 +45,19 @@ Result = tuple[list[Finding], list[Corroboration]]
 
 
 DateInfo = dt.date | None | tuple[dt.date | None, tuple[int, int] | None]
+
+
+# A duration written in words, which needs no claim of the extractor ("the month-long strike").
+_DURATION_WORDS = re.compile(r"-long\b|\b(?:past|last|its|their|second|third|fourth|fifth)\s+"
+                             r"(?:decade|year|month|week|day)", re.IGNORECASE)
+
+
+def _worth_reading(text: str, claims: Sequence[Claim]) -> bool:
+    """False for a document no derived relation can come from: fewer than two figures and no
+    duration (every relation reads at least two figures, or a duration and a date)."""
+    if len(claims) >= 2 or any(c.kind == Kind.DURATION for c in claims):
+        return True
+    return _DURATION_WORDS.search(text) is not None
 
 
 def derived_findings(claims: Sequence[Claim], texts: Mapping[str, str],
@@ -77,7 +91,7 @@ def derived_findings(claims: Sequence[Claim], texts: Mapping[str, str],
         doc_claims = by_doc.get(doc_id, [])
         info = (dates or {}).get(doc_id)
         date, dateline = info if isinstance(info, tuple) else (info, None)
-        if not doc_claims and date is None:
+        if not _worth_reading(text, doc_claims):
             continue
         view = DocView(doc_id, text, doc_claims, date, skip=dateline)
         for _, fn in runs:

@@ -192,10 +192,18 @@ def _candidates(view: DocView, change: Claim, level: Claim | None) -> list[Claim
                 if level is not None and (_base_unit(c.unit) != _base_unit(level.unit)
                                           or _frames_differ(c, level)):
                     continue
-                if level is None and (change.measure is None or c.measure != change.measure):
+                if level is None and (change.measure is None or c.measure != change.measure
+                                      or _periods(view, c) != _periods(view, change)):
                     continue
                 out.append(c)
     return out
+
+
+def _periods(view: DocView, c: Claim) -> frozenset[str]:
+    """The parts of a year a claim's sentence names ("quarter", "march"), besides its own text."""
+    text = view.text[c.sentence_start:c.start] + " " + view.text[c.end:c.sentence_end]
+    return frozenset(m.group(0).casefold().rstrip("s")
+                     for m in rules().period_words.finditer(text))
 
 
 def _frames_differ(a: Claim, b: Claim) -> bool:

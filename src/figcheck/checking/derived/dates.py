@@ -29,6 +29,7 @@ _MONTH_NUMBER = {
     "oct": 10, "nov": 11, "dec": 12,
 }
 _YEAR = r"(?:1[89]\d\d|20\d\d)"
+_DIGIT = re.compile(r"\d")
 
 
 @dataclass(frozen=True)
@@ -89,7 +90,7 @@ def find_dates(sentence: str, offset: int = 0) -> list[DateRef]:
     Dates without a year get a provisional year (2000, a leap year); see :func:`resolve_year`.
     """
     out: list[DateRef] = []
-    if not any(ch.isdigit() for ch in sentence):
+    if _DIGIT.search(sentence) is None:
         return out
     for m in _pattern().finditer(sentence):
         s, e, text = m.start() + offset, m.end() + offset, m.group(0)

@@ -64,6 +64,13 @@ def _relative_dates(view: DocView, start: int, end: int) -> list[DateRef]:
 
 
 def _dates(view: DocView, si: int) -> list[DateRef]:
+    key = ("dates", si)
+    if key not in view.memo:
+        view.memo[key] = _find(view, si)
+    return view.memo[key]
+
+
+def _find(view: DocView, si: int) -> list[DateRef]:
     s, e = view.sentences[si]
     found = find_dates(view.text[s:e], s) + _relative_dates(view, s, e)
     if view.skip is not None:

@@ -93,7 +93,9 @@ def _as_change(ratio_lo: float, ratio_hi: float) -> tuple[float, float]:
 
 def multiplier_changes(view: DocView, tolerances: Mapping[str, float] | None = None) -> list[Claim]:
     """"doubled", "almost tripled", "halved" as changes in percent (ratio − 1)."""
-    out = []
+    out: list[Claim] = []
+    if not any(w in view.folded for w in rules().multipliers):
+        return out
     for m in _multiplier_re().finditer(view.text):
         ratio = rules().multipliers[re.sub(r"\s+", " ", m.group(0).casefold())]
         before = view.text[max(0, m.start() - 30):m.start()]
@@ -232,8 +234,11 @@ def _duration_word_re() -> re.Pattern[str]:
 
 def duration_words(view: DocView) -> list[Claim]:
     """"month-long" (one month), "second year" (at least 1, less than 2 years), "past decade"."""
-    out = []
+    out: list[Claim] = []
     r = rules()
+    if not any(w in view.folded for w in ("-long", "past ", "last ", "its ", "their ", "his ",
+                                          "her ", "the ")):
+        return out
     for m in _duration_word_re().finditer(view.text):
         if view.covered(m.start(), m.end()):
             continue

@@ -53,6 +53,7 @@ class DerivedRules:
     not_change: re.Pattern[str]
     clause_breaks: re.Pattern[str]
     point_words: re.Pattern[str]
+    period_words: re.Pattern[str]
     exhaustive: re.Pattern[str]
     splits: re.Pattern[str]
     total_openers: re.Pattern[str]
@@ -107,6 +108,7 @@ def rules() -> DerivedRules:
         not_change=pat("change", "not_change"),
         clause_breaks=pat("change", "clause_breaks"),
         point_words=pat("change", "point_words"),
+        period_words=phrase_pattern([*_words(f, "change", "period_words"), *_month_names()]),
         exhaustive=pat("sum", "exhaustive"),
         splits=pat("sum", "splits"),
         total_openers=pat("sum", "total_openers"),
@@ -121,6 +123,12 @@ def rules() -> DerivedRules:
         frequency=pat("duration", "frequency"),
         relative_years=_relative(f),
     )
+
+
+def _month_names() -> list[str]:
+    from ...lexicon.scanner import lexicon
+
+    return sorted(m for m in lexicon().months if len(m) > 3)
 
 
 def _pattern(f: DataFile, table: str, key: str) -> re.Pattern[str]:

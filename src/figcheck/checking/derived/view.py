@@ -70,6 +70,7 @@ class DocView:
     _starts: list[int] = field(default_factory=list, repr=False)
     _claim_starts: list[int] = field(default_factory=list, repr=False)
     _longest: int = field(default=0, repr=False)
+    memo: dict[Any, Any] = field(default_factory=dict, repr=False)  # per-document caches
     _lines: LineIndex | None = field(default=None, repr=False)
 
     def __post_init__(self) -> None:
@@ -80,6 +81,13 @@ class DocView:
         self._claim_starts = [c.start for c in self.claims]
         # Claims never overlap by more than their own length: the longest bounds a look-back.
         self._longest = max((c.end - c.start for c in self.claims), default=0)
+
+    @property
+    def folded(self) -> str:
+        """The text in lower case (cached), for quick "does it mention ..." tests."""
+        if "folded" not in self.memo:
+            self.memo["folded"] = self.text.casefold()
+        return self.memo["folded"]
 
     def sentence_index(self, offset: int) -> int:
         """Index of the sentence holding character ``offset``."""
