@@ -308,6 +308,6 @@ def test_levels_in_other_sentences_need_the_same_measure_and_period():
     assert texts_of(f) == {"12%", "$5.6 billion", "$4.1 billion"}
     quarter = same.replace("last year", "in the first quarter")
     assert run(quarter)[0] == []
-    other = ("Tea sales rose 5% in the fourth quarter. For the year, revenue came to $9.2 "
-             "billion, against $7.4 billion in 2022.")
+    other = ("Tea sales grew 7% in the October quarter. Over the full year, revenue reached "
+             "$9.2 billion, compared with $7.4 billion in 2022.")
     assert run(other)[0] == []

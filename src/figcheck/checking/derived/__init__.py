@@ -53,9 +53,9 @@ _DURATION_WORDS = re.compile(r"-long\b|\b(?:past|last|its|their|second|third|fou
 
 
 def _worth_reading(text: str, claims: Sequence[Claim]) -> bool:
-    """False for a document no derived relation can come from: fewer than two figures and no
-    duration (every relation reads at least two figures, or a duration and a date)."""
-    if len(claims) >= 2 or any(c.kind == Kind.DURATION for c in claims):
+    """False for a document no derived relation can come from: fewer than two figures, no
+    "from A to B" and no duration (every relation reads two figures, or a duration and a date)."""
+    if len(claims) >= 2 or any(c.kind in (Kind.DURATION, Kind.RANGE) for c in claims):
         return True
     return _DURATION_WORDS.search(text) is not None
 
