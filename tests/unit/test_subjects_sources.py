@@ -177,6 +177,7 @@ SOURCES = [
     ("Sales reached 1,200 units, figures compiled by the Tarrow Institute show.", "1,200", "Tarrow Institute"),
     ("Exports rose 6%, the trade ministry of Carradine said.", "6%", "trade ministry of Carradine"),
     ("Its deficit will reach $3 billion, the Treasury projected.", "$3 billion", "Treasury"),
+    ("About 45% backed it, according to a Tarrow poll published on Friday.", "About 45%", "Tarrow poll"),
 ]
 
 

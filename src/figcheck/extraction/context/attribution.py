@@ -227,6 +227,8 @@ def _party_after(t: Tokens, j: int) -> tuple[int, int] | None:
             break
         if roles.get(lowers[j], 0) & STOP and not t.words[j][0].isupper():
             break  # a capital is part of the name: "the Nationwide building society"
+        if last >= 0 and lowers[j].endswith("ed") and not t.words[j][0].isupper():
+            break  # "a Gallup poll published on Tuesday": the party ends before the verb
         last = j
         if j + 1 >= n or not t.joined(j + 1):
             break
