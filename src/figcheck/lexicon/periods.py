@@ -151,7 +151,8 @@ def load_period_lexicon(periods: DataFile, months: DataFile) -> PeriodLexicon:
         starters |= words[name]
     starters |= {"last", "next", "this", "q", "h"}
     hit_words = set(month_names) | set(weekdays) | {"q", "h"}
-    for name in ("fiscal", "quarter", "half", "month", "week", "year", "present"):
+    for name in ("fiscal", "quarter", "half", "month", "week", "year", "present", "open_start",
+                 "open_end"):
         hit_words |= words[name]
     for phrase in (p for group in phrases.values() for p in group):
         hit_words |= {t for t in phrase if t.isalpha() and t not in _NOT_KEYWORDS}

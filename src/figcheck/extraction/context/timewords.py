@@ -50,7 +50,9 @@ _DATELINE = re.compile(
     r"[^—–\-]{3,30}?[—–\-]"
 )
 _MAX_SINCE_GAP = 7  # words between "since" and its date: "since fighting began in April 2023"
-_LEAD = _MAX_SINCE_GAP + 2  # words before a key word where its expression may start
+# Words before a key word where its expression may start ("between the 2011 and ...");
+# "since" and "until" are key words themselves, so "since fighting began in April" is found.
+_LEAD = 3
 _REPORT_REACH = 4  # words between "said" and its day: "told reporters late on Friday"
 _CLAUSE_REACH = 40  # tokens looked back for "announced" before the day of an announcement
 
