@@ -72,6 +72,12 @@ RELATIVE = [
      "2024-11/2025-02"),
     ("Prices rose 2.3% in the October-December quarter.", "2025-02-12", "2.3%",
      "2024-10/2024-12"),
+    ("The charity raised £9.3 million in the year ended June 30, 2024.", None, "£9.3 million",
+     "2023-07/2024-06"),
+    ("Admissions fell 4% in the second half of last year.", "2025-03-01", "4%",
+     "2024-07/2024-12"),
+    ("Since Feb. 3 the coastguard has rescued 210 people.", "2025-05-01", "210", "2025-02-03/"),
+    ("By the end of April, 64% of the crop had been sown.", "2025-06-01", "64%", "2025-04"),
 ]
 
 
@@ -106,6 +112,8 @@ FISCAL = [
     ("The ministry spent R$4.4 billion in the fiscal year that ended in June.", "2025-09-01",
      "R$4.4 billion", "FY2024-25"),
     ("Freight revenue fell 3% in financial year 2019/20.", None, "3%", "FY2019-20"),
+    ("The port authority earned $610 million in the fiscal year ending September 30, 2023.",
+     None, "$610 million", "FY2022-23"),
 ]
 
 
