@@ -376,3 +376,9 @@ def test_a_level_after_a_span_named_first_is_the_span_end() -> None:
     text = "Between 2005 and 2015 the herd grew 40% to 2,800 animals."
     assert period(text, None, "40%") == "2005/2015"
     assert period(text, None, "2,800") == "2015"
+
+
+def test_the_weekend_and_last_night() -> None:
+    text = "Over the weekend, gales left 18,000 homes without power."
+    assert period(text, "2025-03-10", "18,000") == "2025-03-08/2025-03-09"
+    assert period("Last night 26 people were detained.", "2025-03-10", "26") == "2025-03-09"

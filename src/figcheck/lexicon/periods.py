@@ -23,7 +23,7 @@ _TOKEN = re.compile(r"[^\W\d_]++|\d++|'s\b|\S")
 # Phrase words too common to mark a sentence as one that may name a period.
 _NOT_KEYWORDS = frozenset(("a", "an", "the", "of", "this", "that", "last", "next", "new", "st"))
 
-_UNITS = frozenset(("year", "quarter", "month", "week", "day"))
+_UNITS = frozenset(("year", "quarter", "month", "week", "weekend", "day"))
 
 _WORD_LISTS = (
     "fiscal", "fiscal_year", "quarter", "half", "month", "week", "year", "open_start", "open_end",

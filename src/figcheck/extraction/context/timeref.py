@@ -136,6 +136,9 @@ class Calendar:
         if unit == "week":
             monday = d - dt.timedelta(days=d.weekday()) + dt.timedelta(weeks=n)
             return TimeSpan.days(monday, monday + dt.timedelta(days=6))
+        if unit == "weekend":  # the latest Saturday on or before the date, and its Sunday
+            saturday = d - dt.timedelta(days=(d.weekday() - 5) % 7) + dt.timedelta(weeks=n)
+            return TimeSpan.days(saturday, saturday + dt.timedelta(days=1))
         day = d + dt.timedelta(days=n)
         return TimeSpan.days(day, day)
 
