@@ -221,3 +221,34 @@ def test_a_month_without_a_name_is_refused():
     )
     with pytest.raises(RuleDefinitionError, match=r"no name for month\(s\) \[9\]"):
         load_months(DataFile("months.toml", text))
+
+
+@pytest.mark.parametrize(
+    "name,old,new,where",
+    [
+        ("exclusions.toml", 'before = ["top", "bottom"]', 'before = "top"', "ranks.before"),
+        ("exclusions.toml", 'before = ["aged", "ages", "age"]', 'before = ["aged", 3]', "age_bands.before"),
+        ("exclusions.toml", 'before = ["and", "the", "with", "while"]', 'before = [""]', "lists.before"),
+        ("unit_aliases.toml", 'after = ["hotter"', 'after = [1, "hotter"', "celsius.after"),
+    ],
+)
+def test_a_malformed_scanner_rule_names_its_key(monkeypatch, name, old, new, where):
+    from figcheck.lexicon import scanner_rules as rules_module
+
+    text = data_file(name).text
+    assert old in text, f"the probe {old!r} is no longer in {name}"
+    fake = {name: DataFile(name, text.replace(old, new))}
+    monkeypatch.setattr(rules_module, "data_file", lambda n: fake.get(n) or data_file(n))
+    rules_module.scanner_rules.cache_clear()
+    try:
+        with pytest.raises(RuleDefinitionError, match=rf"{name}:[1-9]\d*: {where.replace('.', '[.]')}"):
+            rules_module.scanner_rules()
+    finally:
+        rules_module.scanner_rules.cache_clear()
+
+
+def test_every_scale_has_a_unit():
+    from figcheck.lexicon.scanner_rules import scanner_rules
+
+    for unit in set(scanner_rules().scales.values()):
+        assert dimension(unit) != dimension("count")

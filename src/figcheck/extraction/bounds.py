@@ -28,7 +28,10 @@ def hedge_before(g: Grammar, text: str, s: int) -> tuple[Hedge, int] | None:
     for k in range(len(toks), 0, -1):
         start = toks[-k][0]
         first = toks[-k][1]
-        skip = len(first) - len(first.lstrip(OPENERS))
+        # "homes—nearly 4,000": a dash glued between words opens a new phrase
+        cut = max(first.rfind("—"), first.rfind("–")) + 1
+        rest = first[cut:]
+        skip = cut + len(rest) - len(rest.lstrip(OPENERS))
         key = " ".join(t for _, t in toks[-k:])[skip:].lower()
         hedge = hedges.get(key)
         if hedge is not None:
@@ -68,8 +71,9 @@ def moved_before(g: Grammar, text: str, s: int) -> bool:
     if change_before(g, text, s):
         return True
     lex = g.lex
+    # "rose 3%", "up 4.1%" (an adverb of change) before "from 2.2 million to 2.3 million"
     return any(
-        w in lex.change_verbs or w in lex.movement_verbs
+        w in lex.change_verbs or w in lex.movement_verbs or w in lex.change_adverbs
         for w in (t.lower() for _, t in tail(text, s, 4))
     )
 

@@ -7,12 +7,15 @@ then a level, each read on its own.
 
 from __future__ import annotations
 
+import re
+
 from ..claims import Claim, Kind
 from .bounds import change_before, claim_of, moved_before, range_claim
 from .figure import Figure, scale_of
 from .nonclaims import is_score
 from .patterns import AND_GAP, BETWEEN_LEFT, NEXT_WORD, OR_GAP, RANGE_GAP, Grammar
 from .reading import next_figure
+from .tokens import prev_word, tail
 
 __all__ = ["combine"]
 
@@ -23,10 +26,34 @@ def combine(g: Grammar, text: str, fig: Figure) -> tuple[list[Claim], int]:
         pow_ = _part_of_whole(g, text, fig)
         if pow_ is not None:
             return pow_
+        if _rank_or_reference(g, text, fig):
+            return [], fig.end
     rng = _range(g, text, fig)
     if rng is not None:
         return rng
     return [claim_of(g, text, fig, "single")], fig.end
+
+
+def _rank_or_reference(g: Grammar, text: str, fig: Figure) -> bool:
+    """True for a rank ("the top three", "top 10") or a reference back ("the two nations")."""
+    prev = prev_word(text, fig.start, tail(text, fig.start, 1))
+    if prev is None:
+        return False
+    word = prev[1].lower()
+    if word in g.rules.ranks_before:
+        return True
+    if not (fig.source == "words" and 2 <= fig.value <= 10 and word in g.rules.references_before):
+        return False
+    # "the two countries" refers back only to parties already named ("France and Belgium")
+    # or named right after ("the two provinces of Kesh and Varro")
+    w0 = max(0, text.rfind("\n\n", 0, fig.start) + 1, fig.start - 300)
+    return bool(_NAMED_PAIR.search(text, w0, prev[0]) or _PAIR_AFTER.match(text, fig.end))
+
+
+_NAME = r"[A-Z][\w'’.&-]*+(?:[ \u00a0][A-Z][\w'’.&-]*+){0,3}+"
+_NAMES = rf"{_NAME}(?:,[ \u00a0]++{_NAME}){{0,8}}+,?[ \u00a0]++and[ \u00a0]++[A-Z]"
+_NAMED_PAIR = re.compile(_NAMES)
+_PAIR_AFTER = re.compile(rf"[ \u00a0]++[a-z][\w-]*+[ \u00a0]++of[ \u00a0]++{_NAMES}")
 
 
 def _part_of_whole(g: Grammar, text: str, fig: Figure) -> tuple[list[Claim], int] | None:

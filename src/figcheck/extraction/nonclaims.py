@@ -84,6 +84,8 @@ def digits_ok(g: Grammar, text: str, s: int, e: int, literal: str) -> bool:
         return False  # 07:42
     if before == ":" and s >= 2 and text[s - 2].isdigit():
         return False
+    if after in ".)" and literal.isdigit() and _section_number(text, s, e):
+        return False  # "1. Background", "2) Findings": a numbered heading or list item
     if after.isalpha():
         # glued suffix: only a scale, a unit or percent sign may follow directly
         if not (
@@ -173,11 +175,63 @@ def is_year(g: Grammar, text: str, fig: Figure) -> bool:
     return bool(words) and words[-1].rstrip(",") in g.lex.year_cues
 
 
+def _section_number(text: str, s: int, e: int) -> bool:
+    """True for "1." or "2)" opening a line, after a blank line, a heading or punctuation."""
+    if e + 1 < len(text) and not text[e + 1].isspace():
+        return False
+    line_start = text.rfind("\n", 0, s) + 1
+    if text[line_start:s].strip():
+        return False
+    prev_start = text.rfind("\n", 0, max(0, line_start - 1)) + 1
+    prev_line = text[prev_start:line_start].strip()
+    # "rose to\n45. Officials said": a hard-wrapped sentence, not a heading
+    return (
+        not prev_line
+        or _NUMBERED.match(prev_line) is not None
+        or not (prev_line[-1].isalpha() or prev_line[-1] in ",;")
+    )
+
+
+_NUMBERED = re.compile(r"\d{1,3}[.)][ \t]")
+
+
 def is_identifier(g: Grammar, text: str, fig: Figure) -> bool:
-    """A bare number right after a capitalised name is a label ("Dnipro 1", "Boeing 737")."""
+    """A bare number right after a capitalised name is a label ("Dnipro 1", "Boeing 737").
+
+    Not in a list of names and figures ("Labour 188, the Greens 14, Reform 9"): there
+    each figure is the named party's count.
+    """
     if fig.raw_int is None:
         return False
-    return after_name(g, text, fig.start)
+    return after_name(g, text, fig.start) and not _list_item(g, text, fig)
+
+
+_ITEM_AFTER = re.compile(
+    r"[ \u00a0]*+[,;][ \u00a0]++(?:[a-z]++[ \u00a0]++){0,2}+"
+    r"(?P<name>[A-Z][\w'’.&-]*+(?:[ \u00a0][A-Z][\w'’.&-]*+){0,3}+)[ \u00a0]++\d"
+)
+_ITEM_BEFORE = re.compile(r"\d[ \u00a0]*+[,;][ \u00a0]++$")
+
+
+def _list_item(g: Grammar, text: str, fig: Figure) -> bool:
+    """True when the name and figure are one item of a list of names with figures."""
+    prev = prev_word(text, fig.start, tail(text, fig.start, 1))
+    if prev is None:
+        return False
+    # the name may run over a few capitalised words and follow "the" or "and"
+    toks = tail(text, prev[0], 4)
+    k = len(toks)
+    while k > 0 and toks[k - 1][1][:1].isupper() and len(toks) - k < 3:
+        k -= 1
+    while k > 0 and toks[k - 1][1].lower() in g.rules.list_before:
+        k -= 1
+    start = toks[k][0] if k < len(toks) else prev[0]
+    if _ITEM_BEFORE.search(text, max(0, start - 24), start):
+        return True
+    m = _ITEM_AFTER.match(text, fig.end)
+    if m is None:
+        return False
+    return all(w in g.rules.list_before for w in LOWER_WORD.findall(text, fig.end, m.start("name")))
 
 
 def after_name(g: Grammar, text: str, s: int) -> bool:
@@ -188,6 +242,8 @@ def after_name(g: Grammar, text: str, s: int) -> bool:
     word = prev[1]
     if not word[0].isupper() or word in g.lex.not_identifier or word.endswith(("'s", "’s")):
         return False
+    if word[-1] in ".!?" and "." not in word[:-1] and word not in g.lex.identifier_words:
+        return False  # "..., said Smith. 28 people": the name ends a sentence
     before = text[max(0, prev[0] - 3) : prev[0]].strip()
     return bool(before) and before[-1] not in '.!?"“”:;\n'
 

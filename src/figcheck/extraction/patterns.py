@@ -12,6 +12,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from ..lexicon.scanner import ScannerLexicon, alternation
+from ..lexicon.scanner_rules import ScannerRules, scanner_rules
 from .numerals import GROUP_SPACES
 
 __all__ = [
@@ -47,6 +48,7 @@ class Grammar:
     figure_atom: re.Pattern[str]  # digits and number words only
     glued_digits: re.Pattern[str]  # a figure glued to a currency code ("USD10m")
     of_gap: re.Pattern[str]  # "of (the|its|Carolina's ...)" between a part and its whole
+    rules: ScannerRules  # scales, ranks, references, age bands, lists
 
 
 def grammar(lex: ScannerLexicon, tolerances: Mapping[str, float] | None = None) -> Grammar:
@@ -74,6 +76,7 @@ def grammar(lex: ScannerLexicon, tolerances: Mapping[str, float] | None = None) 
         figure_atom=figure_atom,
         glued_digits=re.compile(rf"(?P<num>{DIGITS})"),
         of_gap=_of_gap(lex),
+        rules=scanner_rules(),
     )
 
 
@@ -124,8 +127,9 @@ def _of_gap(lex: ScannerLexicon) -> re.Pattern[str]:
     """ "of", "out of", then a determiner or a possessor, before the whole of a part."""
     return re.compile(
         rf"""{_SP}++(?:of|out{_SP}++of){_SP}++
-        (?:(?i:{lex.whole_determiners}){_SP}++
-          |(?P<poss>[A-Z][\w.&-]*+(?:{_SP}[A-Z][\w.&-]*+){{0,2}})(?:'s|’s|'|’){_SP}++
+        (?:(?i:{lex.whole_determiners}){_SP}++)?
+        (?:(?:(?P<poss>[A-Z][\w.&-]*+(?:{_SP}[A-Z][\w.&-]*+){{0,2}})|[a-z][a-z-]*+)
+          (?:'s|’s|'|’){_SP}++
         )?
         (?:(?i:{lex.whole_modifiers}){_SP}++)?
         (?:(?i:a{_SP}++)?(?i:total){_SP}++of{_SP}++)?""",

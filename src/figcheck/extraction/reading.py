@@ -19,6 +19,7 @@ from .figure import Figure
 from .nonclaims import after_name, digits_ok, is_identifier, is_year, pronoun_one
 from .numerals import in_range, parse_digits, parse_words, rounding_of_integer, times_ten_to
 from .patterns import MINUS, NEXT_WORD, OF, SCIENTIFIC, SLASH_FRACTION, SUPERSCRIPT, Grammar
+from .tokens import prev_word, tail
 
 __all__ = ["extend_right", "next_figure", "out_of_range", "read_figure"]
 
@@ -82,6 +83,8 @@ def read_figure(g: Grammar, text: str, m: re.Match[str]) -> Figure | None:
         fig.scaled = tokens[-1].lower() in g.lex.multipliers and value_int >= 1000
     else:
         return None  # a multiple ("8fold") is read on its own, never as half of a pair
+    if _age_band(g, text, fig):
+        return None
     # sign: "-1.3%", "minus 5", "minus-130 degrees"
     if (
         fig.source == "digits"
@@ -97,10 +100,48 @@ def read_figure(g: Grammar, text: str, m: re.Match[str]) -> Figure | None:
             fig.start = mm.start()
             fig.value = -fig.value
     extend_right(g, text, fig)
+    if not fig.has_unit and not fig.scaled:
+        _scale_reading(g, text, fig)
     if fig.source == "digits" and not fig.has_unit and not fig.scaled:
         if is_year(g, text, fig) or is_identifier(g, text, fig):
             return None
     return fig
+
+
+def _age_band(g: Grammar, text: str, fig: Figure) -> bool:
+    """True for an age band ("65 years and over", "aged 70 and older", "a five-year age group")."""
+    if fig.value >= 130:
+        return False
+    m = g.rules.age_after_re.match(text, fig.end)
+    if m is None:
+        return False
+    said = m.group().lower()
+    if "year" in said or "age" in said:
+        return True
+    prev = prev_word(text, fig.start, tail(text, fig.start, 1))
+    return prev is not None and prev[1].lower() in g.rules.age_before
+
+
+def _scale_reading(g: Grammar, text: str, fig: Figure) -> None:
+    """A reading on a scale: "a 5.9-magnitude quake", "magnitude 6.4", "a 4.1 aftershock".
+
+    The figure takes the scale as its unit (a measure, never a count); the scale
+    phrases are those of ``data/measures.toml``.
+    """
+    rules = g.rules
+    after = rules.scale_after_re.match(text, fig.end)
+    if after is not None:
+        phrase = after.group("s")  # the claim stays the figure; the measure step reads the scale
+    else:
+        before = rules.scale_before_re.search(text, max(0, fig.start - 32), fig.start)
+        event = None
+        if before is None and fig.source == "digits" and not fig.integer_literal:
+            event = rules.scale_event_re.match(text, fig.end)
+        if before is None and event is None:
+            return
+        phrase = (before or event).group("s")  # type: ignore[union-attr]
+    fig.unit = rules.scales[" ".join(phrase.lower().split())]
+    fig.kind, fig.has_unit = Kind.MEASURE, True
 
 
 def _slash_fraction(g: Grammar, text: str, fm: re.Match[str]) -> Figure | None:
@@ -225,6 +266,10 @@ def _unit(g: Grammar, text: str, fig: Figure, e: int) -> None:
         return
     if form.kind == "money" and form.factor != 1.0 and um.start("u") != e and um.group("u") in ("p", "c"):
         return  # "5 p" with a space is not pence
+    if form.kind == "money" and um.group("u") == "c":
+        nxt = NEXT_WORD.match(text, um.end())
+        if nxt is not None and nxt.group("w").lower() in g.rules.celsius_after:
+            form = lex.unit_forms["c"]  # "1.48c hotter": degrees Celsius, not cents
     fig.value *= form.factor
     fig.rounding *= form.factor
     fig.unit = form.unit

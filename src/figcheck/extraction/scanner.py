@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 
-from ..claims import Claim
+from ..claims import Claim, Kind
 from ..lexicon.scanner import lexicon
 from .combining import combine
 from .nonclaims import named_at
@@ -78,8 +78,25 @@ def _scan(g: Grammar, text: str) -> list[Claim]:
             pos = m.end() if m.end() > s else s + 1
             continue
         new, pos = result
+        while new and claims and new[0].start <= claims[-1].start:
+            claims.pop()  # "two and a half billion": the claim read back over "two" replaces it
+        if new and claims:
+            new[0] = _restated_change(text, claims[-1], new[0])
         claims.extend(new)
     return claims
+
+
+_RESTATED = re.compile(r"[ \u00a0]*+(?:,[ \u00a0]*+or|\(|,[ \u00a0]*+or[ \u00a0]++by|or)[ \u00a0]*+")
+
+
+def _restated_change(text: str, before: Claim, claim: Claim) -> Claim:
+    """ "an increase of $205 billion, or 26%": the share restates the change before it."""
+    if before.change is None or claim.change is not None or claim.kind != Kind.PROPORTION:
+        return claim
+    m = _RESTATED.match(text, before.end)
+    if m is None or m.end() != claim.start:
+        return claim
+    return claim.model_copy(update={"change": before.change})
 
 
 def _read(g: Grammar, text: str, m: re.Match[str]) -> tuple[list[Claim], int] | None:

@@ -11,7 +11,7 @@ import re
 from ..claims import Claim, Kind
 from .bounds import claim_of, hedge_before, range_claim
 from .figure import Figure
-from .numerals import parse_words
+from .numerals import parse_words, rounding_of_integer
 from .patterns import OF, Grammar
 from .reading import extend_right
 from .tokens import prev_word, tail
@@ -74,6 +74,28 @@ def fold(g: Grammar, text: str, m: re.Match[str]) -> tuple[list[Claim], int] | N
     return [claim_of(g, text, fig, "multiple")], m.end()
 
 
+_AND_BEFORE = re.compile(r"(?<![\w.,])(?P<n>\d{1,3}|[A-Za-z]++)[ \u00a0]++and[ \u00a0]++$")
+_A_SCALE = re.compile(r"[ \u00a0]++(?:a[ \u00a0]++)?(?P<w>[A-Za-z]++)")
+
+
+def _half_a_scale(g: Grammar, text: str, m: re.Match[str]) -> tuple[list[Claim], int] | None:
+    """ "half a million": one figure, half the scale word (not 50 % and a million)."""
+    am = _A_SCALE.match(text, m.end())
+    factor = g.lex.multipliers.get(am.group("w").lower(), 0) if am is not None else 0
+    if am is None or factor < 1000:
+        return None
+    value, start = factor // 2, m.start()
+    whole = _AND_BEFORE.search(text, max(0, start - 24), start)  # "one and a half million"
+    if whole is not None:
+        n = _small_value(g, whole.group("n"))
+        if n:
+            value, start = n * factor + factor // 2, whole.start()
+    fig = Figure(start, am.end(), float(value), rounding_of_integer(value), source="words")
+    fig.scaled = True
+    extend_right(g, text, fig)  # "half a million dollars"
+    return [claim_of(g, text, fig, "single")], fig.end
+
+
 def _small_value(g: Grammar, token: str) -> int | None:
     """The value of a small figure written in digits or words ("12", "five")."""
     token = token.strip()
@@ -89,6 +111,10 @@ def fraction(g: Grammar, text: str, m: re.Match[str]) -> tuple[list[Claim], int]
     num_word = (m.group("fnum") or "").strip(" -\u00a0").lower()
     plural = den_word.endswith("s") and den_word != "halves"
     after = text[m.end() : m.end() + 12].lower()
+    if den_word == "half" and num_word in ("", "a", "one"):
+        scaled = _half_a_scale(g, text, m)
+        if scaled is not None:
+            return scaled
     if not num_word:
         if den_word != "half":
             return None  # "third" alone is an ordinal
