@@ -227,3 +227,8 @@ def test_a_reference_back_to_named_parties_is_not_a_claim(text: str) -> None:
 
 def test_a_small_count_of_unnamed_things_is_still_a_claim() -> None:
     assert texts("The two sides met on Monday.") == ["two"]
+
+
+def test_a_hedge_between_two_figures_is_not_read_twice() -> None:
+    claims = extract("Those 18 and over 300 times a year")
+    assert all(a.end <= b.start for a, b in zip(claims, claims[1:]))

@@ -82,6 +82,11 @@ def _scan(g: Grammar, text: str) -> list[Claim]:
             claims.pop()  # "two and a half billion": the claim read back over "two" replaces it
         if new and claims:
             new[0] = _restated_change(text, claims[-1], new[0])
+            if new[0].start < claims[-1].end:  # "18 and over 500": one hedge read twice
+                start = claims[-1].end + len(text[claims[-1].end : new[0].end]) - len(
+                    text[claims[-1].end : new[0].end].lstrip()
+                )
+                new[0] = new[0].model_copy(update={"start": start, "text": text[start : new[0].end]})
         claims.extend(new)
     return claims
 
