@@ -70,26 +70,41 @@ def parse_toml(
 
 
 def string_list(
-    value: object, *, single: bool = False, blank_items: bool = True, empty: bool = True
+    value: object,
+    *,
+    single: bool = False,
+    blank_items: bool = True,
+    empty: bool = True,
+    pattern: re.Pattern[str] | None = None,
+    what: str = "",
+    unique: bool = False,
 ) -> list[str]:
     """``value`` checked to be a list of strings (a lone string too when ``single``).
 
     ``blank_items=False`` refuses empty or blank strings in the list; ``empty=False`` refuses an
-    empty list.
+    empty list; ``pattern`` is what every item must match in full (``what`` names it in the
+    message: "lower-case word"); ``unique`` refuses an item listed twice.
 
     Raises:
         ValueError: with the reason, to be raised again as the caller's error with its line.
     """
     if single and isinstance(value, str):
         value = [value]
-    if (
+    if not (
         isinstance(value, list)
         and all(isinstance(v, str) and (blank_items or v.strip()) for v in value)
         and (empty or value)
     ):
-        return list(value)
-    item = "string" if blank_items else "non-empty string"
-    what = f"a list of {item}s" if empty else f"a non-empty list of {item}s"
-    if single:
-        what = f"a {item} or {what}"
-    raise ValueError(f"must be {what}, got {value!r}")
+        item = "string" if blank_items else "non-empty string"
+        kind = f"a list of {item}s" if empty else f"a non-empty list of {item}s"
+        if single:
+            kind = f"a {item} or {kind}"
+        raise ValueError(f"must be {kind}, got {value!r}")
+    seen: set[str] = set()
+    for v in value:
+        if pattern is not None and not pattern.fullmatch(v):
+            raise ValueError(f"{v!r} is not a {what or 'valid entry'}")
+        if unique and v in seen:
+            raise ValueError(f"{v!r} is listed twice")
+        seen.add(v)
+    return list(value)

@@ -71,16 +71,13 @@ def align_words() -> AlignWords:
     table = f.table("alignment").get("words", {})
 
     def word_list(key: str) -> frozenset[str]:
-        value = table.get(key)
-        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-            raise f.error(key, "must be a list of strings", table="alignment.words")
+        value = f.string_list(table.get(key), key, "alignment.words")
         return frozenset(w for v in value for w in words(v))
 
     groups = f.table("alignment").get("exclusive", {})
     exclusive = []
     for name, members in groups.items():
-        if not isinstance(members, list) or not all(isinstance(m, str) for m in members):
-            raise f.error(name, "must be a list of measure names", table="alignment.exclusive")
+        f.string_list(members, name, "alignment.exclusive")
         exclusive.append(frozenset(" ".join(words(m)) for m in members))
     changes = data_file("changes.toml")
     cues = {w.casefold() for w in table.get("change_cues", [])}
@@ -91,8 +88,7 @@ def align_words() -> AlignWords:
     quals: dict[str, str] = {}
     table_q = f.table("alignment").get("qualifiers", {})
     for name, forms in table_q.items():
-        if not isinstance(forms, list) or not all(isinstance(x, str) for x in forms):
-            raise f.error(name, "must be a list of words", table="alignment.qualifiers")
+        f.string_list(forms, name, "alignment.qualifiers")
         for form in [name, *forms]:
             for w in words(form):
                 quals[w] = " ".join(words(name))

@@ -255,20 +255,14 @@ def row_evidence(claim: Claim, row: ReferenceRow, phrases: Sequence[frozenset[st
 @functools.cache
 def _generic_subject_words() -> frozenset[str]:
     """Words of a subject that name a kind of place or body, not which one ("republic")."""
-    f = data_file("checks.toml")
-    value = f.table("matching").get("subject_generic")
-    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-        raise f.error("subject_generic", "must be a list of strings", table="matching")
+    value = data_file("checks.toml").strings("subject_generic", "matching")
     return frozenset(w for v in value for w in words(v))
 
 
 @functools.cache
 def _change_words() -> frozenset[str]:
     """Words that make a row's measure a change ("fall in coffee exports")."""
-    f = data_file("checks.toml")
-    value = f.table("matching").get("change_words")
-    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-        raise f.error("change_words", "must be a list of strings", table="matching")
+    value = data_file("checks.toml").strings("change_words", "matching")
     return frozenset(w for v in value for w in words(v))
 
 

@@ -166,9 +166,7 @@ def _unit_concepts() -> dict[str, tuple[str, frozenset[str]]]:
     for dim, spec in f.table("dimensions").items():
         if not isinstance(spec, dict) or not isinstance(spec.get("default"), str):
             raise f.error(dim, 'expected { default = "...", allowed = [...] }', "dimensions")
-        allowed = spec.get("allowed", [])
-        if not isinstance(allowed, list) or not all(isinstance(a, str) for a in allowed):
-            raise f.error(dim, "allowed must be a list of concept names", "dimensions")
+        allowed = f.string_list(spec.get("allowed", []), dim, "dimensions")
         unknown = sorted({spec["default"], *allowed} - known)
         if unknown:
             raise f.error(

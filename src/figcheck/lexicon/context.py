@@ -114,20 +114,8 @@ def _table_line(df: DataFile, table: str) -> int:
 def _word_list(
     df: DataFile, table: str, key: str, values: Any, pattern: re.Pattern[str]
 ) -> list[str]:
-    if not isinstance(values, list) or not values:
-        raise df.error(key, "must be a non-empty list of strings", table)
-    seen: set[str] = set()
-    for value in values:
-        if not isinstance(value, str) or not pattern.fullmatch(value):
-            raise df.error(
-                key,
-                f"{value!r} is not a lower-case {'word' if pattern is _SINGLE_WORD else 'phrase'}",
-                table,
-            )
-        if value in seen:
-            raise df.error(key, f"{value!r} is listed twice", table)
-        seen.add(value)
-    return values
+    what = "lower-case word" if pattern is _SINGLE_WORD else "lower-case phrase"
+    return df.string_list(values, key, table, empty=False, pattern=pattern, what=what, unique=True)
 
 
 def _index(entries: list[tuple[str, str, int]]) -> dict[str, tuple[_Phrase, ...]]:

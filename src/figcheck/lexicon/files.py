@@ -62,14 +62,23 @@ class DataFile:
             out[name] = float(v)
         return out
 
-    def strings(self, key: str, table: str, **rules: bool) -> list[str]:
+    def strings(self, key: str, table: str, **rules: Any) -> list[str]:
         """The list of strings at ``[table] key`` (``rules`` as :func:`~figcheck.tomlkeys.string_list`).
 
         Raises:
             RuleDefinitionError: the value is missing or not such a list, naming its line.
         """
+        return self.string_list(self.table(table).get(key), key, table, **rules)
+
+    def string_list(self, value: object, key: str, table: str | None = None, **rules: Any
+                    ) -> list[str]:
+        """``value``, read from ``[table] key``, checked as :func:`~figcheck.tomlkeys.string_list`.
+
+        Raises:
+            RuleDefinitionError: it is not such a list, naming the key's line.
+        """
         try:
-            return string_list(self.table(table).get(key), **rules)
+            return string_list(value, **rules)
         except ValueError as exc:
             raise self.error(key, str(exc), table) from None
 

@@ -49,17 +49,8 @@ class MeasureLexicon:
 
 
 def _strings(df: DataFile, table: str, key: str, values: object, pattern: re.Pattern[str]) -> list[str]:
-    if not isinstance(values, list) or not values:
-        raise df.error(key, "must be a non-empty list of strings", table)
-    seen: set[str] = set()
-    for value in values:
-        if not isinstance(value, str) or not pattern.fullmatch(value):
-            what = "word" if pattern is _WORD else "phrase"
-            raise df.error(key, f"{value!r} is not a lower-case {what}", table)
-        if value in seen:
-            raise df.error(key, f"{value!r} is listed twice", table)
-        seen.add(value)
-    return values  # type: ignore[return-value]
+    what = "lower-case word" if pattern is _WORD else "lower-case phrase"
+    return df.string_list(values, key, table, empty=False, pattern=pattern, what=what, unique=True)
 
 
 def load_measures(df: DataFile) -> MeasureLexicon:

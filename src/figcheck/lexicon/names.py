@@ -42,16 +42,8 @@ class NameLists:
 
 
 def _strings(df: DataFile, key: str, pattern: re.Pattern[str]) -> list[str]:
-    values = df.table("names").get(key)
-    if not isinstance(values, list) or not values:
-        raise df.error(key, "must be a non-empty list of strings", "names")
-    for value in values:
-        if not isinstance(value, str) or not pattern.fullmatch(value):
-            raise df.error(key, f"{value!r} does not fit the grammar of names.{key}", "names")
-    if len(set(values)) != len(values):
-        twice = sorted({v for v in values if values.count(v) > 1})
-        raise df.error(key, f"{twice[0]!r} is listed twice", "names")
-    return values
+    return df.strings(key, "names", empty=False, pattern=pattern,
+                      what=f"fit for names.{key} (see the grammar)", unique=True)
 
 
 def load_names(df: DataFile) -> NameLists:

@@ -133,9 +133,7 @@ def load_period_lexicon(periods: DataFile, months: DataFile) -> PeriodLexicon:
     table = f.table("words")
     words = {}
     for name in _WORD_LISTS:
-        value = table.get(name)
-        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-            raise f.error(name, "must be a list of single lower-case words", "words")
+        value = f.string_list(table.get(name), name, "words")
         words[name] = frozenset(v.lower() for v in value)
     relative = _unit_offsets(f, "relative")
     base = _unit_offsets(f, "base")

@@ -82,9 +82,7 @@ def _trie_pattern(node: dict[str, Any]) -> str:
 
 
 def _str_list(f: DataFile, table: str, key: str, value: Any) -> list[str]:
-    if not isinstance(value, list) or not all(isinstance(v, str) and v for v in value):
-        raise f.error(key, "expected a list of non-empty strings", table)
-    return value
+    return f.string_list(value, key, table, blank_items=False)
 
 
 @dataclass(frozen=True)

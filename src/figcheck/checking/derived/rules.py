@@ -70,11 +70,7 @@ class DerivedRules:
 
 
 def _words(f: DataFile, table: str, key: str) -> list[str]:
-    value = f.table(table).get(key)
-    if not isinstance(value, list) or not value or not all(
-        isinstance(v, str) and v.strip() for v in value
-    ):
-        raise f.error(key, "must be a non-empty list of non-empty strings", table=table)
+    value = f.strings(key, table, empty=False, blank_items=False)
     return [v.strip().casefold() for v in value]
 
 
