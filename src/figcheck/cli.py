@@ -82,6 +82,9 @@ class _FigcheckGroup(click.Group):
         except click.exceptions.Abort:
             click.echo("figcheck: interrupted", err=True)
             sys.exit(130)
+        except MemoryError:
+            _die("out of memory: the documents hold more claims than this machine can keep; "
+                 "check fewer or smaller files per run")
         except BrokenPipeError:
             # the reader (e.g. `| head`) went away: not an error of ours
             silence_stdout()

@@ -99,3 +99,18 @@ def test_undecodable_file_name(tmp_path: Path) -> None:
     assert "notes\ufffd.txt" in out.stdout
     extracted = _python_m("extract", "--format", "jsonl", name, cwd=tmp_path)
     assert extracted.returncode == 0 and extracted.stderr == ""
+
+
+def test_running_out_of_memory_is_one_line_not_a_crash(tmp_path: Path, monkeypatch) -> None:
+    import figcheck.extraction.extractor as extractor
+
+    def exhausted(text: str):
+        raise MemoryError
+
+    (tmp_path / "a.txt").write_text(LOST_TANKS, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setattr(extractor, "sentence_spans", exhausted)
+    result = CliRunner().invoke(cli, ["check", "a.txt"])
+    assert result.exit_code == 2
+    (line,) = result.stderr.splitlines()
+    assert line.startswith("figcheck: error: out of memory") and "fewer or smaller" in line
