@@ -143,8 +143,15 @@ def test_a_claim_without_a_subject_inherits_the_previous_sentence_s() -> None:
 def test_a_claim_without_a_subject_inherits_the_title_s() -> None:
     c = claim("Exports fell to 300 tonnes.", "300 tonnes", title="Cork trade slumps in Portugal")
     assert (c.subject, c.subject_inherited) == ("Portugal", True)
-    c = claim("Exports fell to 300 tonnes.", "300 tonnes", title="Belmora trade figures")
+    text = "Exports fell to 300 tonnes. Ports in Belmora stayed shut."
+    c = claim(text, "300 tonnes", title="Belmora trade figures")
     assert (c.subject, c.subject_inherited) == ("Belmora", True)
+
+
+@pytest.mark.parametrize("title", ["Economy shrinks again", "Record heat grips the south"])
+def test_a_common_word_opening_a_title_is_no_subject(title: str) -> None:
+    c = claim("Output fell 2%.", "2%", title=title)
+    assert (c.subject, c.subject_inherited) == (None, False)
 
 
 def test_a_subject_of_its_own_is_not_replaced_by_the_document_s() -> None:

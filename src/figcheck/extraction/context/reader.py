@@ -11,6 +11,7 @@ the source of the next sentence's figures. A dateline is never read as a subject
 from __future__ import annotations
 
 import dataclasses
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -140,16 +141,16 @@ class DocumentReader:
         return found
 
     def _title_subject(self) -> str | None:
-        """The title's subject; failing any name, a first word no word list knows
-        ("Valdoria trade figures": a headline's first word is capitalised anyway)."""
+        """The title's subject; failing any name, its first word when the text also writes
+        that word capitalised inside a sentence ("Valdoria trade figures" over "... in
+        Valdoria ..."): a headline's first word is capitalised anyway."""
         if self._title is None:
             self._title = _read_names(self.doc.title or "")
         found = first_subject(self._title.names)
         t = self._title.tokens
-        if found is None and t.words and t.words[0][0].isupper() and len(t.words[0]) > 3:
-            lower = t.lowers[0]
-            lex = t.lex
-            if not (lower in t.roles or lower in lex.concepts or lower in lex.cues):
+        if found is None and t.words and t.words[0][0].isupper() and not t.roles.get(t.lowers[0]):
+            inside = re.compile(r"(?<=[a-z,;] )" + re.escape(t.words[0]) + r"\b")
+            if inside.search(self.text) is not None:
                 found = t.words[0]
         return found
 
