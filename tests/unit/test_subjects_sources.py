@@ -164,6 +164,12 @@ def test_a_dateline_is_not_a_subject() -> None:
     assert c.subject is None
 
 
+def test_a_guessed_name_opening_a_sentence_is_not_handed_on() -> None:
+    assert claim("Kharkiv had 1.4 million residents.", "1.4 million").subject == "Kharkiv"
+    c = claim("Rain fell all night. By dawn 300 homes were flooded.", "300")
+    assert (c.subject, c.subject_inherited) == (None, False)
+
+
 def test_nothing_is_inherited_with_nothing_to_inherit() -> None:
     c = claim("Nothing moved. Exports fell 4%.", "4%")
     assert (c.subject, c.subject_inherited) == (None, False)

@@ -23,6 +23,7 @@ from ...lexicon.context import CLAUSE, NOT_NAME, STOP, VERB
 from .sentence import POSSESSIVE, SentenceContext, Tokens, nearest
 
 __all__ = [
+    "GUESS",
     "POSSESSIVE_NAME",
     "QUALIFIER",
     "WEAK",
@@ -36,6 +37,7 @@ __all__ = [
 WEAK = 1  # written as an adjective ("Chinese travellers"): used only when nothing better
 POSSESSIVE_NAME = 2  # "Kenya's"
 QUALIFIER = 4  # a possessive right before another name ("Yemen's Hodeidah province")
+GUESS = 8  # one unknown word opening a sentence before a verb: never handed to other sentences
 
 Name = tuple[int, int, str, int]  # start, end, canonical name, flags
 
@@ -240,27 +242,27 @@ def _name(t: Tokens, first: int, parts: list[int]) -> Name | None:
     last = parts[-1]
     gap = t.gaps[first].strip()
     opens = first == 0 or (gap != "" and gap[-1] in _OPENERS)
+    guess = 0
     if opens and len(parts) == 1 and not _known(t, words[first]):
         # One word opening a sentence is capitalised anyway: a name when possessive, before
-        # a place noun, or a singular before a verb ("Kharkiv had"; not "Shipments fell").
+        # a place noun, or (a guess) a singular before a verb ("Kharkiv had", though "Rain
+        # fell" reads the same; not "Shipments fell").
         nxt = first + 1
         follows = lowers[nxt] if nxt < len(words) and t.joined(nxt) else ""
-        if not (
-            lowers[first].endswith(POSSESSIVE)
-            or follows in lex.names.place_nouns
-            or (
+        if not (lowers[first].endswith(POSSESSIVE) or follows in lex.names.place_nouns):
+            if not (
                 follows
                 and not lowers[first].endswith("s")
                 and (roles.get(follows, 0) & VERB or follows.endswith("ed"))
-            )
-        ):
-            return None
+            ):
+                return None
+            guess = GUESS
     if len(parts) == 1 and len(words[first]) <= 3 and words[first].isupper():
         if not _known(t, words[first]):
             return None  # "GDP", "TT$": an abbreviation figcheck does not know
     possessive = lowers[last].endswith(POSSESSIVE)
     end = t.ends[last]
-    flags = POSSESSIVE_NAME if possessive else 0
+    flags = (POSSESSIVE_NAME if possessive else 0) | guess
     if len(parts) == 1:
         text = _known_form(lex.subjects, words[first]) or words[first]
         if possessive and text == words[first]:
@@ -348,11 +350,13 @@ def _of_lower(text: str, at: int) -> bool:
 
 
 def first_subject(names: Sequence[Name]) -> str | None:
-    """The main subject of a sentence: its first name proper, else its first name at all."""
-    for name in names:
+    """The main subject a sentence hands on to others: its first name proper, else its first
+    name at all; never a guess ("Rain fell."), which holds only in its own sentence."""
+    sure = [name for name in names if not name[3] & GUESS]
+    for name in sure:
         if not name[3] & WEAK:
             return name[2]
-    return names[0][2] if names else None
+    return sure[0][2] if sure else None
 
 
 def claim_subject(
