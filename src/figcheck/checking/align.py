@@ -1,6 +1,6 @@
 """Alignment: which claims state the same fact, as links and fact groups, with evidence.
 
-1. **Blocking.** Claims are blocked by (unit dimension, role). A block of at most ``max_block``
+1. **Blocking.** Claims are blocked by unit dimension. A block of at most ``max_block``
    claims is scored pair by pair; a larger one only through rarer keys its members share (the
    measure, a word of the subject, a rare word near the figure), each again capped, so the work
    stays near-linear.
@@ -83,10 +83,10 @@ def _idf(frames: Sequence[Frame]) -> dict[str, float]:
 def _candidates(frames: Sequence[Frame], idf: Mapping[str, float], max_block: int
                 ) -> Iterable[tuple[int, int]]:
     """Candidate pairs (i < j), each once, never all pairs of a block above ``max_block``."""
-    blocks: dict[tuple[str, str], list[int]] = {}
+    blocks: dict[str, list[int]] = {}
     for f in frames:
-        if f.dimension is not None:
-            blocks.setdefault((f.dimension, f.role), []).append(f.index)
+        if f.dimension is not None:  # level vs change is a field, not a block: "12% more" is both
+            blocks.setdefault(f.dimension, []).append(f.index)
     seen: set[tuple[int, int]] = set()
     for key, members in blocks.items():
         if len(members) <= max_block:
@@ -183,7 +183,10 @@ def align(claims: Sequence[Claim], texts: Mapping[str, str] | None = None, *,
     near_misses: list[Link] = []
     for link in scored:
         da, db = frames[link.a].claim.doc_id, frames[link.b].claim.doc_id
-        if link.evidence.weight < w.corroborate or (link.a, db) in used or (link.b, da) in used:
+        # Inside one document only a link strong enough for a conflict is kept: a repeat
+        # corroborates nothing, and weak links inside a document only chain look-alikes.
+        floor = w.conflict_within_document if da == db else w.corroborate
+        if link.evidence.weight < floor or (link.a, db) in used or (link.b, da) in used:
             for k in (link.a, link.b):
                 best.setdefault(k, link)
             if da != db and link.evidence.weight >= w.corroborate - w.same_figure:

@@ -62,6 +62,7 @@ class AlignWords:
     exclusive: tuple[frozenset[str], ...]
     change_cues: frozenset[str]
     qualifiers: Mapping[str, str]
+    synonyms: Mapping[str, str]
 
 
 @functools.cache
@@ -92,8 +93,14 @@ def align_words() -> AlignWords:
         for form in [name, *forms]:
             for w in words(form):
                 quals[w] = " ".join(words(name))
+    synonyms: dict[str, str] = {}
+    for name, forms in f.table("alignment").get("synonyms", {}).items():
+        if not isinstance(forms, list) or not all(isinstance(x, str) for x in forms):
+            raise f.error(name, "must be a list of words", table="alignment.synonyms")
+        for form in [name, *forms]:
+            synonyms[" ".join(words(form))] = " ".join(words(name))
     return AlignWords(word_list("ignore"), word_list("boundaries"), word_list("generic_measures"),
-                      word_list("self_only"), tuple(exclusive), frozenset(cues), quals)
+                      word_list("self_only"), tuple(exclusive), frozenset(cues), quals, synonyms)
 
 
 @dataclass(frozen=True)
@@ -301,6 +308,15 @@ def _local_words(claim: Claim, others: Sequence[Claim], vocab_stop: frozenset[st
     return local, said, event
 
 
+def _synonym(measure: str) -> str:
+    """The group name of a measure ([alignment.synonyms]); its head decides for a phrase."""
+    syn = align_words().synonyms
+    if measure in syn:
+        return syn[measure]
+    head = measure.rsplit(" ", 1)[-1]
+    return measure[: -len(head)] + syn[head] if head in syn else measure
+
+
 @functools.cache
 def _noun_concepts() -> frozenset[str]:
     """Concepts that say what happened, not to what ("destroyed"): the noun is the measure."""
@@ -344,6 +360,8 @@ def frames_of(claims: Sequence[Claim], texts: Mapping[str, str] | None = None) -
                 and event[1] > max(local.get(measure or "", 0.0), local.get(root(measure or ""), 0.0))
                 and event[0] not in _noun_concepts()):
             measure, measure_from = event[0], "context"
+        if measure is not None:
+            measure = _synonym(measure)
         if measure in align_words().generic_measures:
             measure_from = "generic"
         generic = align_words().generic_measures
