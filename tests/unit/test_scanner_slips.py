@@ -164,8 +164,24 @@ def test_a_name_before_a_figure_is_still_a_label_mid_sentence() -> None:
     assert texts("The Tupolev 154 was retired.") == []
 
 
-def test_a_bare_figure_after_a_name_in_a_list_is_read() -> None:
-    assert texts("Final tally: Centre 212, the Pirates 31, Liberal Union 8.") == ["212", "31", "8"]
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Final tally: Centre 212, the Pirates 31, Liberal Union 8.", ["212", "31", "8"]),
+        ("The Reds won 33 seats, the Blues 12 and the Farm Party 4, officials said.", ["33", "12", "4"]),
+        ("Sweden took 16 golds, Austria 11 and Canada 7.", ["16", "11", "7"]),
+        ("Team A had scored 120 points and Team B 98 by half time.", ["120 points", "98"]),
+    ],
+)
+def test_a_bare_figure_after_a_name_in_a_list_is_read(text: str, expected: list[str]) -> None:
+    assert [t for t in texts(text) if t != "two"] == expected
+
+
+@pytest.mark.parametrize(
+    "text", ["The Boeing 737 and the Airbus 320 were grounded.", "Flights on the Tupolev 154 resumed."]
+)
+def test_a_model_number_is_no_list_item(text: str) -> None:
+    assert texts(text) == []
 
 
 @pytest.mark.parametrize(

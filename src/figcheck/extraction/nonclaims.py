@@ -206,11 +206,15 @@ def is_identifier(g: Grammar, text: str, fig: Figure) -> bool:
     return after_name(g, text, fig.start) and not _list_item(g, text, fig)
 
 
+# The next item: ", the Greens 17" or " and Japan 21" right after the figure.
 _ITEM_AFTER = re.compile(
-    r"[ \u00a0]*+[,;][ \u00a0]++(?:[a-z]++[ \u00a0]++){0,2}+"
+    r"(?:[ \u00a0]*+[,;][ \u00a0]++|[ \u00a0]++(?=and\b))(?:[a-z]++[ \u00a0]++){0,2}+"
     r"(?P<name>[A-Z][\w'’.&-]*+(?:[ \u00a0][A-Z][\w'’.&-]*+){0,3}+)[ \u00a0]++\d"
 )
-_ITEM_BEFORE = re.compile(r"\d[ \u00a0]*+[,;][ \u00a0]++$")
+# The item before: a figure, perhaps with its noun ("41 seats", "206 House seats"), then
+# a comma ("41 seats, the Greens 17") or, when "and" was skipped, nothing ("36 and Japan 21").
+_ITEM_BEFORE = re.compile(r"\d(?:[ \u00a0]++[A-Za-z]++){0,3}+[ \u00a0]*+[,;][ \u00a0]++$")
+_ITEM_BEFORE_AND = re.compile(r"\d(?:[ \u00a0]++[A-Za-z]++){0,3}+,?[ \u00a0]++$")
 
 
 def _list_item(g: Grammar, text: str, fig: Figure) -> bool:
@@ -223,10 +227,13 @@ def _list_item(g: Grammar, text: str, fig: Figure) -> bool:
     k = len(toks)
     while k > 0 and toks[k - 1][1][:1].isupper() and len(toks) - k < 3:
         k -= 1
+    joined = False  # "and" between this item and the one before
     while k > 0 and toks[k - 1][1].lower() in g.rules.list_before:
+        joined = joined or toks[k - 1][1].lower() == "and"
         k -= 1
     start = toks[k][0] if k < len(toks) else prev[0]
-    if _ITEM_BEFORE.search(text, max(0, start - 24), start):
+    before = _ITEM_BEFORE_AND if joined else _ITEM_BEFORE
+    if before.search(text, max(0, start - 40), start):
         return True
     m = _ITEM_AFTER.match(text, fig.end)
     if m is None:
