@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+import re
 import shutil
 import subprocess
 import sys
@@ -49,26 +50,100 @@ def one_error_line(result) -> str:
 # --- check: findings and exit codes ----------------------------------------------------------
 
 
-def test_check_prints_an_aligned_table_and_exits_1(files: Path) -> None:
-    result = run("check", "harbour.txt", "ferry.txt")
+def test_check_prints_findings_that_fit_the_terminal_and_exits_1(files: Path) -> None:
+    result = CliRunner().invoke(cli, ["check", "harbour.txt", "ferry.txt"], env={"COLUMNS": "80"})
     assert result.exit_code == 1, result.output
     lines = result.stdout.splitlines()
-    assert lines[0].split() == [
-        "location",
-        "severity",
-        "check",
-        "claim",
-        "claimed",
-        "expected",
-        "diff",
-    ]
-    rows = [ln for ln in lines[1:-1] if not ln.startswith(" ")]
-    assert [r.split()[:3] for r in rows] == [
+    heads = [ln for ln in lines[:-1] if not ln.startswith(" ")]
+    assert [r.split()[:3] for r in heads] == [
         ["harbour.txt:3:48", "error", "part_exceeds_whole"],
         ["harbour.txt:5:21", "warning", "granularity"],
     ]
-    assert lines[-1] == ("2 findings (1 error, 1 warning) in 2 documents, 4 claims checked: "
-                         "4 unchecked")
+    assert all(len(ln) <= 80 for ln in lines[:-1])
+    # the claim is written once per finding, on its head line
+    for head in heads:
+        claim = head.split("  ")[-1]
+        block = lines[lines.index(head) + 1 : lines.index(head) + 4]
+        assert not any(claim in ln for ln in block if not ln.startswith("  hint"))
+    assert lines[-1].startswith("2 findings (1 error, 1 warning) in 2 documents, 4 claims checked")
+
+
+def test_show_all_and_statistics_count_every_status(files: Path) -> None:
+    result = run("check", "harbour.txt", "ferry.txt", "--show", "all", "--statistics")
+    out = result.stdout
+    listed = [ln for ln in out.splitlines()
+              if re.match(r"\S+:\d+:\d+  (supported|contradicted|corroborated|conflict|unchecked) ", ln)]
+    assert len(listed) == 4  # every claim, with its status
+    stats = dict(re.findall(r"^ +(\d+)  (\w+)$", out, flags=re.MULTILINE)[i][::-1]
+                 for i in range(5))
+    assert sum(int(n) for n in stats.values()) == 4
+
+
+def test_quiet_prints_only_the_summary(files: Path) -> None:
+    result = run("check", "harbour.txt", "--quiet")
+    assert result.exit_code == 1
+    assert result.stdout.count("\n") == 1 and "finding" in result.stdout
+
+
+def test_select_and_ignore_choose_checks(files: Path) -> None:
+    only = run("check", "harbour.txt", "ferry.txt", "--select", "granularity")
+    assert "granularity" in only.stdout and "part_exceeds_whole" not in only.stdout
+    skip = run("check", "harbour.txt", "ferry.txt", "--ignore", "granularity,part_exceeds_whole")
+    assert skip.exit_code == 0 and skip.stdout.startswith("0 findings")
+    bad = run("check", "harbour.txt", "--select", "typo")
+    assert bad.exit_code == 2 and "unknown check 'typo'" in one_error_line(bad)
+    assert "granularity" in one_error_line(bad)  # the message lists the check ids
+
+
+def test_fail_on_info_is_accepted(files: Path) -> None:
+    assert run("check", "ferry.txt", "--fail-on", "info").exit_code == 0
+
+
+def test_unknown_output_suffix_is_a_usage_error(files: Path) -> None:
+    result = run("check", "harbour.txt", "-o", "out.xlsx")
+    assert result.exit_code == 2
+    assert ".xlsx" in one_error_line(result) and ".csv" in one_error_line(result)
+    assert not (files / "out.xlsx").exists()
+
+
+def test_latin1_file_names_the_encoding_option(files: Path) -> None:
+    (files / "old.txt").write_bytes("Caf\xe9 owners said 40 people came.".encode("latin-1"))
+    bad = run("check", "old.txt")
+    assert bad.exit_code == 2 and "--encoding" in one_error_line(bad)
+    good = run("check", "old.txt", "--encoding", "latin-1", "--show", "all")
+    assert good.exit_code == 0 and "'40'" in good.stdout
+
+
+def test_no_colour_unless_a_terminal(files: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    result = run("check", "harbour.txt")
+    assert "\x1b[" not in result.stdout
+    monkeypatch.setattr(cli_module, "_colour", lambda: True)
+    coloured = CliRunner().invoke(cli, ["check", "harbour.txt"], color=True)
+    assert "\x1b[" in coloured.stdout
+
+
+def test_no_color_env_turns_colour_off(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("NO_COLOR", "1")
+    monkeypatch.setattr(sys.stdout, "isatty", lambda: True)
+    assert cli_module._colour() is False
+
+
+def test_help_lists_examples_and_check_ids() -> None:
+    out = run("check", "--help").stdout
+    assert "Examples:" in out and "figcheck check examples/*.txt" in out
+    from figcheck.findings import CheckId
+
+    assert all(c.value in out for c in CheckId)
+
+
+def test_reference_tolerance_option_widens_rows(files: Path) -> None:
+    (files / "tarville.txt").write_text("In Tarville, 325 homes were flooded.\n", encoding="utf-8")
+    strict = run("check", "tarville.txt", "-r", "ref")
+    loose = run("check", "tarville.txt", "-r", "ref", "--reference-tolerance", "0.1")
+    assert strict.exit_code == 1 and "reference_mismatch" in strict.stdout, strict.output
+    assert loose.exit_code == 0, loose.output
+    bad = run("check", "tarville.txt", "-r", "ref", "--reference-tolerance", "-1")
+    assert bad.exit_code == 2
 
 
 def test_check_clean_document_exits_0(files: Path) -> None:
@@ -122,7 +197,7 @@ def test_check_counts_documents_without_claims(files: Path) -> None:
 def test_output_file_format_follows_its_extension(files: Path) -> None:
     result = run("check", "harbour.txt", "ferry.txt", "-o", "out.csv")
     assert result.exit_code == 1
-    assert result.stdout.splitlines()[0].startswith("location")  # the table still prints
+    assert result.stdout.splitlines()[0].startswith("harbour.txt:3:48")  # the table still prints
     frame = read_csv(files / "out.csv")
     assert tuple(frame.columns) == CSV_COLUMNS
     assert frame["check"].tolist() == ["part_exceeds_whole", "granularity"]

@@ -29,7 +29,8 @@ __all__ = ["cli", "main"]
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 #: Show a progress bar on a terminal from this many documents on.
 PROGRESS_MIN_FILES = 20
-#: Output file extension -> format; any other extension takes --format.
+#: Output file extension -> format. Another extension takes --format when it is given, and is a
+#: usage error otherwise (never a table silently written into "out.xlsx").
 FORMAT_BY_SUFFIX = {
     ".csv": "csv",
     ".json": "json",
@@ -126,7 +127,7 @@ def cli() -> None:
     """Find the numeric claims in documents; check them against each other and reference tables."""
 
 
-def _documents(files: Sequence[str], stdin_filename: str) -> list[Any]:
+def _documents(files: Sequence[str], stdin_filename: str, encoding: str = "utf-8") -> list[Any]:
     """Load the documents in the order given, reading '-' from standard input (once)."""
     import figcheck
     from figcheck.files import decode_text
@@ -143,9 +144,10 @@ def _documents(files: Sequence[str], stdin_filename: str) -> list[Any]:
                     stdin_filename,
                     "standard input is closed; pipe a document in or name a file instead of '-'",
                 ) from None
-            documents.append(figcheck.Document(stdin_filename, decode_text(raw, stdin_filename)))
+            documents.append(
+                figcheck.Document(stdin_filename, decode_text(raw, stdin_filename, encoding)))
         else:
-            documents.extend(figcheck.load_documents([Path(name)]))
+            documents.extend(figcheck.load_documents([Path(name)], encoding=encoding))
     return documents
 
 
@@ -158,7 +160,14 @@ def _write(text: str, output: str | None, fmt: str, render: Callable[[str], str]
     # A lone surrogate (an undecodable byte in a file name) cannot be written as UTF-8.
     text = replace_surrogates(text)
     if output is not None:
-        file_fmt = FORMAT_BY_SUFFIX.get(Path(output).suffix.lower(), fmt)
+        suffix = Path(output).suffix.lower()
+        if suffix and suffix not in FORMAT_BY_SUFFIX and not _format_given():
+            known = ", ".join(sorted(FORMAT_BY_SUFFIX))
+            raise click.UsageError(
+                f"-o {output}: figcheck does not write {suffix} files; name the file with one of "
+                f"{known}, or give --format to write that format under any name"
+            )
+        file_fmt = FORMAT_BY_SUFFIX.get(suffix, fmt)
         try:
             body = text if file_fmt == fmt else replace_surrogates(render(file_fmt))
         except ValueError as exc:  # an extension that names a format this command lacks
@@ -180,6 +189,15 @@ def _write(text: str, output: str | None, fmt: str, render: Callable[[str], str]
         silence_stdout()
 
 
+def _format_given() -> bool:
+    """Did the user give --format (rather than take its default)?"""
+    ctx = click.get_current_context(silent=True)
+    if ctx is None:
+        return False
+    source = ctx.get_parameter_source("fmt")
+    return source is not None and source.name not in ("DEFAULT", "DEFAULT_MAP")
+
+
 def _interactive() -> bool:
     """True when stderr is a terminal a progress bar can redraw."""
     return sys.stderr.isatty() and os.environ.get("TERM") != "dumb"
@@ -198,6 +216,24 @@ def _progress(total: int, label: str) -> Iterator[Callable[[str], None] | None]:
         yield lambda _doc_id: bar.update(1)
 
 
+def _check_epilog() -> str:
+    from .findings import CheckId
+
+    import textwrap
+
+    ids = "\n  ".join(textwrap.wrap(", ".join(c.value for c in CheckId), 74))
+    return (
+        "\b\nExamples:\n"
+        "  figcheck check examples/*.txt --reference reference_data/\n"
+        "  figcheck check a.txt b.txt -o report.html          # annotated HTML page\n"
+        "  figcheck check *.txt -r tables/ -o findings.csv    # discrepancies for a spreadsheet\n"
+        "  figcheck check *.txt --show all --statistics       # every claim and its status\n"
+        "  figcheck check *.txt --select conflict --fail-on error\n"
+        f"\n\b\nCheck ids:\n  {ids}\n"
+        "\n\b\nExit codes: 0 clean, 1 findings at or above --fail-on, 2 usage or input error."
+    )
+
+
 FILES = click.argument("files", nargs=-1, required=True, metavar="FILE...")
 STDIN_NAME = click.option(
     "--stdin-filename",
@@ -210,9 +246,13 @@ OUTPUT = click.option(
     "--output",
     metavar="FILE",
     help="Also write the result to FILE, in the format its extension names "
-    "(.csv, .json, .jsonl, .txt, .html; otherwise --format).",
+    "(.csv, .json, .jsonl/.ndjson, .txt, .html; no extension: --format).",
 )
 EXCEL = click.option("--excel", is_flag=True, help="CSV with a byte-order mark, for Excel.")
+ENCODING = click.option(
+    "--encoding", default="utf-8", show_default=True, metavar="NAME",
+    help="Text encoding of the documents (e.g. latin-1, cp1252).",
+)
 
 
 def _format_option(formats: Sequence[str]) -> Callable[[Any], Any]:
@@ -228,14 +268,23 @@ def _format_option(formats: Sequence[str]) -> Callable[[Any], Any]:
 @_format_option(CLAIM_FORMATS)
 @OUTPUT
 @EXCEL
+@ENCODING
 @STDIN_NAME
 def extract(
-    files: tuple[str, ...], fmt: str, output: str | None, excel: bool, stdin_filename: str
+    files: tuple[str, ...], fmt: str, output: str | None, excel: bool, encoding: str,
+    stdin_filename: str,
 ) -> None:
-    """Print the claims found in FILE... ('-' reads standard input)."""
+    """Print the claims found in FILE... ('-' reads standard input).
+
+    \b
+    Examples:
+      figcheck extract examples/kremlin_claims.txt
+      figcheck extract report.txt --format csv -o claims.csv
+      cat story.txt | figcheck extract - --stdin-filename story.txt
+    """
     import figcheck
 
-    documents = _documents(files, stdin_filename)
+    documents = _documents(files, stdin_filename, encoding)
     claims = []
     with _progress(len(documents), "reading") as advance:
         for doc in documents:
@@ -247,7 +296,7 @@ def extract(
     _write(text, output, fmt, lambda f: report.render_claims(f, excel=excel))
 
 
-@cli.command()
+@cli.command(epilog=_check_epilog())
 @FILES
 @click.option(
     "-r",
@@ -262,7 +311,7 @@ def extract(
 @EXCEL
 @click.option(
     "--fail-on",
-    type=click.Choice(["error", "warning"]),
+    type=click.Choice(["error", "warning", "info"]),
     default="warning",
     show_default=True,
     help="Least severity that makes the exit code 1.",
@@ -271,6 +320,29 @@ def extract(
     "--exit-zero",
     is_flag=True,
     help="Exit 0 even when discrepancies are found (still 2 on errors).",
+)
+@click.option(
+    "--select", "select", multiple=True, metavar="CHECK[,CHECK]",
+    help="Run only these checks (ids below); repeatable.",
+)
+@click.option(
+    "--ignore", "ignore", multiple=True, metavar="CHECK[,CHECK]",
+    help="Skip these checks (ids below); repeatable.",
+)
+@click.option(
+    "--show", "show", multiple=True, default=("problems",), show_default=True,
+    metavar="STATUS[,STATUS]",
+    help="Also list the claims with these statuses (supported, contradicted, corroborated, "
+    "conflict, unchecked), or 'all'; table format only.",
+)
+@click.option("--statistics", is_flag=True,
+              help="Count claims by status and findings by check (table format).")
+@click.option("-q", "--quiet", is_flag=True,
+              help="Print only the summary line (table format); the exit code still tells.")
+@click.option(
+    "--reference-tolerance", type=click.FloatRange(min=0.0), default=None, metavar="REL",
+    help="Relative widening of reference rows that give no tolerance of their own "
+    "(default from checks.toml).",
 )
 @click.option(
     "-j",
@@ -285,6 +357,7 @@ def extract(
     is_flag=True,
     help="Read reference-table lines starting with '#' as comments (by default they are rows).",
 )
+@ENCODING
 @STDIN_NAME
 @click.pass_context
 def check(
@@ -297,27 +370,83 @@ def check(
     excel: bool,
     fail_on: str,
     exit_zero: bool,
+    select: tuple[str, ...],
+    ignore: tuple[str, ...],
+    show: tuple[str, ...],
+    statistics: bool,
+    quiet: bool,
+    reference_tolerance: float | None,
     jobs: int | None,
+    encoding: str,
     stdin_filename: str,
 ) -> None:
     """Check the claims in FILE... against each other and the reference tables.
 
-    Prints the findings (--format, default an aligned table) and exits 1 when
+    Prints the findings (--format, default a table that fits the terminal) and exits 1 when
     any is at least as severe as --fail-on.
     """
     import figcheck
+    from figcheck.report import parse_show
 
-    documents = _documents(files, stdin_filename)
+    try:
+        wanted = parse_show(show)
+    except ValueError as exc:
+        raise click.BadParameter(str(exc), param_hint="--show") from None
+    documents = _documents(files, stdin_filename, encoding)
     reference: Any = list(references) or None
     if reference is not None and reference_comments:
         reference = figcheck.ReferenceTable.load(reference, comments=True)
     options: dict[str, Any] = {} if jobs is None else {"jobs": jobs}
+    checks = _checks(select, ignore)
+    if checks is not None:
+        options["checks"] = checks
+    if reference_tolerance is not None:
+        options["reference_tolerance"] = reference_tolerance
     with _progress(len(documents), "reading") as advance:
         report = figcheck.check(documents, reference=reference, progress=advance, **options)
-    text = report.render(fmt, excel=excel)
-    _write(text, output, fmt, lambda f: report.render(f, excel=excel))
+
+    def render(f: str) -> str:
+        if f != "table":
+            return report.render(f, excel=excel)
+        return report.to_text(width=_width(), colour=_colour(), show=wanted,
+                              statistics=statistics, quiet=quiet)
+
+    _write(render(fmt), output, fmt, lambda f: report.render(f, excel=excel))
     failed = bool(report.failures(fail_on))
     ctx.exit(EXIT_FINDINGS if failed and not exit_zero else EXIT_CLEAN)
+
+
+def _checks(select: Sequence[str], ignore: Sequence[str]) -> list[str] | None:
+    """The check ids to run from --select and --ignore (None: all of them)."""
+    from figcheck.findings import CheckId
+
+    known = [c.value for c in CheckId]
+
+    def names(values: Sequence[str], option: str) -> list[str]:
+        out = [n.strip() for v in values for n in v.split(",") if n.strip()]
+        for n in out:
+            if n not in known:
+                raise click.BadParameter(
+                    f"unknown check {n!r}; the checks are: {', '.join(known)}", param_hint=option)
+        return out
+
+    chosen = names(select, "--select") or known
+    skipped = set(names(ignore, "--ignore"))
+    if not select and not skipped:
+        return None
+    return [c for c in chosen if c not in skipped]
+
+
+def _width() -> int:
+    """Columns to wrap the table to: the terminal's (or $COLUMNS), at least 60."""
+    import shutil
+
+    return max(60, shutil.get_terminal_size((100, 24)).columns)
+
+
+def _colour() -> bool:
+    """Colour only on a terminal, and never when NO_COLOR is set (https://no-color.org)."""
+    return sys.stdout.isatty() and not os.environ.get("NO_COLOR") and os.environ.get("TERM") != "dumb"
 
 
 def main(argv: Sequence[str] | None = None) -> NoReturn:

@@ -37,8 +37,8 @@ class Document:
             raise TypeError(f"Document meta must be a mapping, got {type(self.meta).__name__}")
 
 
-def _read(path: Path, name: str) -> Document:
-    return Document(name, read_text(path, name), {"path": str(path)})
+def _read(path: Path, name: str, encoding: str) -> Document:
+    return Document(name, read_text(path, name, encoding), {"path": str(path)})
 
 
 def _expand(item: str | Path) -> list[tuple[Path, str]]:
@@ -52,8 +52,10 @@ def _expand(item: str | Path) -> list[tuple[Path, str]]:
     return [(Path(m), m) for m in files]
 
 
-def load_documents(paths_or_globs: str | Path | Iterable[str | Path]) -> list[Document]:
-    """UTF-8 text files as Documents, in the order given (each glob's matches sorted).
+def load_documents(paths_or_globs: str | Path | Iterable[str | Path], *,
+                   encoding: str = "utf-8") -> list[Document]:
+    """Text files (UTF-8 unless ``encoding`` names another) as Documents, in the order given
+    (each glob's matches sorted).
 
     The document id is the path as given (or as the glob matched it). A file named twice is
     loaded once, at its first position. A missing file, an empty glob, a directory, a binary or
@@ -71,5 +73,5 @@ def load_documents(paths_or_globs: str | Path | Iterable[str | Path]) -> list[Do
             if resolved in seen:
                 continue
             seen.add(resolved)
-            docs.append(_read(path, name))
+            docs.append(_read(path, name, encoding))
     return docs

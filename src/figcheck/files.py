@@ -12,6 +12,8 @@ figcheck.errors.DocumentError: note.txt: not UTF-8 text: byte 0xe9 at offset 3 (
 
 from __future__ import annotations
 
+import codecs
+
 from pathlib import Path
 
 from .errors import DocumentError
@@ -35,29 +37,39 @@ TABLE_SUFFIXES = CSV_SUFFIXES + PARQUET_SUFFIXES
 SNIFF_BYTES = 8192
 
 
-def decode_text(data: bytes, name: str) -> str:
-    """``data`` as UTF-8 text (a byte-order mark dropped).
+def decode_text(data: bytes, name: str, encoding: str = "utf-8") -> str:
+    """``data`` as text in ``encoding`` (UTF-8 by default; a byte-order mark dropped).
 
     Raises:
-        DocumentError: the data hold a NUL byte in their first block (a binary file) or are
-            not UTF-8; ``line`` says where the first undecodable byte is.
+        DocumentError: the data hold a NUL byte in their first block (a binary file), the
+            encoding is unknown, or the data are not in it; ``line`` says where the first
+            undecodable byte is.
     """
-    if b"\x00" in data[:SNIFF_BYTES]:
+    if b"\x00" in data[:SNIFF_BYTES] and not encoding.lower().replace("-", "").startswith("utf16"):
         raise DocumentError(name, "binary file (contains NUL bytes), not UTF-8 text")
     try:
-        return data.decode("utf-8-sig")
+        codec = codecs.lookup(encoding).name
+    except LookupError:
+        raise DocumentError(name, f"unknown encoding {encoding!r}; use a name such as utf-8, "
+                            "latin-1 or cp1252") from None
+    try:
+        return data.decode("utf-8-sig" if codec == "utf-8" else codec)
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
+        what = "UTF-8" if codec == "utf-8" else codec
+        hint = ("convert it to UTF-8, or name its encoding (--encoding latin-1 on the command "
+                "line, encoding= in load_documents)") if codec == "utf-8" else "check its encoding"
         raise DocumentError(
             name,
-            f"not UTF-8 text: byte {data[exc.start]:#04x} at offset {exc.start} (line {line}); "
-            "convert it to UTF-8",
+            f"not {what} text: byte {data[exc.start]:#04x} at offset {exc.start} (line {line}); "
+            + hint,
             line,
         ) from None
 
 
-def read_text(path: str | Path, name: str | None = None) -> str:
-    """The UTF-8 text of the file at ``path``; ``name`` is what errors call it (default: the path).
+def read_text(path: str | Path, name: str | None = None, encoding: str = "utf-8") -> str:
+    """The text of the file at ``path`` (UTF-8 unless ``encoding`` says otherwise); ``name`` is
+    what errors call it (default: the path).
 
     Raises:
         DocumentError: the file is missing, a directory, unreadable, binary or not UTF-8.
@@ -71,7 +83,7 @@ def read_text(path: str | Path, name: str | None = None) -> str:
         raise DocumentError(name, "no such file; check the path") from None
     except OSError as exc:
         raise DocumentError(name, f"cannot read: {exc.strerror or exc}") from None
-    return decode_text(data, name)
+    return decode_text(data, name, encoding)
 
 
 def table_files(folder: str | Path) -> list[Path]:

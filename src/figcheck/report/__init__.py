@@ -5,6 +5,7 @@
 - :mod:`.columns`: the discrepancy and claim columns, and the pandas frames of both;
 - :mod:`.writers`: CSV, JSON and JSON Lines writers, and :func:`read_csv`;
 - :mod:`.formats`: aligned text tables and GitHub annotations;
+- :mod:`.terminal`: the findings and claim statuses wrapped for a terminal;
 - :mod:`.html`: the self-contained HTML page.
 
 Numbers and intervals are written by :mod:`figcheck.formatting`. No module here imports this
@@ -14,7 +15,7 @@ package or :mod:`.model`: the Report calls the writers, never the other way roun
 from ..formatting import format_interval, format_number, format_percent
 from .columns import CLAIM_COLUMNS, CSV_COLUMNS, CSV_DTYPES, STATUS_COLUMNS
 from .formats import align, finding_source, format_table
-from .model import CLAIM_FORMATS, REPORT_FORMATS, Report, severity_rank
+from .model import CLAIM_FORMATS, REPORT_FORMATS, Report, parse_show, severity_rank
 from .writers import read_csv
 
 __all__ = [
@@ -31,6 +32,7 @@ __all__ = [
     "format_number",
     "format_percent",
     "format_table",
+    "parse_show",
     "read_csv",
     "severity_rank",
 ]

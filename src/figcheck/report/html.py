@@ -50,39 +50,11 @@ def statuses_by_claim(report: object) -> dict[tuple[str, int, int], ClaimStatus]
     A claim the report gives no status is unchecked ("not compared").
     """
     out = {_key(s.claim): s for s in getattr(report, "statuses", ())}
-    if not out:  # a report assembled without statuses: read them off its records
-        out = _derived_statuses(report)
     for claim in getattr(report, "claims", ()):
         out.setdefault(
             _key(claim), ClaimStatus(claim=claim, status=Status.UNCHECKED, reason="not compared")
         )
     return out
-
-
-_PRECEDENCE = [Status.CONTRADICTED, Status.CONFLICT, Status.SUPPORTED, Status.CORROBORATED]
-
-
-def _derived_statuses(report: object) -> dict[tuple[str, int, int], ClaimStatus]:
-    found: dict[tuple[str, int, int], tuple[Claim, Status, str | None]] = {}
-
-    def put(claim: Claim, status: Status, evidence: str | None) -> None:
-        old = found.get(_key(claim))
-        if old is None or _PRECEDENCE.index(status) < _PRECEDENCE.index(old[1]):
-            found[_key(claim)] = (claim, status, evidence)
-
-    for f in getattr(report, "findings", ()):
-        if f.reference is not None:
-            put(f.claim, Status.CONTRADICTED, f.evidence or f.message)
-        elif f.other is not None:
-            put(f.claim, Status.CONFLICT, f.evidence or f.message)
-            put(f.other, Status.CONFLICT, f.evidence or f.message)
-    for c in getattr(report, "comparisons", ()):
-        if c.verdict.value in ("supported", "contradicted"):
-            put(c.claim, Status(c.verdict.value), c.evidence or c.message)
-    for c in getattr(report, "corroborations", ()):
-        put(c.claim, Status.CORROBORATED, c.evidence or c.message)
-        put(c.other, Status.CORROBORATED, c.evidence or c.message)
-    return {k: ClaimStatus(claim=c, status=s, evidence=e) for k, (c, s, e) in found.items()}
 
 
 def _e(text: object) -> str:

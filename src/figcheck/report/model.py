@@ -9,20 +9,21 @@ pandas is imported only when a frame is asked for.
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from ..claims import Claim
-from ..findings import ClaimStatus, Comparison, Corroboration, Finding, Severity
+from ..findings import ClaimStatus, Comparison, Corroboration, Finding, Severity, Status
 from .columns import claim_rows, claims_frame, finding_rows, findings_frame, status_columns
-from .formats import claims_table, format_table, github_annotations
+from .formats import claims_table, github_annotations
+from .terminal import format_findings, format_statistics, format_statuses
 from .writers import Destination, emit_text, write_claims_json, write_csv, write_json, write_jsonl
 
 if TYPE_CHECKING:
     import pandas as pd
 
-__all__ = ["CLAIM_FORMATS", "REPORT_FORMATS", "Report", "severity_rank"]
+__all__ = ["CLAIM_FORMATS", "REPORT_FORMATS", "Report", "parse_show", "severity_rank"]
 
 #: The formats :meth:`Report.render` writes the findings in.
 REPORT_FORMATS = ("table", "csv", "json", "jsonl", "github", "html")
@@ -122,10 +123,33 @@ class Report:
 
         return emit_text(render_html(self, texts, title=title), path_or_buffer)
 
-    def to_text(self, *, fail_on: Severity | str = Severity.INFO) -> str:
-        """The findings as an aligned table (``doc:line:col`` first), then a summary line."""
-        findings = sorted(self.failures(fail_on), key=_by_position)
-        lines = [format_table(findings)] if findings else []
+    def to_text(
+        self,
+        *,
+        fail_on: Severity | str = Severity.INFO,
+        width: int = 100,
+        colour: bool = False,
+        show: Iterable[Status | str] = (),
+        statistics: bool = False,
+        quiet: bool = False,
+    ) -> str:
+        """The findings for a terminal, wrapped to ``width``, then a summary line.
+
+        ``show`` adds every claim whose status is listed (``"all"`` for every status);
+        ``statistics`` adds counts by status and by check; ``quiet`` keeps only the summary line.
+        """
+        lines: list[str] = []
+        if not quiet:
+            findings = sorted(self.failures(fail_on), key=_by_position)
+            if findings:
+                lines.append(format_findings(findings, width=width, colour=colour))
+            wanted = parse_show(show)
+            if wanted:
+                listed = format_statuses(self.statuses, wanted, width=width, colour=colour)
+                if listed:
+                    lines.append(listed)
+            if statistics:
+                lines.append(format_statistics(self.statuses, self.findings))
         lines.append(self.summary_line())
         return "\n".join(lines) + "\n"
 
@@ -204,6 +228,29 @@ class Report:
             counts[s.status.value] = counts.get(s.status.value, 0) + 1
         order = ("supported", "contradicted", "corroborated", "conflict", "unchecked")
         return ", ".join(f"{counts[k]} {k}" for k in order if counts.get(k))
+
+
+def parse_show(show: Iterable[Status | str]) -> frozenset[Status]:
+    """The statuses named by ``show``: status names, ``"all"``, or ``"problems"`` (findings only).
+
+    Raises:
+        ValueError: a name that is none of these.
+    """
+    wanted: set[Status] = set()
+    for item in show:
+        for name in str(item).split(","):
+            name = name.strip().lower()
+            if name in ("", "problems"):
+                continue
+            if name == "all":
+                wanted.update(Status)
+                continue
+            try:
+                wanted.add(Status(name))
+            except ValueError:
+                names = ", ".join(["problems", "all", *(s.value for s in Status)])
+                raise ValueError(f"unknown status {name!r}; use one of: {names}") from None
+    return frozenset(wanted)
 
 
 def _pick(writers: Mapping[str, Callable[[], str | None]], fmt: str, known: Sequence[str]
