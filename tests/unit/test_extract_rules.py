@@ -369,3 +369,10 @@ def test_a_date_in_a_later_clause_is_not_the_period():
     assert c.period is None
     c = _find("In the 2001 census, 48.2 million people were counted.", "48.2 million")
     assert c.period == "2001"
+
+
+def test_a_trailing_hedge_is_not_read_twice():
+    # "and over" closes a figure; the scan resumes after it, so claims never overlap
+    for text in ("0 0 and over 0", "Fares rose 5 and over 3 years the line grew."):
+        spans = [(c.start, c.end) for c in extract(text)]
+        assert spans and all(a[1] <= b[0] for a, b in zip(spans, spans[1:])), spans
