@@ -1,4 +1,4 @@
-"""The user's files: UTF-8 text read with one set of checks, and which files are tables.
+"""The user's files: text (UTF-8 unless told otherwise) read with one set of checks, and which files are tables.
 
 Standard library only, so the pytest plugin and the spec loader may use it at collection time.
 
@@ -7,7 +7,9 @@ Standard library only, so the pytest plugin and the spec loader may use it at co
 >>> decode_text(b"caf\\xe9", "note.txt")
 Traceback (most recent call last):
 ...
-figcheck.errors.DocumentError: note.txt: not UTF-8 text: byte 0xe9 at offset 3 (line 1); convert it to UTF-8
+figcheck.errors.DocumentError: note.txt: not UTF-8 text: byte 0xe9 at offset 3 (line 1); ...
+>>> decode_text(b"caf\\xe9", "note.txt", "latin-1")
+'café'
 """
 
 from __future__ import annotations

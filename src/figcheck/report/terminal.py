@@ -32,16 +32,18 @@ def _style(text: str, colour: bool, **style: object) -> str:
     return click.style(text, **style)  # type: ignore[arg-type]
 
 
-def _quoted(claim: Claim) -> str:
+def _quoted(claim: Claim, cut: int = _CLAIM_CUT) -> str:
     text = one_line(claim.text)
-    return repr(text if len(text) <= _CLAIM_CUT else text[: _CLAIM_CUT - 1] + "…")
+    cut = max(cut, 8)
+    return repr(text if len(text) <= cut else text[: cut - 1] + "…")
 
 
 def _without_claim(message: str, claim: Claim) -> str:
     """A message without its opening "'text' at doc:line:col (interval)": the row says those."""
     head = re.escape(repr(claim.text)) + r" at " + re.escape(claim.location()) + r"(?: \([^)]*\))?,? "
-    rest = re.sub("^" + head, "", one_line(message), count=1)
-    return rest[:1].upper() + rest[1:]
+    message = one_line(message)
+    rest = re.sub("^" + head, "", message, count=1)
+    return rest if rest == message else rest[:1].upper() + rest[1:]
 
 
 def _wrap(text: str, width: int, indent: str = "  ") -> list[str]:
@@ -54,9 +56,10 @@ def format_findings(findings: Sequence[Finding], *, width: int = 100, colour: bo
     out: list[str] = []
     for f in findings:
         sev = str(f.severity)
+        room = width - len(f"{f.claim.location()}  {sev}  {f.check}  ''")
         head = (f"{_style(f.claim.location(), colour, bold=True)}  "
                 f"{_style(sev, colour, fg=_SEVERITY_COLOURS.get(sev), bold=True)}  "
-                f"{f.check}  {_quoted(f.claim)}")
+                f"{f.check}  {_quoted(f.claim, min(room, _CLAIM_CUT))}")
         out.append(head)
         compared = f"claimed {format_interval(f.claimed_low, f.claimed_high, f.unit)}"
         if f.expected_low is not None or f.expected_high is not None:
