@@ -1,4 +1,4 @@
-"""The word lists that name periods: ``data/periods.toml`` (and ``data/months.toml``), validated once.
+"""The word lists that name periods: ``data/periods.toml`` and ``data/months.toml``, validated.
 
 >>> lex = period_lexicon()
 >>> lex.relative[("last", "year")]
@@ -23,6 +23,7 @@ _TOKEN = re.compile(r"[^\W\d_]++|\d++|'s\b|\S")
 # Phrase words too common to mark a sentence as one that may name a period.
 _NOT_KEYWORDS = frozenset(("a", "an", "the", "of", "this", "that", "last", "next", "new", "st"))
 
+_NTH = (-1, 1, 2, 3, 4)  # the n-th weekday of a month; -1 is the last one
 _UNITS = frozenset(("year", "quarter", "month", "week", "weekend", "day"))
 
 _WORD_LISTS = (
@@ -116,8 +117,10 @@ def load_period_lexicon(periods: DataFile, months: DataFile) -> PeriodLexicon:
     by_weekday: dict[tuple[str, ...], tuple[int, int, int]] = {}
     for key, value in holidays.get("weekday", {}).items():
         ok = isinstance(value, list) and len(value) == 3 and all(isinstance(v, int) for v in value)
-        if not ok or not (1 <= value[0] <= 12 and 0 <= value[1] <= 6 and value[2] in (-1, 1, 2, 3, 4)):
-            raise f.error(key, "must be [month 1-12, weekday 0-6, n in 1..4 or -1]", "holidays.weekday")
+        if not ok or not (1 <= value[0] <= 12 and 0 <= value[1] <= 6 and value[2] in _NTH):
+            raise f.error(
+                key, "must be [month 1-12, weekday 0-6, n in 1..4 or -1]", "holidays.weekday"
+            )
         by_weekday[tokens_of(key)] = (value[0], value[1], value[2])
     after: dict[tuple[str, ...], tuple[tuple[str, ...], int]] = {}
     for key, value in holidays.get("after", {}).items():
@@ -128,7 +131,9 @@ def load_period_lexicon(periods: DataFile, months: DataFile) -> PeriodLexicon:
     easter: dict[tuple[str, ...], int] = {}
     for key, value in holidays.get("easter", {}).items():
         if not isinstance(value, int):
-            raise f.error(key, "must be a whole number of days after Easter Sunday", "holidays.easter")
+            raise f.error(
+                key, "must be a whole number of days after Easter Sunday", "holidays.easter"
+            )
         easter[tokens_of(key)] = value
     table = f.table("words")
     words = {}

@@ -57,6 +57,7 @@ class TimeTokens:
         self.cal = Calendar(date, lex)
 
     def tok(self, i: int) -> str:
+        """Token ``i`` in lower case, or "" outside the sentence."""
         return self.low[i] if 0 <= i < self.n else ""
 
     def glued(self, i: int) -> bool:
@@ -64,10 +65,12 @@ class TimeTokens:
         return 0 < i < self.n and self.starts[i] == self.ends[i - 1]
 
     def num(self, i: int) -> int | None:
+        """Token ``i`` as a number of at most four digits, else None."""
         t = self.tok(i)
         return int(t) if t.isdigit() and len(t) <= 4 else None
 
     def year(self, i: int) -> int | None:
+        """Token ``i`` as a year 1900-2099 standing on its own ("2019", not "2019%"), else None."""
         t = self.tok(i)
         if len(t) != 4 or not t.isdigit() or not ("1900" <= t <= "2099"):
             return None
@@ -82,6 +85,7 @@ class TimeTokens:
         return int(t)
 
     def month(self, i: int) -> int | None:
+        """Token ``i`` as a capitalised month name (an abbreviation needs "." or a day)."""
         t = self.tok(i)
         m = self.lex.months.get(t)
         if m is None or not self.raw[i][0].isupper():
@@ -92,6 +96,7 @@ class TimeTokens:
         return m
 
     def skip(self, i: int, *words: str) -> int:
+        """The first token at or after ``i`` that is not one of ``words``."""
         while self.tok(i) in words:
             i += 1
         return i
@@ -168,6 +173,7 @@ class TimeTokens:
         return None
 
     def count(self, i: int) -> int | None:
+        """Token ``i`` as a count in digits or words ("12", "three"), else None."""
         n = self.num(i)
         return n if n is not None else self.lex.counts.get(self.tok(i))
 

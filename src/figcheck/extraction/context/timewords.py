@@ -84,7 +84,9 @@ class _Scan(TimeTokens):
         # Readers start only a few words before a word that can be part of a time expression
         # (a month, a year, "quarter", "earlier"...): "since fighting began in April 2023".
         keys, low = self.lex.hit_words, self.low
-        hits = [k for k, t in enumerate(low) if t in keys or (len(t) == 4 and "1900" <= t <= "2099")]
+        hits = [
+            k for k, t in enumerate(low) if t in keys or (len(t) == 4 and "1900" <= t <= "2099")
+        ]
         done = 0
         last = -1
         for i in (j for k in hits for j in range(max(k - _LEAD, 0), k + 1)):
@@ -343,7 +345,8 @@ class _Scan(TimeTokens):
             j, y = year
             if y is None and self.date is not None:
                 y = self.date.year
-            return j, self.ref(i, j, PERIOD, None if y is None else TimeSpan.months(y, 1, y, first_n))
+            span = None if y is None else TimeSpan.months(y, 1, y, first_n)
+            return j, self.ref(i, j, PERIOD, span)
         elif self.month(k) is not None and self.tok(k + 1) in w["quarter"] and k > i:
             end = self.resolve(("m", self.month(k)))
             j = k + 2
