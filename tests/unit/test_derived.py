@@ -311,3 +311,16 @@ def test_levels_in_other_sentences_need_the_same_measure_and_period():
     other = ("Tea sales grew 7% in the October quarter. Over the full year, revenue reached "
              "$9.2 billion, compared with $7.4 billion in 2022.")
     assert run(other)[0] == []
+
+
+def test_every_derived_finding_exports():
+    text = ("Support fell 2.5 points to 41.5% from 46%. Rents rose by EUR 30 a month to "
+            "EUR 1,020 a month from EUR 950 a month. The €900 a month grant is split between "
+            "€600 a month for rent and €450 a month for food. The six-month curfew declared "
+            "on 10 November 2021 lapsed on 10 February 2022.")
+    report = figcheck.check(figcheck.Document("x", text, {"date": "2023-01-01"}))
+    checks = {f.check.value for f in report.findings}
+    assert {"change_mismatch", "sum_mismatch", "duration_mismatch"} <= checks
+    frame = report.to_frame()
+    assert len(frame) == len(report.findings)
+    assert report.to_json() and report.to_html()

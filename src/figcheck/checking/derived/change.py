@@ -272,11 +272,14 @@ def check_changes(view: DocView, tolerances: Mapping[str, float] | None = None
         out, new, old, mode = best
         claims = [change, new, old]
         text = _describe(change, new, old, mode, out)
+        # The finding's unit is the stated change's own ("index_point" for "6 points", "EUR /
+        # month"), so that reports can read the claim in it; the numbers are on its scale.
+        unit = change.unit if mode.kind == "absolute" else "percent"
         if out.holds:
-            agree.append(corroboration(CheckId.CHANGE_MISMATCH, out, claims, mode.unit, text))
+            agree.append(corroboration(CheckId.CHANGE_MISMATCH, out, claims, unit, text))
         else:
             findings.append(finding(
-                CheckId.CHANGE_MISMATCH, out, claims, mode.unit,
+                CheckId.CHANGE_MISMATCH, out, claims, unit,
                 f"stated change {change.text!r} does not fit the levels it connects: {text}",
                 f"levels {old.text!r} (old) and {new.text!r} (new) read with their rounding "
                 f"and hedges; no values inside them give {format_number(change.value)}"

@@ -167,7 +167,7 @@ def check_sums(view: DocView) -> tuple[list[Finding], list[Corroboration]]:
                 continue
             seen.add(key)
             out = evaluate(_relation(total, parts))
-            unit = _unit(total) if total is not None else "percent"
+            unit = total.unit if total is not None else "percent"
             what = " + ".join(p.text for p in parts)
             whole = total.text if total is not None else "100% (shares of one whole)"
             stated = out.stated.describe(unit)
