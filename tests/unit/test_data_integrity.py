@@ -230,6 +230,7 @@ def test_a_month_without_a_name_is_refused():
         ("exclusions.toml", 'before = ["aged", "ages", "age"]', 'before = ["aged", 3]', "age_bands.before"),
         ("exclusions.toml", 'before = ["and", "the", "with", "while"]', 'before = [""]', "lists.before"),
         ("unit_aliases.toml", 'after = ["hotter"', 'after = [1, "hotter"', "celsius.after"),
+        ("changes.toml", 'not_after = ["made"', 'not_after = [["made"]', "adverbs.not_after"),
     ],
 )
 def test_a_malformed_scanner_rule_names_its_key(monkeypatch, name, old, new, where):

@@ -248,3 +248,17 @@ def test_a_small_count_of_unnamed_things_is_still_a_claim() -> None:
 def test_a_hedge_between_two_figures_is_not_read_twice() -> None:
     claims = extract("Those 18 and over 300 times a year")
     assert all(a.end <= b.start for a, b in zip(claims, claims[1:]))
+
+
+@pytest.mark.parametrize(
+    ("text", "change"),
+    [
+        ("Pensioners made up 22% of the crowd.", None),
+        ("Costs were broken down 60% to staff.", None),
+        ("Shares were up 3% at noon.", Change.INCREASE),
+        ("Rents went down 2%.", Change.DECREASE),
+    ],
+)
+def test_up_after_a_phrasal_verb_is_no_change(text: str, change: Change | None) -> None:
+    (c,) = extract(text)
+    assert c.change == change

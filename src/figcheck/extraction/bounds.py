@@ -63,6 +63,8 @@ def change_before(g: Grammar, text: str, s: int, verbs_only: bool = False) -> st
         last = words[-1]
     if len(words) >= 2 and f"{words[-2]} {last}" in lex.change_verbs:
         return lex.change_verbs[f"{words[-2]} {last}"]
+    if last in lex.change_adverbs and len(words) >= 2 and words[-2] in g.rules.adverb_not_after:
+        return None  # "made up 18%", "broken down 40%": a phrasal verb, not a change
     return lex.change_verbs.get(last) or lex.change_adverbs.get(last)
 
 

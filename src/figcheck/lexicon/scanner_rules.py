@@ -33,6 +33,7 @@ class ScannerRules:
     age_after_re: re.Pattern[str]
     list_before: frozenset[str]
     celsius_after: frozenset[str]
+    adverb_not_after: frozenset[str]  # "made up 18%": a phrasal verb, not a change
 
 
 def _words(f: DataFile, table: str, key: str) -> list[str]:
@@ -83,4 +84,5 @@ def scanner_rules() -> ScannerRules:
         ),
         list_before=frozenset(_words(exc, "lists", "before")),
         celsius_after=frozenset(_words(uni, "celsius", "after")),
+        adverb_not_after=frozenset(_words(data_file("changes.toml"), "adverbs", "not_after")),
     )
