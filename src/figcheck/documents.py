@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .errors import DocumentError
+from .errors import DocumentError, OptionError
 from .files import read_text
 
 __all__ = ["Document", "load_documents"]
@@ -30,11 +30,11 @@ class Document:
 
     def __post_init__(self) -> None:
         if not isinstance(self.id, str) or not self.id:
-            raise TypeError(f"Document id must be a non-empty str, got {self.id!r}")
+            raise OptionError(f"Document id must be a non-empty str, got {self.id!r}")
         if not isinstance(self.text, str):
-            raise TypeError(f"Document text must be a str, got {type(self.text).__name__}")
+            raise OptionError(f"Document text must be a str, got {type(self.text).__name__}")
         if not isinstance(self.meta, Mapping):
-            raise TypeError(f"Document meta must be a mapping, got {type(self.meta).__name__}")
+            raise OptionError(f"Document meta must be a mapping, got {type(self.meta).__name__}")
 
 
 def _read(path: Path, name: str, encoding: str) -> Document:
@@ -67,7 +67,7 @@ def load_documents(paths_or_globs: str | Path | Iterable[str | Path], *,
     seen: set[Path] = set()
     for item in items:
         if not isinstance(item, str | Path):
-            raise TypeError(f"load_documents() takes paths or globs, got {type(item).__name__}")
+            raise OptionError(f"load_documents() takes paths or globs, got {type(item).__name__}")
         for path, name in _expand(item):
             resolved = path.resolve()
             if resolved in seen:

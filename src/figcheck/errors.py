@@ -9,6 +9,7 @@ built-in exception that fits, so ``except ValueError`` keeps working::
     ├── DocumentError(ValueError)          a document cannot be read (missing, binary, undecodable)
     ├── ReferenceTableError(ValueError)    one or more reference rows are invalid
     ├── UnitMismatchError(TypeError)       two quantities of different dimensions were compared
+    ├── OptionError(TypeError, ValueError) an argument (option, format, document) is not usable
     └── ClaimCheckFailed(AssertionError)   a figcheck.testing assertion failed
         └── FigcheckFailure                a pytest item of a spec file failed
 
@@ -25,6 +26,7 @@ __all__ = [
     "DocumentError",
     "FigcheckError",
     "FigcheckFailure",
+    "OptionError",
     "ReferenceTableError",
     "RowError",
     "RuleDefinitionError",
@@ -126,6 +128,14 @@ class UnitMismatchError(TypeError, FigcheckError):
 
     def __str__(self) -> str:
         return f"cannot compare {self.left!r} with {self.right!r}: different dimensions"
+
+
+class OptionError(TypeError, ValueError, FigcheckError):
+    """An argument of a figcheck function is of the wrong type or out of range.
+
+    Both a TypeError and a ValueError, so either ``except`` keeps working; the message names the
+    argument and what it accepts.
+    """
 
 
 class ClaimCheckFailed(AssertionError, FigcheckError):

@@ -23,7 +23,7 @@ from .checking.claim_level import claim_level_findings
 from .checking.derived import derived_findings
 from .claims import Claim
 from .documents import Document, load_documents
-from .errors import DocumentError
+from .errors import DocumentError, OptionError
 from .extraction.context import document_context
 from .extraction.extractor import extract
 from .findings import CheckId, Finding
@@ -56,7 +56,7 @@ def _one(item: object, i: int) -> Document:
                 stacklevel=4,
             )
         return Document(f"doc{i}", item)
-    raise TypeError(
+    raise OptionError(
         f"documents must be Document, pathlib.Path or str (text), got {type(item).__name__}"
     )
 
@@ -73,7 +73,7 @@ def as_documents(documents: object) -> list[Document]:
     elif isinstance(documents, Iterable):
         items = documents
     else:
-        raise TypeError(
+        raise OptionError(
             "documents must be a Document, a Path, a str or an iterable of them, "
             f"got {type(documents).__name__}"
         )

@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from .claims import Bound, Claim, Kind
-from .errors import ClaimCheckFailed
+from .errors import ClaimCheckFailed, OptionError
 from .findings import Finding, Severity
 from .formatting import format_interval, format_number, format_percent, format_unit
 from .report import Report, align, finding_source
@@ -261,7 +261,7 @@ def assert_claim(
             try:
                 same_dimension = comparable(unit, claim.unit)
             except AttributeError:  # pint's UndefinedUnitError
-                raise ValueError(
+                raise OptionError(
                     f"assert_claim(unit={unit!r}): not a unit figcheck knows; use a canonical "
                     "name such as 'count', 'percent', 'USD', 'kilometer' or 'year'"
                 ) from None
@@ -323,7 +323,7 @@ def make_claim(
     """
     at = sentence.find(text)
     if at < 0:
-        raise ValueError(f"{text!r} does not occur in the sentence {sentence!r}")
+        raise OptionError(f"{text!r} does not occur in the sentence {sentence!r}")
     if kind is None:
         kind = Kind.PROPORTION if unit == "percent" else Kind.COUNT
     return Claim(

@@ -286,3 +286,13 @@ def test_progress_is_called_once_per_document_in_order(jobs: int) -> None:
 def test_progress_must_be_callable() -> None:
     with pytest.raises(TypeError, match="'progress' must be a function"):
         figcheck.check("5 ships.", progress="yes")
+
+
+def test_a_bad_argument_is_an_option_error_of_both_builtin_kinds() -> None:
+    with pytest.raises(figcheck.OptionError, match="'jobs' must be an int") as err:
+        figcheck.check("5 ships.", jobs="two")
+    assert isinstance(err.value, TypeError) and isinstance(err.value, ValueError)
+    with pytest.raises(figcheck.OptionError, match="unknown format 'xml'"):
+        figcheck.Report().render("xml")
+    with pytest.raises(ValueError, match="unknown tolerance family"):
+        figcheck.extract("about 5 ships", tolerances={"roughly": 0.1})

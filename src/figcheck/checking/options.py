@@ -15,6 +15,7 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field, fields
 from typing import Any
 
+from ..errors import OptionError
 from ..findings import CheckId, Severity
 from ..lexicon.files import data_file
 
@@ -82,10 +83,10 @@ def severity(case: str) -> Severity:
 
 def _number(name: str, value: object, *, low: float = 0.0, below: float | None = None) -> float:
     if isinstance(value, bool) or not isinstance(value, int | float):
-        raise TypeError(f"option {name!r} must be a number, got {type(value).__name__}")
+        raise OptionError(f"option {name!r} must be a number, got {type(value).__name__}")
     if math.isnan(value) or value < low or (below is not None and value >= below):
         upper = f" and below {below}" if below is not None else ""
-        raise ValueError(f"option {name!r} must be at least {low}{upper}, got {value!r}")
+        raise OptionError(f"option {name!r} must be at least {low}{upper}, got {value!r}")
     return float(value)
 
 
@@ -93,27 +94,27 @@ def _validated(name: str, value: object) -> Any:
     """``value`` checked as option ``name`` (TypeError or ValueError naming it)."""
     if name == "tolerances":
         if not isinstance(value, Mapping):
-            raise TypeError(f"option 'tolerances' must be a mapping, got {type(value).__name__}")
+            raise OptionError(f"option 'tolerances' must be a mapping, got {type(value).__name__}")
         return {str(k): _number(f"tolerances[{k!r}]", v, below=1.0) for k, v in value.items()}
     if name in ("reference_tolerance", "conflation_tolerance", "measure_tolerance"):
         return _number(name, value, below=1.0)
     if name == "strict_periods":
         if not isinstance(value, bool):
-            raise TypeError("option 'strict_periods' must be True or False")
+            raise OptionError("option 'strict_periods' must be True or False")
         return value
     if name in ("context_chars", "jobs"):
         if isinstance(value, bool) or not isinstance(value, int):
-            raise TypeError(f"option {name!r} must be an int, got {type(value).__name__}")
+            raise OptionError(f"option {name!r} must be an int, got {type(value).__name__}")
         if value < 0:
-            raise ValueError(f"option {name!r} must be at least 0, got {value}")
+            raise OptionError(f"option {name!r} must be at least 0, got {value}")
         return value
     if name == "checks":
         return _check_ids(value)
     if name == "progress":
         if not callable(value):
-            raise TypeError("option 'progress' must be a function taking a document id")
+            raise OptionError("option 'progress' must be a function taking a document id")
         return value
-    raise TypeError(f"unknown option {name!r}")  # pragma: no cover - create() names them first
+    raise OptionError(f"unknown option {name!r}")  # pragma: no cover - create() names them first
 
 
 @dataclass(frozen=True)
@@ -152,7 +153,7 @@ class CheckOptions:
         known = {f.name for f in fields(cls)}
         for name in options:
             if name not in known:
-                raise TypeError(
+                raise OptionError(
                     f"check() got an unknown option {name!r}; known options: {sorted(known)}"
                 )
         values = {  # None keeps the default only where it is the documented default
@@ -175,13 +176,13 @@ class CheckOptions:
 def _check_ids(value: object) -> frozenset[CheckId]:
     items: Iterable[object] = [value] if isinstance(value, str) else value  # type: ignore[assignment]
     if not isinstance(items, Iterable):
-        raise TypeError("option 'checks' must be check ids, e.g. ['conflict', 'granularity']")
+        raise OptionError("option 'checks' must be check ids, e.g. ['conflict', 'granularity']")
     out = set()
     for item in items:
         try:
             out.add(CheckId(item))
         except ValueError:
-            raise ValueError(
+            raise OptionError(
                 f"option 'checks': unknown check {item!r}; "
                 f"known: {sorted(c.value for c in CheckId)}"
             ) from None

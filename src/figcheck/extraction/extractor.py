@@ -12,6 +12,7 @@ from typing import Any
 from ..lexicon.files import data_file
 from ..claims import Claim, Kind
 from ..documents import Document
+from ..errors import OptionError
 from ..timespans import TimeSpan
 from .context import document_context, sentence_context
 from .context.periods import sentence_periods
@@ -61,12 +62,12 @@ def extract(
         meta = text.meta
         text = text.text
     elif not isinstance(text, str):
-        raise TypeError(
+        raise OptionError(
             f"extract() needs the document text as str or a Document, got {type(text).__name__}"
         )
     doc_id = "doc" if doc_id is None else doc_id
     if not isinstance(doc_id, str):
-        raise TypeError(f"doc_id must be a str, got {type(doc_id).__name__}")
+        raise OptionError(f"doc_id must be a str, got {type(doc_id).__name__}")
     doc = document_context(text, date=date, title=title, meta=meta, doc_id=doc_id)
     day = doc.date
     found = scan(text, tolerances)

@@ -11,6 +11,7 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+from ..errors import OptionError
 from ..lexicon.scanner import ScannerLexicon, alternation
 from ..lexicon.scanner_rules import ScannerRules, scanner_rules
 from .numerals import GROUP_SPACES
@@ -54,19 +55,19 @@ class Grammar:
 def grammar(lex: ScannerLexicon, tolerances: Mapping[str, float] | None = None) -> Grammar:
     """The scanner's set-up for ``lex``, with ``tolerances`` overriding the hedge families' defaults.
 
-    Raises ValueError for an unknown tolerance family or a tolerance outside [0, 1).
+    Raises OptionError (a ValueError) for an unknown tolerance family or a tolerance outside [0, 1).
     """
     tol = dict(lex.tolerances)
     if tolerances:
         unknown = set(tolerances) - set(tol)
         if unknown:
-            raise ValueError(
+            raise OptionError(
                 f"unknown tolerance famil{'ies' if len(unknown) > 1 else 'y'} "
                 f"{sorted(unknown)}; known: {sorted(tol)}"
             )
         for k, v in tolerances.items():
             if not 0 <= v < 1:
-                raise ValueError(f"tolerance {k!r} must be in [0, 1), got {v!r}")
+                raise OptionError(f"tolerance {k!r} must be in [0, 1), got {v!r}")
         tol.update(tolerances)
     atom, figure_atom = _atom_patterns(lex)
     return Grammar(

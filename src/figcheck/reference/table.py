@@ -22,7 +22,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ..errors import DocumentError, ReferenceTableError, RowError
+from ..errors import DocumentError, OptionError, ReferenceTableError, RowError
 from ..files import CSV_SUFFIXES, PARQUET_SUFFIXES, TABLE_SUFFIXES, read_text, table_files
 from .duplicates import repeated_facts
 from .rows import KNOWN_COLUMNS, REQUIRED_COLUMNS, ReferenceRow, parse_header, parse_row
@@ -216,7 +216,7 @@ class ReferenceTable:
         rows: list[ReferenceRow] = []
         for t in tables:
             if not isinstance(t, ReferenceTable):
-                raise TypeError(f"concat() takes ReferenceTable objects, got {type(t).__name__}")
+                raise OptionError(f"concat() takes ReferenceTable objects, got {type(t).__name__}")
             rows.extend(t.rows)
         return cls(tuple(rows))
 
@@ -249,7 +249,7 @@ class ReferenceTable:
             return _checked(cls.concat(tables).rows, across_files=True)
         if type(source).__name__ == "DataFrame":
             return cls.from_frame(source)  # type: ignore[arg-type]
-        raise TypeError(
+        raise OptionError(
             "reference must be a ReferenceTable, a DataFrame, a path or a list of these, "
             f"got {type(source).__name__}"
         )

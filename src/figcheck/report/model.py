@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from ..claims import Claim
+from ..errors import OptionError
 from ..findings import ClaimStatus, Comparison, Corroboration, Finding, Severity, Status
 from .columns import claim_rows, claims_frame, finding_rows, findings_frame, status_columns
 from .formats import claims_table, github_annotations
@@ -38,13 +39,13 @@ def severity_rank(severity: Severity | str) -> int:
     """How bad ``severity`` is: info 0, warning 1, error 2.
 
     Raises:
-        ValueError: ``severity`` is not one of error, warning, info.
+        OptionError: ``severity`` is not one of error, warning, info (a ValueError).
     """
     try:
         return _RANK[Severity(severity)]
     except ValueError:
         names = ", ".join(s.value for s in Severity)
-        raise ValueError(f"unknown severity {severity!r}; use one of: {names}") from None
+        raise OptionError(f"unknown severity {severity!r}; use one of: {names}") from None
 
 
 @dataclass(frozen=True)
@@ -161,7 +162,7 @@ class Report:
         """The findings in ``fmt``, one of :data:`REPORT_FORMATS`, as text.
 
         Raises:
-            ValueError: ``fmt`` is not one of :data:`REPORT_FORMATS`.
+            OptionError: ``fmt`` is not one of :data:`REPORT_FORMATS` (a ValueError).
         """
         writers = {
             "table": self.to_text,
@@ -177,7 +178,7 @@ class Report:
         """Every claim in ``fmt``, one of :data:`CLAIM_FORMATS`, as text (one row per claim).
 
         Raises:
-            ValueError: ``fmt`` is not one of :data:`CLAIM_FORMATS`.
+            OptionError: ``fmt`` is not one of :data:`CLAIM_FORMATS` (a ValueError).
         """
         writers = {
             "table": lambda: claims_table(self.claims),
@@ -256,7 +257,7 @@ def parse_show(show: Iterable[Status | str]) -> frozenset[Status]:
 def _pick(writers: Mapping[str, Callable[[], str | None]], fmt: str, known: Sequence[str]
           ) -> Callable[[], str | None]:
     if fmt not in writers:
-        raise ValueError(f"unknown format {fmt!r}; use one of: {', '.join(known)}")
+        raise OptionError(f"unknown format {fmt!r}; use one of: {', '.join(known)}")
     return writers[fmt]
 
 
