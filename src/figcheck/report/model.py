@@ -250,7 +250,7 @@ def parse_show(show: Iterable[Status | str]) -> frozenset[Status]:
                 wanted.add(Status(name))
             except ValueError:
                 names = ", ".join(["problems", "all", *(s.value for s in Status)])
-                raise ValueError(f"unknown status {name!r}; use one of: {names}") from None
+                raise OptionError(f"unknown status {name!r}; use one of: {names}") from None
     return frozenset(wanted)
 
 
