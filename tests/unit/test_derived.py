@@ -324,3 +324,11 @@ def test_every_derived_finding_exports():
     frame = report.to_frame()
     assert len(frame) == len(report.findings)
     assert report.to_json() and report.to_html()
+
+
+def test_a_failing_share_names_the_total_not_a_sibling():
+    text = ("All 120 seats have been declared. The Reds won 50, the Blues 40 and the Greens 30, "
+            "giving the Reds 48% of the chamber.")
+    found = [f for f in run(text)[0] if f.check == CheckId.SHARE_MISMATCH]
+    (f,) = found
+    assert "120" in texts_of(f) and "48%" in texts_of(f)

@@ -142,7 +142,10 @@ def check_shares(view: DocView, tolerances: Mapping[str, float] | None = None
             continue
         results = [(evaluate(_relation(share, p, w)), p, w) for p, w in pairs]
         held = [x for x in results if x[0].holds]
-        out, part, whole = held[0] if held else results[-1]
+        # A failing share is reported against the largest whole (a list's siblings are
+        # smaller than its total), and the part nearest to the share.
+        out, part, whole = held[0] if held else max(
+            results, key=lambda x: (x[2].value, -abs(x[1].start - share.start)))
         text = (f"{part.text} / {whole.text} = {out.computed.describe('percent')}; "
                 f"{share.text!r} states {out.stated.describe('percent')} (whole found by "
                 f"{how})")
