@@ -178,7 +178,7 @@ def test_reference_row_carries_what_it_was_compared_with(report: Report) -> None
     assert (row["doc_id"], row["line"], row["column"]) == ("notes/speech.txt", 4, 19)
     assert row["start"] == 120 + 18 and row["end"] == row["start"] + len("nearly 9,000 residents")
     assert (row["claimed_value"], row["claimed_low"], row["claimed_high"]) == (9000, 8100, 9000)
-    assert row["claimed_bound"] == "<~"
+    assert row["claimed_bound"] == "almost"  # "<~" in words: no cell needs defusing
     assert (row["reference_measure"], row["reference_source"], row["reference_line"]) == (
         "displaced residents",
         "Regional statistics office",
@@ -358,7 +358,8 @@ def _strict_json(text: str):
 
 def test_json_document_has_summary_and_findings_with_csv_keys(report: Report) -> None:
     doc = _strict_json(report.to_json())
-    assert doc["schema_version"] == 1
+    assert doc["schema_version"] == 2
+    assert len(doc["claims"]) == len(report.claims)
     assert doc["summary"]["findings"] == 3
     assert doc["summary"]["by_severity"] == {"error": 1, "info": 1, "warning": 1}
     assert [list(f) for f in doc["findings"]] == [list(CSV_COLUMNS)] * 3
@@ -388,8 +389,9 @@ def test_jsonl_has_one_object_per_finding(report: Report, tmp_path) -> None:
     path = tmp_path / "out.jsonl"
     report.to_jsonl(path)
     lines = path.read_text(encoding="utf-8").splitlines()
-    assert len(lines) == 3
-    assert [tuple(_strict_json(line)) for line in lines] == [CSV_COLUMNS] * 3
+    findings = [ln for ln in lines if _strict_json(ln)["record"] == "finding"]
+    assert len(findings) == 3 and len(lines) == 3 + len(report.claims)
+    assert [tuple(_strict_json(line))[1:] for line in findings] == [CSV_COLUMNS] * 3
 
 
 # --- failures, text ----------------------------------------------------------------------------

@@ -30,6 +30,8 @@ __all__ = [
     "finding_rows",
     "findings_frame",
     "status_columns",
+    "status_rows",
+    "BOUND_WORDS",
 ]
 
 # (name, dtype) in output order. The meaning of every column is documented in
@@ -83,6 +85,8 @@ CSV_DTYPES: dict[str, str] = dict(_FINDING_SCHEMA)
 
 def _claim_dtype(annotation: Any) -> str:
     kinds = set(typing.get_args(annotation)) - {type(None)} or {annotation}
+    if kinds == {bool}:
+        return "boolean"
     if kinds == {int}:
         return "Int64"
     if kinds == {float}:
@@ -129,6 +133,14 @@ def _converted_value(finding: Finding) -> float:
     return min(max(value, finding.claimed_low), finding.claimed_high)
 
 
+#: How the CSV, JSON and frames write a claim's bound: words, so no cell starts with "=" or "<"
+#: and needs defusing in a spreadsheet.
+BOUND_WORDS: dict[str, str] = {
+    "=": "eq", "~": "approx", "<~": "almost", ">": "gt", ">=": "ge", "<": "lt", "<=": "le",
+    "range": "range",
+}
+
+
 def finding_row(finding: Finding, verdict: str | None = None) -> dict[str, Any]:
     """One finding as a dict with exactly the keys of :data:`CSV_COLUMNS`."""
     claim, other, ref = finding.claim, finding.other, finding.reference
@@ -152,7 +164,7 @@ def finding_row(finding: Finding, verdict: str | None = None) -> dict[str, Any]:
         "claimed_low": float(finding.claimed_low),
         "claimed_high": float(finding.claimed_high),
         "claimed_unit": _text(finding.unit),
-        "claimed_bound": str(claim.bound),
+        "claimed_bound": BOUND_WORDS[str(claim.bound)],
         "compared_with": finding.compared_with,
         "other_doc_id": _text(other.doc_id) if other else None,
         "other_line": other.line if other else None,
@@ -205,7 +217,9 @@ def claim_rows(claims: Iterable[Claim]) -> list[dict[str, Any]]:
         row = claim.model_dump()
         for name, dtype in CLAIM_DTYPES.items():
             if dtype == "str":
-                row[name] = _text(row[name])
+                value = row[name]
+                # a tuple (the qualifiers) is one cell: its items joined by "; "
+                row[name] = _text("; ".join(value) if isinstance(value, list | tuple) else value)
         rows.append(row)
     return rows
 
@@ -243,6 +257,22 @@ def status_columns(frame: pd.DataFrame, claims: Sequence[Claim],
                                       dtype="string")
     out["fact_group"] = pd.array([s.group if s else None for s in found], dtype="Int64")
     return out
+
+
+def status_rows(claims: Sequence[Claim], statuses: Iterable[ClaimStatus]) -> list[dict[str, Any]]:
+    """Each claim's row (:data:`CLAIM_COLUMNS`) with its status, reason, evidence and group."""
+    by_key = {(s.claim.doc_id, s.claim.start, s.claim.end): s for s in statuses}
+    rows = []
+    for claim, row in zip(claims, claim_rows(claims), strict=True):
+        s = by_key.get((claim.doc_id, claim.start, claim.end))
+        row.update({
+            "status": s.status.value if s else None,
+            "status_reason": _text(s.reason) if s else None,
+            "status_evidence": _text(s.evidence) if s else None,
+            "fact_group": s.group if s else None,
+        })
+        rows.append(row)
+    return rows
 
 
 def claims_frame(claims: Iterable[Claim]) -> pd.DataFrame:

@@ -16,7 +16,14 @@ from typing import TYPE_CHECKING, Any
 from ..claims import Claim
 from ..errors import OptionError
 from ..findings import ClaimStatus, Comparison, Corroboration, Finding, Severity, Status
-from .columns import claim_rows, claims_frame, finding_rows, findings_frame, status_columns
+from .columns import (
+    claim_rows,
+    claims_frame,
+    finding_rows,
+    findings_frame,
+    status_columns,
+    status_rows,
+)
 from .formats import claims_table, github_annotations
 from .terminal import format_findings, format_statistics, format_statuses
 from .writers import Destination, emit_text, write_claims_json, write_csv, write_json, write_jsonl
@@ -96,17 +103,24 @@ class Report:
         return write_csv(self.to_frame(), path_or_buffer, excel=excel)
 
     def to_json(self, path_or_buffer: Destination = None, *, indent: int | None = 2) -> str | None:
-        """The report as JSON: ``schema_version``, ``figcheck_version``, ``summary``, ``findings``.
+        """The report as JSON: ``schema_version``, ``figcheck_version``, ``summary``, ``findings``
+        and ``claims`` (every claim with its status); the JSON Schema ships as
+        ``figcheck/report/assets/report.schema.json``.
 
         Each finding has exactly the :data:`CSV_COLUMNS` keys; infinities are
         the strings ``"Infinity"``/``"-Infinity"``, missing values ``null``.
         """
         rows = finding_rows(self.findings, self.comparisons)
-        return write_json(self.summary(), rows, path_or_buffer, indent=indent)
+        return write_json(self.summary(), rows, path_or_buffer, indent=indent,
+                          claims=status_rows(self.claims, self.statuses))
 
     def to_jsonl(self, path_or_buffer: Destination = None) -> str | None:
-        """The findings as JSON Lines, one object with the :data:`CSV_COLUMNS` keys per line."""
-        return write_jsonl(finding_rows(self.findings, self.comparisons), path_or_buffer)
+        """JSON Lines: one object per finding (``"record": "finding"`` and the :data:`CSV_COLUMNS`
+        keys), then one per claim (``"record": "claim"``, the claim columns and its status)."""
+        findings = ({"record": "finding", **row}
+                    for row in finding_rows(self.findings, self.comparisons))
+        claims = ({"record": "claim", **row} for row in status_rows(self.claims, self.statuses))
+        return write_jsonl([*findings, *claims], path_or_buffer)
 
     def to_html(
         self,

@@ -37,7 +37,7 @@ __all__ = [
 ]
 
 #: Version of the CSV/JSON layout; bumped when a column is renamed or removed.
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 # Spreadsheets run a cell that starts with one of these as a formula (CWE-1236,
 # OWASP ASVS 1.2.10). The apostrophe itself is escaped too, so undefuse() can
@@ -103,7 +103,8 @@ def _csv_cell(value: Any) -> str:
             return '"' + text.replace('"', '""') + '"'
         return text
     if isinstance(value, float):
-        return repr(value)
+        # 12 significant digits: what any claim states, without binary noise (30.000000000000004)
+        return repr(float(f"{value:.12g}"))
     return str(value)
 
 
@@ -179,13 +180,16 @@ def json_rows(rows: Iterable[Mapping[str, Any]]) -> list[dict[str, Any]]:
 
 
 def write_json(summary: Mapping[str, Any], rows: Iterable[Mapping[str, Any]],
-               dest: Destination = None, *, indent: int | None = 2) -> str | None:
-    """One JSON document: schema version, figcheck version, ``summary`` and the finding rows."""
+               dest: Destination = None, *, indent: int | None = 2,
+               claims: Iterable[Mapping[str, Any]] = ()) -> str | None:
+    """One JSON document: schema version, figcheck version, ``summary``, the finding rows and
+    every claim with its status (the shape is ``report/assets/report.schema.json``)."""
     doc = {
         "schema_version": SCHEMA_VERSION,
         "figcheck_version": _figcheck_version(),
         "summary": dict(summary),
         "findings": json_rows(rows),
+        "claims": json_rows(claims),
     }
     return _emit(json.dumps(doc, indent=indent, ensure_ascii=False) + "\n", dest)
 
