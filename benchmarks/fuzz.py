@@ -237,11 +237,11 @@ def report_violations(report: figcheck.Report) -> list[str]:
     report.to_csv(buffer)
     buffer.getvalue().decode("utf-8")
     doc = json.loads(report.to_json(), parse_constant=lambda c: bad.append(f"export: {c} in JSON"))
-    if len(doc["findings"]) != len(report.findings):
-        bad.append("export: JSON lost findings")
+    if len(doc["findings"]) != len(report.findings) or len(doc["claims"]) != len(report.claims):
+        bad.append("export: JSON lost findings or claims")
     lines = (report.to_jsonl() or "").splitlines()
-    if len(lines) != len(report.findings):
-        bad.append("export: JSON Lines lost findings")
+    if len(lines) != len(report.findings) + len(report.claims):
+        bad.append("export: JSON Lines lost findings or claims")
     for line in lines:
         json.loads(line, parse_constant=lambda c: bad.append(f"export: {c} in JSON Lines"))
     report.to_text()

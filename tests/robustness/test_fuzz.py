@@ -102,7 +102,7 @@ def test_check_and_every_export(text: str) -> None:
     pd.testing.assert_frame_equal(read_csv(io.StringIO(report.to_csv())), frame)
     document = json.loads(report.to_json(), parse_constant=lambda c: pytest_fail(c))
     assert len(document["findings"]) == len(report.findings)
-    assert len((report.to_jsonl() or "").splitlines()) == len(report.findings)
+    assert len((report.to_jsonl() or "").splitlines()) == len(report.findings) + len(report.claims)
     report.to_text()
     report.claims_frame()
 

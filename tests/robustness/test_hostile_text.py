@@ -66,4 +66,4 @@ def test_replace_surrogates_keeps_length_and_other_text() -> None:
 def test_json_lines_escape_the_breaks_line_readers_split_on() -> None:
     report = figcheck.check("Of its 140 tanks\u2028the army lost 160 of its 140 tanks.\x85")
     body = report.to_jsonl()
-    assert body.count("\n") == len(body.splitlines()) == len(report.findings)
+    assert body.count("\n") == len(body.splitlines()) == len(report.findings) + len(report.claims)
