@@ -217,7 +217,7 @@ def _progress(total: int, label: str) -> Iterator[Callable[[str], None] | None]:
 
 
 def _check_epilog() -> str:
-    from .findings import CheckId
+    from figcheck import CheckId
 
     import textwrap
 
@@ -418,7 +418,7 @@ def check(
 
 def _checks(select: Sequence[str], ignore: Sequence[str]) -> list[str] | None:
     """The check ids to run from --select and --ignore (None: all of them)."""
-    from figcheck.findings import CheckId
+    from figcheck import CheckId
 
     known = [c.value for c in CheckId]
 
