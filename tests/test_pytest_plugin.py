@@ -295,3 +295,29 @@ def test_spec_error_pickles_and_formats() -> None:
 
     error = pickle.loads(pickle.dumps(SpecError("f.toml", 3, "checks", "bad")))
     assert str(error) == "f.toml:3: checks: bad"
+
+
+def test_last_failed_reruns_only_the_failed_spec_items(project: pytest.Pytester) -> None:
+    spec(project, 'documents = ["harbour.txt", "ferry.txt"]\n'
+                  'checks = ["granularity", "part_exceeds_whole"]\n')
+    project.runpytest("-p", "cacheprovider").assert_outcomes(passed=2, failed=2)
+    again = project.runpytest("-p", "cacheprovider", "--lf")
+    again.assert_outcomes(failed=2)  # the two passing items are not run again
+    again.stdout.fnmatch_lines(["*rerun previous 2 failures*"])
+    stepwise = project.runpytest("-p", "cacheprovider", "--sw")
+    stepwise.assert_outcomes(failed=1)
+
+
+@pytest.mark.parametrize(
+    ("options", "message"),
+    [
+        ("refrence_tolerance = 0.01", "figcheck.toml:4: options.refrence_tolerance: *unknown option*"),
+        ('reference_tolerance = "x"', "figcheck.toml:4: options.reference_tolerance: *number*"),
+    ],
+)
+def test_spec_options_are_checked_at_collection(project: pytest.Pytester, options: str,
+                                                message: str) -> None:
+    spec(project, f'documents = ["ferry.txt"]\n\n[options]\n{options}\n')
+    result = project.runpytest("--collect-only")
+    result.stdout.fnmatch_lines([f"*{message}*"])
+    assert result.ret != 0

@@ -83,6 +83,7 @@ class SpecFile(pytest.File):
         self.spec = load_spec(
             self.path, display, root=Path(allowed).resolve() if allowed else None
         )
+        _check_options(self.spec, display)
         self._result: Any = None
         self.doc_ids = {doc: _display(doc, root) for doc in self.spec.documents}
         checks_line = self.spec.lines.get("checks", self.spec.lines.get("documents", 1))
@@ -90,15 +91,18 @@ class SpecFile(pytest.File):
         for doc in self.spec.documents:
             label = _display(doc, self.path.parent)
             for check in self.spec.checks:
+                name = f"{label}::{check}"
                 items.append(
                     CheckItem.from_parent(
-                        self, name=f"{label}::{check}", document=doc, check=check, line=checks_line
+                        self, name=name, nodeid=self._child_id(name), document=doc, check=check,
+                        line=checks_line,
                     )
                 )
         for number, expectation in enumerate(self.spec.expectations):
+            name = f"expect[{number}: {expectation.about}]"
             items.append(
                 ExpectItem.from_parent(
-                    self, name=f"expect[{number}: {expectation.about}]", expectation=expectation
+                    self, name=name, nodeid=self._child_id(name), expectation=expectation
                 )
             )
         names = {item.name for item in items}
@@ -114,6 +118,11 @@ class SpecFile(pytest.File):
                 item.add_marker(pytest.mark.xfail(reason=self.spec.xfail[item.name], strict=True))
         yield from items
 
+    def _child_id(self, name: str) -> str:
+        # Item names hold "::" and "[...]"; giving the node id as a string makes pytest read it
+        # the same way it reads the ids it stored, so --lf and --sw find the items again.
+        return f"{self.nodeid}::{name}"
+
     def repr_failure(self, excinfo: pytest.ExceptionInfo[BaseException], style: Any = None) -> Any:
         """A spec error as its one-line message, not a traceback."""
         if isinstance(excinfo.value, SpecError):
@@ -127,6 +136,18 @@ class SpecFile(pytest.File):
         if isinstance(self._result, BaseException):
             raise self._result
         return self._result
+
+
+def _check_options(spec: Spec, display: str) -> None:
+    """Each ``[options]`` entry as ``figcheck.check`` would take it, or a SpecError at its line."""
+    import figcheck
+
+    for key, value in spec.options.items():
+        try:
+            figcheck.CheckOptions.create(**{key: value})
+        except (TypeError, ValueError, FigcheckError) as exc:
+            line = spec.lines.get(f"options.{key}", spec.lines.get("options", 0))
+            raise SpecError(display, line, f"options.{key}", str(exc)) from None
 
 
 def _run(spec: Spec, doc_ids: dict[Path, str], display: str) -> Any:
