@@ -323,6 +323,8 @@ def names_outside(
     A name inside a source still counts when it qualifies the party: "Japan's Ministry of
     Finance said", "the border agency of Mirovia said".
     """
+    if not names or (not sources and not any(name[3] & QUALIFIER for name in names)):
+        return names
     los = [src[0] for src in sources]
     reach: list[int] = []  # furthest end among the extents so far
     for src in sources:
