@@ -72,3 +72,9 @@ def test_to_html_writes_a_file(tmp_path):
     out = tmp_path / "r.html"
     assert _report("Some 300 people fled.").to_html(out) is None
     assert out.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
+
+
+def test_number_line_of_non_negative_values_starts_at_zero_or_above():
+    svg = number_line([("claim", 160.0, 160.0), ("expected", 0.0, 140.0)], "count")
+    ticks = re.findall(r'text-anchor="(?:start|end)">([^<]+)<', svg)
+    assert ticks and not ticks[0].startswith("-")

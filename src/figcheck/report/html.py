@@ -143,7 +143,8 @@ def _scale(values: Iterable[float]) -> tuple[float, float]:
         return (0.0, 1.0)
     lo, hi = min(finite), max(finite)
     pad = (hi - lo) * 0.08 or abs(hi) * 0.1 or 1.0
-    return (lo - pad, hi + pad)
+    # counts, shares and most measures cannot go below zero: no negative axis for them
+    return (lo - pad if lo - pad >= 0 or lo < 0 else 0.0, hi + pad)
 
 
 def number_line(rows: Sequence[tuple[str, float | None, float | None]], unit: str) -> str:
@@ -227,7 +228,7 @@ def _finding(f: Finding, n: int) -> str:
         head += f' <span class="muted">off by {_e(format_percent(f.rel_diff))}</span>'
     head += "</div>"
     body = [f'<p class="msg">{_e(f.message)}</p>']
-    if f.evidence:
+    if f.evidence and " ".join(f.evidence.split()) not in " ".join(f.message.split()):
         body.append(f'<p class="evidence">why these were compared: {_e(f.evidence)}</p>')
     if f.reference is not None:
         ref = f.reference
