@@ -78,7 +78,8 @@ def _raw_sentence_spans(text: str) -> list[tuple[int, int]]:
         from sentencex import get_sentence_boundaries
     except ImportError:  # pragma: no cover - sentencex is a dependency; keep working without it
         return _fallback_spans(text)
-    safe = text.translate(_SPLITTER_SAFE)
+    # every character the mapping changes is non-ASCII: an ASCII text is safe as it is
+    safe = text if text.isascii() else text.translate(_SPLITTER_SAFE)
     try:
         boundaries = get_sentence_boundaries("en", safe)
     except Exception:  # noqa: BLE001 - a splitter bug must not lose the document

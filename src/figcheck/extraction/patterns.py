@@ -118,10 +118,21 @@ def _atom_patterns(lex: ScannerLexicon) -> tuple[re.Pattern[str], re.Pattern[str
         r"(?P<dec>(?<=[ \u00a0(])\.\d{1,12}+(?![\d.]))"
         r"|(?P<vul>(?<![\w.,])(?P<vwhole>\d{1,4}+)?(?P<vfrac>[" + vulgar + r"])))"
     )
+    # The character after the boundary must be able to start one of the atoms (a digit or
+    # the first letter of a word some atom spells): a single class test that lets the
+    # engine reject most words before trying the alternatives one by one.
+    spelled = [*lex.words, *lex.multipliers, *lex.fractions, *lex.vague, *_LITERAL_WORDS]
+    first = "".join(sorted({re.escape(w[0]) for w in spelled if w}))
+    gate = r"\b(?=\d|(?i:[" + first + r"]))"
     return (
-        re.compile(r"\b(?:" + ratio + "|" + figure + ")" + decimal, re.VERBOSE),
-        re.compile(r"\b(?:" + figure + ")" + decimal, re.VERBOSE),
+        re.compile(gate + "(?:" + ratio + "|" + figure + ")" + decimal, re.VERBOSE),
+        re.compile(gate + "(?:" + figure + ")" + decimal, re.VERBOSE),
     )
+
+
+# Words the atom patterns spell literally, not from the word lists.
+_LITERAL_WORDS = ("a", "an", "one", "two", "three", "four", "five", "six", "seven", "eight",
+                  "nine", "twenty", "fifty", "hundred", "thousand", "fold")
 
 
 def _of_gap(lex: ScannerLexicon) -> re.Pattern[str]:
