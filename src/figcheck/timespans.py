@@ -33,6 +33,7 @@ import calendar
 import datetime as dt
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 
 __all__ = ["TimeSpan", "parse_period", "shift_months"]
 
@@ -132,12 +133,12 @@ class TimeSpan:
         """True for ``2012/`` and ``/2030``."""
         return self.fiscal is None and (self.first is None) != (self.last is None)
 
-    @property
+    @cached_property  # read for every pair a claim meets in checking
     def first_day(self) -> dt.date | None:
         """The first day covered, None when open at the start or fiscal."""
         return _first_day(self.first) if self.first is not None else None
 
-    @property
+    @cached_property  # read for every pair a claim meets in checking
     def last_day(self) -> dt.date | None:
         """The last day covered, None when open at the end or fiscal."""
         return _last_day(self.last) if self.last is not None else None
@@ -154,6 +155,10 @@ class TimeSpan:
 
     def key(self) -> tuple[object, ...]:
         """What makes two periods the same: the days covered and whether a side is open."""
+        return self._key
+
+    @cached_property
+    def _key(self) -> tuple[object, ...]:
         if self.fiscal is not None:
             return ("fy", *self.fiscal)
         return (
@@ -163,10 +168,10 @@ class TimeSpan:
         )
 
     def __eq__(self, other: object) -> bool:
-        return isinstance(other, TimeSpan) and self.key() == other.key()
+        return self is other or (isinstance(other, TimeSpan) and self._key == other._key)
 
     def __hash__(self) -> int:
-        return hash(self.key())
+        return hash(self._key)
 
     # --- arithmetic ---------------------------------------------------------------------
 
