@@ -159,11 +159,16 @@ def align(claims: Sequence[Claim], texts: Mapping[str, str] | None = None, *,
     per_doc: Counter[tuple[str, str | None]] = Counter(
         (f.claim.doc_id, f.dimension) for f in frames)
 
+    priors: dict[tuple[int, int], Field] = {}  # few distinct block sizes: each prior once
+
     def prior(fa: Frame, fb: Frame) -> Field | None:
         if fa.claim.doc_id == fb.claim.doc_id:
             return None
-        return block_prior(per_doc[(fa.claim.doc_id, fa.dimension)],
-                           per_doc[(fb.claim.doc_id, fb.dimension)])
+        sizes = (per_doc[(fa.claim.doc_id, fa.dimension)], per_doc[(fb.claim.doc_id, fb.dimension)])
+        found = priors.get(sizes)
+        if found is None:
+            found = priors[sizes] = block_prior(*sizes)
+        return found
 
     def score(i: int, j: int) -> Evidence:
         fa, fb = frames[min(i, j)], frames[max(i, j)]
