@@ -43,6 +43,7 @@ class Vocab:
     """The parsed ``cqe_vocab.toml``."""
 
     units: dict[str, str]
+    per_units: dict[str, str]
     spelling: dict[str, str]
     powers: dict[str, str]
     age_units: dict[str, str]
@@ -109,6 +110,7 @@ def load_vocab(path: Path = VOCAB_PATH) -> Vocab:
     alternation = "|".join(re.escape(w.lower()) for w in sorted(markers, key=len, reverse=True))
     return Vocab(
         units=_section(data, path, "units", dict),
+        per_units=_section(data, path, "per_units", dict),
         spelling=_section(data, path, "spelling", dict),
         powers=_section(data, path, "powers", dict),
         age_units=_section(data, path, "age_units", dict),
@@ -148,11 +150,18 @@ def cqe_unit(unit: str, vocab: Vocab) -> str:
     """
     if unit in vocab.units:
         return vocab.units[unit]
-    return " per ".join(_simple_unit(part, vocab) for part in unit.split("/"))
+    first, *rest = unit.split("/")
+    return " per ".join(
+        [_simple_unit(first, vocab)]
+        + [vocab.per_units.get(p.strip()) or _simple_unit(p, vocab) for p in rest]
+    )
 
 
 def _singular(noun: str, vocab: Vocab) -> str:
-    """The noun phrase with its last word crudely singularised ("cargo ships" -> "cargo ship")."""
+    """The noun phrase with its last word crudely singularised ("cargo ships" -> "cargo ship");
+    a rate's two sides each ("points per game" -> "point per game")."""
+    if " per " in noun:
+        return " per ".join(_singular(side, vocab) for side in noun.split(" per ", 1))
     *head, last = noun.split()
     low = last.lower()
     if low in vocab.plurals:

@@ -368,6 +368,13 @@ ADAPTER_CASES = [
     pytest.param(claim("88p", 0.88, "GBP", kind="money"), 88, "point", "=", id="pence-as-p"),
     pytest.param(claim("245 pence", 2.45, "GBP", kind="money"), 245, "penny", "=", id="pence"),
     pytest.param(
+        claim("11.5 ppg", 11.5, "count", noun="points per game"),
+        11.5,
+        "point per game",
+        "=",
+        id="count-rate",
+    ),
+    pytest.param(
         claim("90 km/h", 90, "kilometer / hour", kind="measure"),
         90,
         "kilometre per hour",
@@ -524,6 +531,10 @@ def test_concept_tokens(fields, concepts):
         ("foot ** 3", "cubic foot"),
         ("pound", "pound-mass"),
         ("furlong", "furlong"),
+        ("USD / oil_barrel", "dollar per barrel"),
+        ("oil_barrel / day", "barrel of oil per day"),
+        ("USD / square_foot", "dollar per square foot"),
+        ("kip_per_square_inch", "kilopound per square inch"),
     ],
 )
 def test_cqe_unit(unit, expected):

@@ -336,3 +336,57 @@ def test_a_named_index_is_what_its_move_measures() -> None:
 def test_a_place_or_party_opening_the_clause_is_whose_not_what() -> None:
     assert claim("Malta recorded 71.2% on Sunday.", "71.2%").noun is None
     assert claim("Kesh Mining rose 8.2% after the ruling.", "8.2%").noun is None
+
+
+# --- the counted noun: abbreviations and where a plural head ends ---------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "noun"),
+    [
+        ("Okafor averaged 19.4 ppg and 8.2 rpg last season.", "19.4", "points per game"),
+        ("Okafor averaged 19.4 ppg and 8.2 rpg last season.", "8.2", "rebounds per game"),
+        ("The shortstop was worth 2.3 WAR over the year.", "2.3", "wins above replacement"),
+        ("Lindqvist ran for 3 TDs in the opener.", "3", "touchdowns"),
+    ],
+)
+def test_an_abbreviated_counted_noun_is_read_in_full(text: str, surface: str, noun: str) -> None:
+    assert claim(text, surface).noun == noun
+
+
+def test_an_abbreviation_is_matched_as_written() -> None:
+    # "war" in lower case is the word, not the statistic
+    assert claim("The region saw 2 war memorials restored.", "2").noun != "wins above replacement"
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "noun"),
+    [
+        ("The 14 delegates bound by the accord met in Orsk.", "14", "delegates"),
+        ("The firm has 73 clients mostly from Norway.", "73", "clients"),
+        ("The villa has 6.5 bathrooms finish in marble.", "6.5", "bathrooms"),
+        ("Officers seized 40 stolen cars overnight.", "40", "stolen cars"),
+        ("The fleet added 12 sports cars this year.", "12", "sports cars"),
+    ],
+)
+def test_a_plural_head_ends_the_counted_noun(text: str, surface: str, noun: str) -> None:
+    assert claim(text, surface).noun == noun
+
+
+@pytest.mark.parametrize(
+    ("text", "unit"),
+    [
+        ("The pack stores 5200 mAh.", "milliampere_hour"),
+        ("The beam failed at 48.5 MPa.", "megapascal"),
+        ("The alloy tested at 11 ksi.", "kip_per_square_inch"),
+        ("Tap water held 9 ppb of lead.", "ppb"),
+        ("The ice sheet shed 140 gigatonnes.", "gigatonne"),
+        ("The new plant stores 12 GWh.", "gigawatt_hour"),
+        ("The line carries 400 kV.", "kilovolt"),
+        ("The engine makes 310 PS.", "metric_horsepower"),
+        ("Savers held 2.5 million Danish crowns.", "DKK"),
+    ],
+)
+def test_more_units_are_read_as_units_not_counted_nouns(text: str, unit: str) -> None:
+    (c,) = figcheck.extract(text)
+    assert c.unit == unit

@@ -18,6 +18,7 @@ __all__ = ["MeasureLexicon", "default_measures", "load_measures"]
 _WORD = re.compile(r"[a-z][a-z'\-]*")
 _PHRASE = re.compile(r"[a-z][a-z'\-]*(?: [a-z][a-z'\-]*)*")
 _NAME = re.compile(r"[a-z][a-z_]*")
+_ABBREVIATION = re.compile(r"[A-Za-z][A-Za-z0-9]*")
 _LISTS = ("verbs", "fillers", "people", "groups", "qualifiers", "auxiliaries", "pronouns", "not_nouns", "subsets", "times")
 _SCALE_KEYS = ("before", "after", "events")
 
@@ -46,6 +47,7 @@ class MeasureLexicon:
     event_heads: dict[str, str]
     verb_measures: dict[str, str]
     extents: dict[str, str]
+    abbreviations: dict[str, str]  # a noun as written after a figure -> the noun it stands for
 
 
 def _strings(df: DataFile, table: str, key: str, values: object, pattern: re.Pattern[str]) -> list[str]:
@@ -105,6 +107,11 @@ def load_measures(df: DataFile) -> MeasureLexicon:
         if not _WORD.fullmatch(word) or not isinstance(measure, str) or not _PHRASE.fullmatch(measure):
             raise df.error(word, f"expected a lower-case word = a lower-case measure, got {measure!r}", "extents")
         extents[word] = measure
+    abbreviations: dict[str, str] = {}
+    for short, noun in df.table("abbreviations").items():
+        if not _ABBREVIATION.fullmatch(short) or not isinstance(noun, str) or not _PHRASE.fullmatch(noun):
+            raise df.error(short, f"expected an abbreviation = a lower-case noun phrase, got {noun!r}", "abbreviations")
+        abbreviations[short] = noun
     # longest phrases first, so "a magnitude of" wins over "magnitude"
     before.sort(key=lambda p: -len(p[0]))
     after.sort(key=lambda p: -len(p[0]))
@@ -125,6 +132,7 @@ def load_measures(df: DataFile) -> MeasureLexicon:
         event_heads=heads,
         verb_measures=named,
         extents=extents,
+        abbreviations=abbreviations,
     )
 
 

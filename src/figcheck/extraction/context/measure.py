@@ -75,6 +75,10 @@ def claim_noun(
         return scale, start, end
     found = noun_after(t, start, end, limit, other_spans)
     lex = default_measures()
+    if found is not None and (i := bisect_left(t.starts, found[1])) < len(t.words):
+        full = lex.abbreviations.get(t.words[i])
+        if full is not None:
+            return full, found[1], t.ends[i]  # "15.3 ppg": points per game
     if found is not None and found[0] in lex.extents:
         return lex.extents[found[0]], found[1], found[2]  # "48 km deep" measures a depth
     if found is not None and " " not in found[0] and (

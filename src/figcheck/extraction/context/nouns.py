@@ -70,6 +70,8 @@ def noun_after(
             out.clear()
             first = i
             continue
+        if out and _plural(out[-1]) and not _plural(lw):
+            break  # "11 members bound by", "59 users mostly from": the plural head ends it
         if out and lw.endswith(("ed", "ing")) and _phrase_ends(t, i + 1, limit):
             # "1,351 people killed", "a convoy stalled": a verb, unless it modifies what
             # follows ("Russian armoured vehicles", "bus charging bays")
@@ -79,6 +81,11 @@ def noun_after(
     if not out or (len(out) == 1 and roles.get(out[0], 0) & GENERIC):
         return None
     return " ".join(out[-4:]), lo, ends[i - 1]  # "public electric vehicle charging points"
+
+
+def _plural(word: str) -> bool:
+    """Is ``word`` a plural noun in -s ("members", "cities"), whose phrase ends with it?"""
+    return len(word) > 3 and word.endswith("s") and not word.endswith("ss") and lemma(word) != word
 
 
 def _skip_span(s: str, a: int, b: int, other_spans: Sequence[tuple[int, int]]) -> int:
