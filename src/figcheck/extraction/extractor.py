@@ -10,7 +10,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from ..lexicon.files import data_file
-from ..claims import Claim, Kind
+from ..claims import Claim, Kind, compact_claim
 from ..documents import Document
 from ..errors import OptionError
 from ..timespans import TimeSpan
@@ -90,7 +90,7 @@ def extract(
         s_start, s_end = sentences[i] if sentences else (0, len(text))
         # a span that runs past a sentence break belongs to the sentence it starts in
         s_end = max(s_end, max(sp.end for sp in group))
-        sentence = text[s_start:s_end]
+        sentence = text[s_start:s_end].strip()  # one string shared by its claims
         follows = previous[0] == i - 1
         sc = sentence_context(
             reader.body(s_start, s_end), date=day, previous=previous[1] if follows else None
@@ -123,10 +123,11 @@ def extract(
                 concept = _concept_for_unit(sp.unit, concept)
                 if ctx.noun is None and concept != ctx.concept:
                     measure = concept  # "a 40-mile-long convoy" measures a length
-            group[k] = sp.model_copy(
-                update={
+            group[k] = compact_claim(
+                sp.__dict__
+                | {
                     "doc_id": doc_id,
-                    "sentence": sentence.strip(),
+                    "sentence": sentence,
                     "sentence_start": s_start,
                     "sentence_end": s_end,
                     "line": line,
