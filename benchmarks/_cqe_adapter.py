@@ -204,9 +204,14 @@ def _text_order(claim: Claim) -> tuple[float, float]:
 
 
 def _concepts(claim: Claim, noun_is_unit: bool, vocab: Vocab) -> tuple[str, ...]:
-    sources = [claim.subject] + ([] if noun_is_unit else [claim.noun])
-    if not any(sources):
-        sources = [claim.concept]
+    """The concept tokens: the words the sentence uses for what the figure is about.
+
+    That is whose (``subject``), what has the value (``holder``) and the measured noun
+    unless it already is the unit. figcheck's ``concept`` is a lexicon label, often
+    implied by the unit alone ("duration", "length"), not words of the sentence: a
+    claim with none of the three gives "-".
+    """
+    sources = [claim.subject, claim.holder] + ([] if noun_is_unit else [claim.noun])
     tokens: list[str] = []
     seen: set[str] = set()
     for text in sources:

@@ -99,6 +99,9 @@ class Claim(BaseModel):
     measure: str | None = None
     qualifiers: tuple[str, ...] = ()
     subject_inherited: bool = False
+    # The noun phrase the figure is stated of, as written: "aircraft" in "The aircraft is
+    # 72.7 metres long", "net worth" in "a net worth of $1.3bn"; a name or a common noun.
+    holder: str | None = None
 
     @model_validator(mode="after")
     def _check_interval(self) -> Claim:

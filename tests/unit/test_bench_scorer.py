@@ -513,7 +513,17 @@ def test_age_set_maps_durations_to_ages():
             ("Copper", "price"),
             id="dedup-case-insensitive",
         ),
-        pytest.param({"concept": "deaths"}, ("deaths",), id="concept-when-nothing-else"),
+        pytest.param({"concept": "duration"}, ("-",), id="lexicon-label-is-not-a-concept"),
+        pytest.param(
+            {"kind": "measure", "unit": "meter", "holder": "The aircraft", "concept": "length"},
+            ("aircraft",),
+            id="holder",
+        ),
+        pytest.param(
+            {"subject": "Norway", "holder": "Norway's fleet", "noun": "ships"},
+            ("Norway", "Norway's", "fleet"),
+            id="subject-and-holder",
+        ),
     ],
 )
 def test_concept_tokens(fields, concepts):

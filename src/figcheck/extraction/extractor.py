@@ -140,6 +140,7 @@ def extract(
                     "subject_inherited": ctx.subject_inherited,
                     "measure": measure,
                     "qualifiers": ctx.qualifiers,
+                    "holder": ctx.holder,
                 }
             )
         claims.extend(group)

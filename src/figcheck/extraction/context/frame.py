@@ -14,7 +14,7 @@ Word lists are data: ``data/concepts.toml`` (the concept lexicon) and
 >>> claim_context(sc, sentence, 12, 17)  # doctest: +NORMALIZE_WHITESPACE
 ClaimContext(noun='soldiers', subject='Russia', concept='losses', period='2022',
              source='ministry', measure='soldier', qualifiers=('losses',),
-             subject_inherited=False)
+             subject_inherited=False, holder='Russia')
 """
 
 from __future__ import annotations
@@ -29,6 +29,7 @@ from .attribution import attributions
 from .concepts import claim_concept, concept_hits
 from ...timespans import TimeSpan
 from .document import DocumentContext
+from .holder import figure_holder
 from .measure import (
     bare_count,
     claim_noun,
@@ -60,6 +61,7 @@ class ClaimContext:
     # handed on to a bare count ("gained 2% to 6,310", where the 6,310 is a level)
     named_by_verb: bool = field(default=False, repr=False, compare=False)
     subject_inherited: bool = False  # the subject comes from the document, not the sentence
+    holder: str | None = None  # the noun phrase the figure is stated of ("the aircraft")
 
 
 def sentence_context(
@@ -163,6 +165,9 @@ def claim_context(
         elif is_event(t.lex, previous.concept) and part_of_previous(t, start):
             concept = previous.concept  # "killed 900 people, including 310 civilians"
     measure, qualifiers = measure_head(noun, concept, is_event(t.lex, concept), scale)
+    holder = figure_holder(
+        t, start, end, sc.soft, other_spans, previous.holder if previous is not None else None
+    )
     return ClaimContext(
         noun=noun,
         subject=subject,
@@ -178,4 +183,5 @@ def claim_context(
         measure=measure,
         qualifiers=qualifiers,
         named_by_verb=named or (found is not None and named_by_verb(t, found)),
+        holder=holder,
     )

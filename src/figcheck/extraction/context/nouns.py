@@ -10,7 +10,7 @@ from ...lexicon.context import DET, GENERIC, LINK, NOT_NAME, SKIP, STOP
 from ...lexicon.names import default_names
 from .sentence import POSSESSIVE, REACH, Tokens
 
-__all__ = ["is_name", "lemma", "noun_after", "noun_before"]
+__all__ = ["is_name", "is_plural", "lemma", "noun_after", "noun_before"]
 
 _COORDINATORS = frozenset(("and", "or"))
 _LINK_PREPS = frozenset(("to", "at", "by", "from", "of"))
@@ -70,7 +70,7 @@ def noun_after(
             out.clear()
             first = i
             continue
-        if out and _plural(out[-1]) and not _plural(lw):
+        if out and is_plural(out[-1]) and not is_plural(lw):
             break  # "11 members bound by", "59 users mostly from": the plural head ends it
         if out and lw.endswith(("ed", "ing")) and _phrase_ends(t, i + 1, limit):
             # "1,351 people killed", "a convoy stalled": a verb, unless it modifies what
@@ -83,7 +83,7 @@ def noun_after(
     return " ".join(out[-4:]), lo, ends[i - 1]  # "public electric vehicle charging points"
 
 
-def _plural(word: str) -> bool:
+def is_plural(word: str) -> bool:
     """Is ``word`` a plural noun in -s ("members", "cities"), whose phrase ends with it?"""
     return len(word) > 3 and word.endswith("s") and not word.endswith("ss") and lemma(word) != word
 

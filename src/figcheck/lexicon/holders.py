@@ -1,0 +1,73 @@
+"""The holder step's word lists: what links a holder to its figure and what ends it.
+
+``data/holders.toml`` is loaded and validated here once;
+:mod:`figcheck.extraction.context.holder` reads claims with the result.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+
+from .files import DataFile, data_file
+from ..errors import RuleDefinitionError
+
+__all__ = ["HolderLexicon", "default_holders", "load_holders"]
+
+_WORD = re.compile(r"[a-z&][a-z'\-]*")
+_MARK = re.compile(r"[^\sA-Za-z0-9]")
+_LISTS = ("links", "relatives", "openers", "intros", "pronouns", "joiners", "stops")
+
+
+@dataclass(frozen=True, slots=True, eq=False)
+class HolderLexicon:
+    """The validated contents of a holders file; build one with :func:`load_holders`."""
+
+    links: frozenset[str]
+    marks: frozenset[str]
+    relatives: frozenset[str]
+    openers: frozenset[str]
+    intros: frozenset[str]
+    pronouns: frozenset[str]
+    joiners: frozenset[str]
+    stops: frozenset[str]
+
+
+def load_holders(df: DataFile) -> HolderLexicon:
+    """Validate a file in the grammar of ``data/holders.toml``.
+
+    Raises:
+        RuleDefinitionError: a list is missing, unknown or malformed; the error names
+            file, line and key.
+
+    >>> lex = load_holders(data_file("holders.toml"))
+    >>> "of" in lex.links, ":" in lex.marks
+    (True, True)
+    """
+    words = df.table("words")
+    known = {*_LISTS, "marks"}
+    extra = set(words) - known
+    if extra:
+        raise df.error(min(extra), f"unknown list; expected one of {', '.join(sorted(known))}", "words")
+    lists: dict[str, frozenset[str]] = {}
+    for key in _LISTS:
+        if key not in words:
+            raise RuleDefinitionError(df.path, df.line_of("words"), f"words.{key}", "missing list")
+        lists[key] = frozenset(
+            df.string_list(words[key], key, "words", empty=False, pattern=_WORD,
+                           what="lower-case word", unique=True)
+        )
+    if "marks" not in words:
+        raise RuleDefinitionError(df.path, df.line_of("words"), "words.marks", "missing list")
+    marks = frozenset(
+        df.string_list(words["marks"], "marks", "words", empty=False, pattern=_MARK,
+                       what="punctuation mark", unique=True)
+    )
+    return HolderLexicon(marks=marks, **lists)
+
+
+@functools.cache
+def default_holders() -> HolderLexicon:
+    """The holder lexicon built from figcheck's own ``holders.toml``."""
+    return load_holders(data_file("holders.toml"))

@@ -1,0 +1,86 @@
+"""A figure's holder: the noun phrase the figure is stated of.
+
+Every sentence here is written for these tests; the names and figures are invented.
+"""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import figcheck
+from figcheck import RuleDefinitionError
+from figcheck.lexicon.files import DataFile, data_file
+from figcheck.lexicon.holders import load_holders
+
+
+def holder(text: str, surface: str) -> str | None:
+    found = [c for c in figcheck.extract(text) if c.text == surface]
+    assert found, [c.text for c in figcheck.extract(text)]
+    return found[0].holder
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "expected"),
+    [
+        # the subject of the figure's clause
+        ("The ferry is 96.5 metres long.", "96.5 metres", "ferry"),
+        ("The glider robots measure 12.5 cm across.", "12.5 cm", "glider robots"),
+        ("Regional debt was about $48 billion last year.", "about $48 billion", "Regional debt"),
+        ("Output across the Nordics has slowed to 1.2 percent.", "1.2 percent", "Output across the Nordics"),
+        # a clause word starts a new clause with its own subject
+        ("The Varro index rose 1.2% while the Ostel 40 gained 0.8%.", "0.8%", "Ostel"),
+        ("Climb rate was steady at 12 degrees, while glide angle sat at 4.5 degrees.", "4.5 degrees", "glide angle"),
+        # sentence adverbs and an introductory phrase are not the subject
+        ("However the range drops to 310 miles in winter.", "310 miles", "range"),
+        ("In the last two weeks the council has approved 14 new permits.", "14", "council"),
+        # a relative clause is about the phrase before it
+        ("Norvik, which has 2,300 staff, opened a plant.", "2,300", "Norvik"),
+        # an apposition
+        ("Halvorsen, 58, has retired.", "58", "Halvorsen"),
+        # a participle clause keeps the main clause's subject
+        ("Telmar shares sank 12 per cent, wiping $90 million off its value.", "$90 million", "Telmar shares"),
+        # a phrase joined to the figure by "of", ":" or "("
+        ("The estate has a net value of $3.2 million.", "$3.2 million", "net value"),
+        ("Asking price: $410,000.", "$410,000", "Asking price"),
+        ("Brantford Exchange (11,204.5 up 31.2 points).", "11,204.5", "Brantford Exchange"),
+        # a conversion in brackets has the holder of the amount it converts
+        ("The club reported a net loss of 4.1 million euros ($4.6 million).", "$4.6 million", "net loss"),
+    ],
+)
+def test_holder(text: str, surface: str, expected: str) -> None:
+    assert holder(text, surface) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "surface"),
+    [
+        ("Dozens of hikers were stranded near Varda.", "Dozens"),  # the figure is the subject
+        ("Forty volunteers cleared the beach.", "Forty"),
+        ("It rose 4.5% in May.", "4.5%"),  # a pronoun names no holder
+        ("There are 12 bridges in the town.", "12"),
+        ("He waited another three hours.", "three hours"),
+    ],
+)
+def test_no_holder(text: str, surface: str) -> None:
+    assert holder(text, surface) is None
+
+
+def test_a_vague_word_before_of_is_no_holder_and_the_subject_is_taken() -> None:
+    assert holder("The Orsk mill is spending a total of $40 million.", "$40 million") == "Orsk mill"
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.text(alphabet="ab ,.:(1$%", max_size=60))
+def test_a_holder_is_text_of_its_sentence(text: str) -> None:
+    for c in figcheck.extract(text):
+        assert c.holder is None or c.holder in c.sentence
+
+
+def test_holders_file_errors_name_the_list() -> None:
+    text = data_file("holders.toml").text.replace('links = ["of"]', 'links = ["Of"]')
+    with pytest.raises(RuleDefinitionError, match="links"):
+        load_holders(DataFile("holders.toml", text))
+    with pytest.raises(RuleDefinitionError, match="missing list"):
+        load_holders(DataFile("holders.toml", "[words]\nlinks = [\"of\"]\n"))
