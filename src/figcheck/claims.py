@@ -140,7 +140,7 @@ CLAIM_FIELDS: tuple[str, ...] = tuple(Claim.model_fields)
 _ALL_SET = set(CLAIM_FIELDS)
 _ENUMS = {"kind": Kind, "bound": Bound, "change": Change}
 _INTERNED = ("doc_id", "unit", "noun", "subject", "concept", "period", "source", "hedge", "rule",
-             "measure")
+             "measure", "holder")
 _TUPLES: dict[tuple[str, ...], tuple[str, ...]] = {}
 _TUPLES_MAX = 50_000  # qualifier tuples shared; past this many distinct ones, kept as they are
 
