@@ -30,6 +30,7 @@ from itertools import combinations
 
 from ..claims import Claim
 from .evidence import Evidence, Field, align_weights, block_prior, score_pair
+from .figures import figure_agreement
 from .frames import Frame, frames_of
 
 __all__ = ["Alignment", "Link", "align"]
@@ -46,6 +47,18 @@ class Link:
     a: int
     b: int
     evidence: Evidence
+    figure: Field | None = None  # compatible figures across documents (corroboration only)
+
+    @property
+    def weight(self) -> float:
+        """The match weight a corroboration rests on: the evidence plus agreeing figures."""
+        return self.evidence.weight + (self.figure.weight if self.figure is not None else 0.0)
+
+    def why(self) -> Evidence:
+        """The evidence in words, the agreeing figures included."""
+        if self.figure is None:
+            return self.evidence
+        return Evidence(self.weight, (*self.evidence.fields, self.figure))
 
 
 @dataclass(frozen=True)
@@ -180,8 +193,15 @@ def align(claims: Sequence[Claim], texts: Mapping[str, str] | None = None, *,
         n_scored += 1
         ev = score(i, j)
         if not ev.vetoed:
-            scored.append(Link(i, j, ev))
-    scored.sort(key=lambda link: (-link.evidence.weight, link.a, link.b))
+            scored.append(Link(i, j, ev, figure_agreement(frames[i], frames[j], ev.fields)))
+
+    def strength(link: Link) -> float:
+        # Links that may make a conflict come first, by their evidence alone; below that,
+        # agreeing figures decide which of two look-alike candidates a claim keeps.
+        raw = link.evidence.weight
+        return raw if raw >= w.conflict else min(link.weight, w.conflict - 1e-6)
+
+    scored.sort(key=lambda link: (-strength(link), link.a, link.b))
     used: set[tuple[int, str]] = set()
     kept: list[Link] = []
     best: dict[int, Link] = {}
@@ -191,7 +211,7 @@ def align(claims: Sequence[Claim], texts: Mapping[str, str] | None = None, *,
         # Inside one document only a link strong enough for a conflict is kept: a repeat
         # corroborates nothing, and weak links inside a document only chain look-alikes.
         floor = w.conflict_within_document if da == db else w.corroborate
-        if link.evidence.weight < floor or (link.a, db) in used or (link.b, da) in used:
+        if link.weight < floor or (link.a, db) in used or (link.b, da) in used:
             for k in (link.a, link.b):
                 best.setdefault(k, link)
             if da != db and link.evidence.weight >= w.corroborate - w.same_figure:

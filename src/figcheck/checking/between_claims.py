@@ -152,7 +152,7 @@ def compare_aligned(claims: Sequence[Claim], alignment: Alignment,
                 a, b = claims[link.a], claims[link.b]
                 if a.doc_id != b.doc_id:
                     corroborations.append(
-                        _corroboration(a, b, unit, iv_of[link.a], link.evidence, gid))
+                        _corroboration(a, b, unit, iv_of[link.a], link.why(), gid))
         for i in members:
             if i in inside:
                 continue

@@ -64,6 +64,7 @@ class AlignWeights:
     source_agree: float
     role_agree: float
     role_unsure: float
+    role_base: float
     whole_agree: float
     same_document: float
     restated: float
@@ -71,6 +72,8 @@ class AlignWeights:
     words_cap: float
     corroborate: float
     same_figure: float
+    figure_one_digit: float
+    figure_compatible: float
     conflict: float
     conflict_within_document: float
     join_groups: float
@@ -264,6 +267,10 @@ def _role(a: Frame, b: Frame, w: AlignWeights) -> Field | str | None:
         return "a change vs a level"
     if a.role != b.role:
         return Field("role", 0.0, "both changes (one read from a word like 'more than')")
+    if a.base != b.base and not ca:
+        return Field("role", w.role_base, "an earlier level (a change's starting point) vs a level")
+    if a.base and b.base:
+        return Field("role", w.role_agree, "both the earlier level a change starts from")
     if a.role == "change":
         if a.claim.change != b.claim.change:
             return f"changes in opposite directions ({a.claim.change} vs {b.claim.change})"

@@ -40,7 +40,8 @@ _SHARED = 0.3
 # Kinds of concept terms in the lexicon index: an event, an entity counted, a unit word.
 _EVENT_TERM, _ENTITY_TERM, _UNIT_TERM = 0, 1, 2
 _FIGURE = "#"  # stands for a figure among the words of a sentence
-_TO = re.compile(r"\b(?:to|at)\b", re.IGNORECASE)
+_TO = re.compile(r"\b(?:to|at|from)\b", re.IGNORECASE)
+_WORD = re.compile(r"[^\W\d_]++")
 _CUE_HINT = 0.6  # the most a change word not right by the figure counts
 _CUE = "#change"
 _DIGITS = re.compile(r"\d++(?:[.,]\d++)*+")
@@ -61,6 +62,7 @@ class AlignWords:
     self_only: frozenset[str]
     exclusive: tuple[frozenset[str], ...]
     change_cues: frozenset[str]
+    base_markers: tuple[tuple[str, ...], ...]
     qualifiers: Mapping[str, str]
     synonyms: Mapping[str, str]
 
@@ -99,8 +101,11 @@ def align_words() -> AlignWords:
             raise f.error(name, "must be a list of words", table="alignment.synonyms")
         for form in [name, *forms]:
             synonyms[" ".join(words(form))] = " ".join(words(name))
+    markers = f.string_list(table.get("base_markers", []), "base_markers", "alignment.words")
+    base = tuple(tuple(m.casefold().split()) for m in markers)
     return AlignWords(word_list("ignore"), word_list("boundaries"), word_list("generic_measures"),
-                      word_list("self_only"), tuple(exclusive), frozenset(cues), quals, synonyms)
+                      word_list("self_only"), tuple(exclusive), frozenset(cues), base, quals,
+                      synonyms)
 
 
 @dataclass(frozen=True)
@@ -128,6 +133,7 @@ class Frame:
     local: Mapping[str, float]
     said: Mapping[str, str] = field(default_factory=dict)
     mentions: frozenset[str] = frozenset()
+    base: bool = False  # the earlier level a change starts from ("up from 7%")
 
     @property
     def sentence_key(self) -> tuple[str, int, str]:
@@ -308,6 +314,23 @@ def _local_words(claim: Claim, others: Sequence[Claim], vocab_stop: frozenset[st
     return local, said, event
 
 
+def _is_base(claim: Claim) -> bool:
+    """The figure is the earlier level of a change: "rose to 9% from 7%", "compared with 7%".
+
+    A marker of ``base_markers`` stands right before the figure; "from" counts only in a sentence
+    with a change word ("imports from 30 countries" is no base).
+    """
+    aw = align_words()
+    before = [w.casefold() for w in _WORD.findall(claim.sentence[: claim.start - claim.sentence_start])]
+    for marker in aw.base_markers:
+        if tuple(before[-len(marker):]) != marker:
+            continue
+        if marker != ("from",):
+            return True
+        return any(w.casefold() in aw.change_cues for w in _WORD.findall(claim.sentence))
+    return False
+
+
 def _synonym(measure: str) -> str:
     """The group name of a measure ([alignment.synonyms]); its head decides for a phrase."""
     syn = align_words().synonyms
@@ -384,5 +407,6 @@ def frames_of(claims: Sequence[Claim], texts: Mapping[str, str] | None = None) -
             local=local,
             said=said,
             mentions=frozen.get(c.doc_id, frozenset()),
+            base=c.change is None and _is_base(c),
         ))
     return out

@@ -1,0 +1,125 @@
+"""Agreeing figures as evidence for a corroboration (never for a conflict), and the earlier level
+a change starts from ("up from 7%"). Our own sentences, one phenomenon per test."""
+
+from __future__ import annotations
+
+import figcheck
+from figcheck import Document
+from figcheck.checking.evidence import align_weights, score_pair
+from figcheck.checking.figures import figure_agreement, figures_meet
+from figcheck.checking.frames import Frame, frames_of
+from figcheck.extraction.extractor import extract
+from figcheck.findings import CheckId
+
+
+def run(*texts: str) -> figcheck.Report:
+    return figcheck.check([Document(id=f"d{i}", text=t) for i, t in enumerate(texts, 1)])
+
+
+def agreements(report: figcheck.Report) -> set[frozenset[str]]:
+    return {frozenset((c.claim.text, c.other.text)) for c in report.corroborations}
+
+
+def conflicts(report: figcheck.Report) -> list[tuple[str, str]]:
+    return [(f.other.text, f.claim.text) for f in report.findings if f.check == CheckId.CONFLICT]
+
+
+def pair(text_a: str, text_b: str) -> tuple[Frame, Frame]:
+    frames = frames_of(extract(text_a, doc_id="a") + extract(text_b, doc_id="b"))
+    assert len(frames) == 2, [f.claim.text for f in frames]
+    return frames[0], frames[1]
+
+
+def agreement(text_a: str, text_b: str):
+    a, b = pair(text_a, text_b)
+    return figure_agreement(a, b, score_pair(a, b, lambda w: 1.0).fields)
+
+
+class TestFigureAgreement:
+    def test_a_hedge_that_allows_the_exact_figure_is_compatible(self) -> None:
+        found = agreement("Turnout in the mayoral vote was 47.2%.",
+                          "Just over 47% of the electorate voted for a mayor.")
+        assert found is not None and found.weight == align_weights().figure_compatible
+        assert found.text == "compatible figures (47.2% / Just over 47%)"
+
+    def test_the_same_figure_of_several_digits_weighs_most(self) -> None:
+        found = agreement("The choir sold 3,450 tickets.", "Fans bought 3,450 tickets for the choir.")
+        assert found is not None and found.weight == align_weights().same_figure
+
+    def test_a_one_digit_figure_weighs_less(self) -> None:
+        found = agreement("A survey found that 6% had no working boiler.",
+                          "Of the homes surveyed, 6% were without a working boiler.")
+        assert found is not None and found.weight == align_weights().figure_one_digit
+        assert found.text.startswith("the same figure in both")
+
+    def test_figures_that_do_not_meet_add_nothing(self) -> None:
+        assert agreement("Turnout in the mayoral vote was 47.2%.",
+                         "Just over 48% of the electorate voted for a mayor.") is None
+
+    def test_a_period_stated_in_one_only_adds_nothing(self) -> None:
+        # a look-alike from another year is the commonest distractor
+        assert agreement("In 2019 turnout in the mayoral vote was 47.2%.",
+                         "Just over 47% of the electorate voted for a mayor.") is None
+
+    def test_one_digit_figures_that_each_name_a_different_thing_add_nothing(self) -> None:
+        assert agreement("The rowing club has 40,000 members.",
+                         "The rowing club sold 40,000 tickets.") is None
+
+    def test_never_inside_one_document(self) -> None:
+        frames = frames_of(extract("Turnout was 47.2%. Just over 47% voted.", doc_id="a"))
+        a, b = frames
+        assert figure_agreement(a, b, ()) is None
+
+    def test_units_that_do_not_convert_never_agree(self) -> None:
+        a, b = pair("The plot cost £45.", "The plot is 45 acres.")
+        assert not figures_meet(a.claim, b.claim)
+
+
+class TestCorroborationAndConflict:
+    def test_weak_frames_with_the_same_figure_corroborate_with_the_reason(self) -> None:
+        report = run("A council survey of 2,500 households found that 6% had no working boiler.",
+                     "Of the households the council surveyed, 6% were living without a working "
+                     "boiler.")
+        assert frozenset(("6%", "6%")) in agreements(report)
+        found = next(c for c in report.corroborations if c.claim.text == "6%")
+        assert "the same figure in both (6% / 6%)" in found.evidence
+
+    def test_agreeing_figures_never_make_a_conflict(self) -> None:
+        # the same frames as above with different figures: too weak for a conflict
+        report = run("A council survey of 2,500 households found that 6% had no working boiler.",
+                     "Of the households the council surveyed, 8% were living without a working "
+                     "boiler.")
+        assert conflicts(report) == []
+        assert frozenset(("6%", "8%")) not in agreements(report)
+
+    def test_an_agreeing_look_alike_wins_over_a_weak_disagreeing_one(self) -> None:
+        report = run("The fund paid out £412,000 in grants, the trust said, from a pot of "
+                     "£2.2m.",
+                     "Grants worth £412,000 were paid, the trust said.")
+        assert frozenset(("£412,000", "£412,000")) in agreements(report)
+        assert conflicts(report) == []
+
+
+class TestEarlierLevel:
+    def test_from_after_a_change_word_marks_the_earlier_level(self) -> None:
+        frames = frames_of(extract("Unemployment rose to 5.6% from 5.1% in the province.",
+                                   doc_id="a"))
+        assert [(f.claim.text, f.base) for f in frames] == [("5.6%", False), ("5.1%", True)]
+
+    def test_from_without_a_change_word_is_no_earlier_level(self) -> None:
+        frames = frames_of(extract("The port takes 30% of its imports from 12 countries.",
+                                   doc_id="a"))
+        assert not any(f.base for f in frames)
+
+    def test_an_earlier_level_is_not_the_current_level(self) -> None:
+        report = run("Unemployment in the province rose to 5.6% from 5.1%, the agency said.",
+                     "The province's jobless rate was 5.1%, the agency said.")
+        assert frozenset(("5.1%", "5.1%")) not in agreements(report)
+        assert conflicts(report) == []
+
+    def test_two_earlier_levels_agree(self) -> None:
+        report = run("Unemployment in the province rose to 5.6% from 5.1%, the agency said.",
+                     "The province's jobless rate was 5.6%, the agency said, compared with 5.1% "
+                     "a year earlier.")
+        assert agreements(report) == {frozenset(("5.6%", "5.6%")), frozenset(("5.1%", "5.1%"))}
+        assert conflicts(report) == []
