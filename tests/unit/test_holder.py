@@ -45,6 +45,19 @@ def holder(text: str, surface: str) -> str | None:
         ("The estate has a net value of $3.2 million.", "$3.2 million", "net value"),
         ("Asking price: $410,000.", "$410,000", "Asking price"),
         ("Brantford Exchange (11,204.5 up 31.2 points).", "11,204.5", "Brantford Exchange"),
+        # a clause with no subject of its own has the one before
+        ("Farm debt, excluding leases, was about $6.1 billion.", "about $6.1 billion", "Farm debt"),
+        ("The reading was, on balance, 3.4 degrees higher.", "3.4 degrees", "reading"),
+        ("A lunar month, called a lunation, is longer — 29.5 days.", "29.5 days", "lunar month"),
+        # the last of two clauses joined by "and" has its own subject
+        ("The Varro 40 rose 1.1% and the Ostel index fell 0.7%.", "0.7%", "Ostel index"),
+        # a verb no list names, found by its form
+        ("The survey drones measure 14.5 cm across.", "14.5 cm", "survey drones"),
+        ("The new levy threatens to cost $12 million.", "$12 million", "new levy"),
+        # a fragment with no verb at all
+        ("hull strength lower than 7.5 ksi.", "lower than 7.5 ksi", "hull strength"),
+        # a list of figures shares the holder of the first
+        ("Starters: F Dario Lenk (14.1 ppg, 6.3 rpg).", "6.3", "F Dario Lenk"),
         # a conversion in brackets has the holder of the amount it converts
         ("The club reported a net loss of 4.1 million euros ($4.6 million).", "$4.6 million", "net loss"),
     ],
@@ -61,6 +74,8 @@ def test_holder(text: str, surface: str, expected: str) -> None:
         ("It rose 4.5% in May.", "4.5%"),  # a pronoun names no holder
         ("There are 12 bridges in the town.", "12"),
         ("He waited another three hours.", "three hours"),
+        ("A further 30 families were moved.", "30"),
+        ("That's 12 more than last year.", "12"),
     ],
 )
 def test_no_holder(text: str, surface: str) -> None:

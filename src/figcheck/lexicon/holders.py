@@ -17,7 +17,8 @@ __all__ = ["HolderLexicon", "default_holders", "load_holders"]
 
 _WORD = re.compile(r"[a-z&][a-z'\-]*")
 _MARK = re.compile(r"[^\sA-Za-z0-9]")
-_LISTS = ("links", "relatives", "openers", "intros", "pronouns", "joiners", "stops")
+_LISTS = ("links", "relatives", "openers", "intros", "pronouns", "joiners", "stops",
+          "coordinators", "verb_objects")
 
 
 @dataclass(frozen=True, slots=True, eq=False)
@@ -32,6 +33,8 @@ class HolderLexicon:
     pronouns: frozenset[str]
     joiners: frozenset[str]
     stops: frozenset[str]
+    coordinators: frozenset[str]
+    verb_objects: frozenset[str]
 
 
 def load_holders(df: DataFile) -> HolderLexicon:

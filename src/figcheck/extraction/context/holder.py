@@ -24,7 +24,9 @@ from .sentence import POSSESSIVE, Tokens
 __all__ = ["figure_holder"]
 
 _LONGEST = 6  # words in a holder
+_LIST_GAP = 24  # characters from one figure to the comma before the next, in a list
 _TIGHT_GAPS = frozenset(("&", "-", "/", ".", "'", "’", "."))
+_APPOSITION = ",—–-"  # breaks after which a figure may stand alone ("Maddon, 66,")
 
 
 def figure_holder(
@@ -68,7 +70,7 @@ def figure_holder(
         found = _phrase_back(t, j - 1, lex)
         if found is not None and not _generic(t, found):
             return found  # "a net worth of $1.3bn"; not "a total of 200"
-    return _clause_subject(t, start, breaks, spans, lex)
+    return _clause_subject(t, start, breaks, spans, lex, previous)
 
 
 def _generic(t: Tokens, phrase: str) -> bool:
@@ -101,26 +103,42 @@ def _phrase_back(t: Tokens, j: int, lex: HolderLexicon) -> str | None:
 
 def _clause_subject(
     t: Tokens, start: int, breaks: Sequence[int], spans: Sequence[tuple[int, int]],
-    lex: HolderLexicon,
+    lex: HolderLexicon, previous: str | None = None,
 ) -> str | None:
     """The subject of the clause the figure stands in, or None."""
     b = bisect_left(breaks, start) - 1
-    for _ in range(3):  # "..., wiping $340 million": a participle clause has the main subject
+    for _ in range(4):
         at = breaks[b] if b >= 0 else 0
         k = bisect_left(t.starts, at)
         if k >= len(t.starts) or t.starts[k] >= start:
-            if b >= 0 and t.text[at] == ",":  # "Maddon, 66, ...": an apposition
-                return _phrase_back(t, k - 1, lex) if k > 0 else None
-            return None
+            if b < 0 or t.text[at] not in _APPOSITION:
+                return None
+            i = bisect_left(spans, (start,)) - 1
+            if previous is not None and i >= 0 and 0 <= at - spans[i][1] <= _LIST_GAP:
+                return previous  # a list of figures: "(15.3 ppg, 7.4 rpg, 6.9 apg)"
+            if t.text[at] == "," and k > 0 and t.words[k - 1][0].isupper():
+                return _phrase_back(t, k - 1, lex)  # "Maddon, 66, ...": an apposition
+            b -= 1  # "the temperature was, on average, 2.1F higher"; "longer — 24 hours"
+            continue
         w = t.lowers[k]
         if w in lex.relatives and k > 0:  # "Ford (F) which has 13000 workers"
             return _phrase_back(t, k - 1, lex)
-        if b >= 0 and w.endswith("ing") and t.words[k].islower() and len(w) > 4:
+        if b >= 0 and t.words[k].islower() and (
+            (w.endswith("ing") and len(w) > 4) or _verb(t, k)
+        ):
+            # "..., wiping $340 million", "debt, excluding banks, was $113 trillion": a
+            # clause with no subject of its own has the one before
             b -= 1
+            continue
+        if b >= 0 and w in lex.intros and not any(
+            _verb(t, m) for m in range(k, min(bisect_left(t.starts, start), k + 4 * _LONGEST))
+        ):
+            b -= 1  # "the reading was, on balance, 3.4 degrees higher"
             continue
         break
     else:
         return None
+    k = _last_coordinate(t, k, start, lex)
     n = len(t.starts)
     stop = k + 2
     while k < min(n, stop) and t.lowers[k] in lex.openers:  # "But meanwhile the ..."
@@ -139,15 +157,25 @@ def _clause_subject(
         n = last + 1
         w = t.lowers[n]
         if t.starts[n] >= start or _inside(spans, t.starts[n]):
-            if t.lowers[last] in lex.intros or _verb_form(t, last, first):
-                # a verb no list names: "the robots measure 12 cm", "the angle sat at 4.5"
-                cut = next((m for m in range(first + 1, last + 1) if _verb_form(t, m, first)), 0)
-                if cut:
-                    last = cut - 1
-                    break
-            return None  # the figure is in the subject ("40 people were hurt")
+            # a verb no list names ("the robots measure 12 cm", "the angle sat at 4.5") or
+            # none at all ("panel strength lower than 9 ksi"): the phrase ends before it
+            cut = next(
+                (
+                    m
+                    for m in range(first + 1, last + 1)
+                    if _verb_form(t, m, first) or t.lowers[m] in lex.intros or t.lowers[m] in lex.stops
+                ),
+                0,
+            )
+            if cut:
+                last = cut - 1
+            if last > first or is_plural(t.lowers[first]):
+                break
+            return None  # the figure is in the subject ("a further 40 people were hurt")
         if not _close(t, n) or _verb(t, n) or w in lex.stops or w in lex.relatives:
             break
+        if _third_person(t, n, first, start):
+            break  # "the law threatens to", "the material shoots out at"
         if t.roles.get(w, 0) & DET and t.lowers[last] not in lex.joiners:
             break
         last = n
@@ -156,6 +184,26 @@ def _clause_subject(
     while last > first and (t.lowers[last] in lex.joiners or t.roles.get(t.lowers[last], 0) & DET):
         last -= 1
     return _written(t, first, last)
+
+
+def _last_coordinate(t: Tokens, k: int, start: int, lex: HolderLexicon) -> int:
+    """Where the last of two clauses joined by "and"/"but" begins, if the figure is in it
+    ("the Nasdaq rose 0.2% and the Varro 40 fell 0.4%"); else ``k``."""
+    f = bisect_left(t.starts, start)
+    found = k
+    seen_verb = False
+    for m in range(k, min(f, k + 4 * _LONGEST)):
+        w = t.lowers[m]
+        if _verb(t, m):
+            seen_verb = True
+        elif (
+            seen_verb
+            and w in lex.coordinators
+            and m + 1 < f
+            and (t.roles.get(t.lowers[m + 1], 0) & DET or t.words[m + 1][0].isupper())
+        ):
+            found, seen_verb = m + 1, False
+    return found if found == k or any(_verb(t, m) for m in range(found, min(f, found + 4 * _LONGEST))) else k
 
 
 def _past_intro(t: Tokens, k: int, start: int) -> int:
@@ -172,6 +220,22 @@ def _past_intro(t: Tokens, k: int, start: int) -> int:
             break
         n += 1
     return k + 2  # "in europe germanys dax fell": the intro is one word long
+
+
+def _third_person(t: Tokens, n: int, first: int, start: int) -> bool:
+    """Is word ``n`` a verb in -s after a singular noun, opening a verb phrase ("the
+    policy predicts that", "the law threatens to")?"""
+    w = t.lowers[n]
+    if n <= first or not t.words[n].islower() or not is_plural(w) or is_plural(t.lowers[n - 1]):
+        return False
+    if t.roles.get(t.lowers[n - 1], 0) & DET:
+        return False
+    after = n + 1
+    if after >= len(t.starts) or t.starts[after] >= start:
+        return True
+    return t.lowers[after] in default_holders().verb_objects or bool(
+        t.roles.get(t.lowers[after], 0) & DET
+    )
 
 
 def _verb_form(t: Tokens, m: int, first: int) -> bool:
