@@ -23,13 +23,13 @@ from dataclasses import replace
 from ..claims import Claim
 from ..findings import CheckId, Comparison, Finding, Verdict
 from ..lexicon.matching import words
-from .frames import frames_of
+from .frames import Frame, frames_of
 from .keys import period_of
 from ..reference import ReferenceRow, ReferenceTable
 from .intervals import Interval, is_physical, rel_gap
 from .row_match import (
-    Context, Weights, context_of, lone_subject, row_evidence, score_row, units_comparable,
-    weights,
+    Context, Weights, context_of, lone_subject, row_evidence, row_unit, score_row,
+    units_comparable, weights,
 )
 from .precision import written_interval
 from .options import CheckOptions, severity
@@ -58,7 +58,7 @@ def _claimed(claim: Claim, options: CheckOptions) -> Interval:
 def _expected(row: ReferenceRow, unit: str, tolerance: float) -> tuple[Interval, float]:
     t = row.tolerance if row.tolerance is not None else tolerance
     low, high = row.interval(tolerance)
-    return Interval(low, high).to(row.unit, unit), t
+    return Interval(low, high).to(row_unit(row, unit), unit), t
 
 
 def _verdict(claim: Claim, row: ReferenceRow, options: CheckOptions) -> bool:
@@ -84,7 +84,7 @@ def _conflation_hint(claim: Claim, best: int, table: ReferenceTable, ctx: Contex
         other = table[i]
         if i == best or set(words(other.subject)) != same_subject or other.measure == row.measure:
             continue
-        if not units_comparable(claim.unit, other.unit):
+        if not units_comparable(claim.unit, row_unit(other, claim.unit)):
             continue
         other_period = period_of(other.period)
         if ctx.period is not None and other_period is not None and not ctx.period.overlaps(
@@ -240,6 +240,17 @@ def compare_claim(claim: Claim, table: ReferenceTable, ctx: Context, options: Ch
                            "; ".join(evidence.get(chosen, [])) or None)
 
 
+def _own_subjects(frames: Sequence[Frame]
+                  ) -> dict[tuple[str, int, str], list[tuple[int, frozenset[str]]]]:
+    """Per sentence, the claims that name their own subject there, with its words."""
+    out: dict[tuple[str, int, str], list[tuple[int, frozenset[str]]]] = {}
+    for f in frames:
+        if f.subject and not f.subject_inherited and f.claim.subject and \
+                f.claim.sentence.find(f.claim.subject) >= 0:
+            out.setdefault(f.sentence_key, []).append((f.index, f.subject))
+    return out
+
+
 def compare_with_reference(
     claims: Sequence[Claim],
     table: ReferenceTable,
@@ -256,11 +267,14 @@ def compare_with_reference(
     comparisons: list[Comparison] = []
     findings: list[Finding] = []
     frames = frames_of(claims, texts)
+    own = _own_subjects(frames)
     for claim, frame in zip(claims, frames, strict=True):
         text = texts.get(claim.doc_id) if texts else None
+        foreign = frozenset().union(*(w for k, w in own.get(frame.sentence_key, ())
+                                      if k != frame.index)) - frame.subject
         ctx = replace(context_of(claim, text, options.context_chars), local=frame.local,
                       concept=frame.measure if frame.measure_from in ("concept", "context")
-                      else None)
+                      else None, foreign=foreign)
         comparison, finding = compare_claim(claim, table, ctx, options)
         comparisons.append(comparison)
         if finding is not None:

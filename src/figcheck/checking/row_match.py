@@ -20,7 +20,7 @@ from ..claims import Claim
 from ..lexicon.files import data_file
 from ..lexicon.matching import matching_lexicon, words
 from ..reference import ReferenceRow, ReferenceTable
-from ..units import comparable, convert
+from ..units import comparable, convert, dimension
 from .frames import align_words, root
 from .keys import Period, period_of
 
@@ -30,6 +30,7 @@ __all__ = [
     "context_of",
     "lone_subject",
     "row_evidence",
+    "row_unit",
     "score_row",
     "units_comparable",
     "weights",
@@ -81,6 +82,8 @@ class Context:
     # unknown, and then every word of the sentence counts fully.
     local: Mapping[str, float] = field(default_factory=dict)
     concept: str | None = None
+    # Words of the subjects other figures of the sentence name as their own, not this claim's.
+    foreign: frozenset[str] = frozenset()
 
 
 def context_of(claim: Claim, text: str | None = None, context_chars: int = 400) -> Context:
@@ -145,6 +148,31 @@ def _terms(text: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(words(text)))
 
 
+@functools.cache
+def _per_time_words() -> Mapping[str, str]:
+    """Word of a row's measure -> the time unit it says the row's figure is per ("weekly")."""
+    table = data_file("checks.toml").table("matching").get("per_time", {})
+    out: dict[str, str] = {}
+    for unit, forms in table.items():
+        for form in data_file("checks.toml").string_list(forms, unit, "matching.per_time"):
+            for w in words(form):
+                out[w] = unit
+    return out
+
+
+def row_unit(row: ReferenceRow, claim_unit: str) -> str:
+    """The unit ``row`` is compared in: its own, or per the time its measure names when the
+    claim is a rate per time ("weekly wage" in EUR against "€95,000 a week")."""
+    if "/" not in claim_unit or "/" in row.unit or units_comparable(claim_unit, row.unit):
+        return row.unit
+    per = next((_per_time_words()[t] for t in _terms(row.measure) if t in _per_time_words()),
+               None)
+    if per is None:
+        return row.unit
+    rate = f"{row.unit} / {per}"
+    return rate if units_comparable(claim_unit, rate) else row.unit
+
+
 def units_comparable(a: str, b: str) -> bool:
     try:
         return comparable(a, b)
@@ -172,7 +200,11 @@ def row_evidence(claim: Claim, row: ReferenceRow, phrases: Sequence[frozenset[st
         subject, why = w.subject_in_document, "the table's only subject; the document names none"
     if subject == 0:
         return "subject not named"
-    if not units_comparable(claim.unit, row.unit):
+    other = _other_subject(claim, phrases, ctx, why)
+    if other is not None:
+        return other
+    unit = row_unit(row, claim.unit)
+    if not units_comparable(claim.unit, unit):
         return "another kind of quantity"
     evidence = [f"{why} ({row.subject})"]
     row_period = period_of(row.period)
@@ -236,7 +268,11 @@ def row_evidence(claim: Claim, row: ReferenceRow, phrases: Sequence[frozenset[st
     # The measure must name what the claim counts (its noun, concept, kind of unit or keyword).
     if not strong or gate < w.min_measure:
         return f"measure {row.measure!r} not named"
-    if claim.high < convert(row.low, row.unit, claim.unit) * w.min_fraction_of_row:
+    earlier = _earlier_words() & (ctx.measure | set(words(claim.noun)))
+    if earlier and not earlier & set(terms):
+        return f"an earlier figure ({', '.join(sorted(earlier))}) than the row's"
+    floor = convert(row.low, unit, claim.unit)
+    if _ratio_scale(claim.unit) and floor > 0 and claim.high < floor * w.min_fraction_of_row:
         return (f"far below the row's figure (under {w.min_fraction_of_row:.0%} of it): "
                 "a part, not the total")
     score += measure
@@ -264,6 +300,43 @@ def _change_words() -> frozenset[str]:
     """Words that make a row's measure a change ("fall in coffee exports")."""
     value = data_file("checks.toml").strings("change_words", "matching")
     return frozenset(w for v in value for w in words(v))
+
+
+@functools.cache
+def _earlier_words() -> frozenset[str]:
+    """Words that make a claim's measure an earlier figure ("previous record")."""
+    value = data_file("checks.toml").strings("earlier_words", "matching")
+    return frozenset(w for v in value for w in words(v))
+
+
+@functools.lru_cache(maxsize=256)
+def _ratio_scale(unit: str) -> bool:
+    """False for a scale with an arbitrary zero (temperatures): no figure is a part of another."""
+    try:
+        return "[temperature]" not in dimension(unit)
+    except Exception:  # an unknown unit: read as a count
+        return True
+
+
+def _other_subject(claim: Claim, phrases: Sequence[frozenset[str]], ctx: Context, why: str
+                   ) -> str | None:
+    """Why the row is about another figure's subject than the claim's own, or None.
+
+    "Kilvane's schools employ 4,120 teachers, while neighbouring Dravenport has 3,870": a row
+    for Kilvane is named in the sentence of 3,870, but as the subject of the other figure.
+    """
+    if why == "subject of the claim" or not ctx.foreign or not ctx.subject:
+        return None
+    if any(_meet(ctx.subject, p) for p in phrases):
+        return None
+    if not any(p and p <= ctx.foreign for p in phrases):
+        return None
+    return f"another figure's subject (this one is {claim.subject}'s)"
+
+
+def _meet(x: frozenset[str], y: frozenset[str]) -> bool:
+    # "Sorvenia" and "Sorvenian": the same name with an ending
+    return bool(x & y) or any(len(p) >= 5 and len(q) >= 5 and p[:5] == q[:5] for p in x for q in y)
 
 
 def _other_measure(concept: str | None, terms: Sequence[str]) -> str | None:
