@@ -16,6 +16,7 @@ from typing import Any
 from _cqe_score import NO_UNIT, Quantity
 
 from figcheck import Bound, Change, Claim, Kind
+from figcheck.extraction.context.nouns import lemma
 from figcheck.errors import RuleDefinitionError
 from figcheck.tomlkeys import key_lines, parse_toml
 
@@ -150,10 +151,9 @@ def cqe_unit(unit: str, vocab: Vocab) -> str:
     """
     if unit in vocab.units:
         return vocab.units[unit]
-    first, *rest = unit.split("/")
+    # in a rate CQE names a unit plainly ("barrel per day", "dollar per barrel")
     return " per ".join(
-        [_simple_unit(first, vocab)]
-        + [vocab.per_units.get(p.strip()) or _simple_unit(p, vocab) for p in rest]
+        vocab.per_units.get(p.strip()) or _simple_unit(p, vocab) for p in unit.split("/")
     )
 
 
@@ -175,9 +175,12 @@ def _singular(noun: str, vocab: Vocab) -> str:
 
 
 def _noun_unit(noun: str | None, vocab: Vocab) -> str:
+    """A counted noun phrase as CQE writes units: every word in its dictionary form."""
     if not noun or not noun.strip():
         return NO_UNIT
     singular = _singular(noun.strip(), vocab)
+    words = singular.split()
+    singular = " ".join([*(lemma(w) for w in words[:-1]), words[-1]])
     return vocab.noun_units.get(singular.lower(), singular)
 
 

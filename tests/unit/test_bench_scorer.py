@@ -375,6 +375,13 @@ ADAPTER_CASES = [
         id="count-rate",
     ),
     pytest.param(
+        claim("two smaller tenancies", 2, "count", noun="smaller tenancies"),
+        2,
+        "small tenancy",
+        "=",
+        id="count-noun-lemmatised",
+    ),
+    pytest.param(
         claim("90 km/h", 90, "kilometer / hour", kind="measure"),
         90,
         "kilometre per hour",
@@ -542,7 +549,7 @@ def test_concept_tokens(fields, concepts):
         ("pound", "pound-mass"),
         ("furlong", "furlong"),
         ("USD / oil_barrel", "dollar per barrel"),
-        ("oil_barrel / day", "barrel of oil per day"),
+        ("oil_barrel / day", "barrel per day"),
         ("USD / square_foot", "dollar per square foot"),
         ("kip_per_square_inch", "kilopound per square inch"),
     ],

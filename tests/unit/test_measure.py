@@ -390,3 +390,30 @@ def test_a_plural_head_ends_the_counted_noun(text: str, surface: str, noun: str)
 def test_more_units_are_read_as_units_not_counted_nouns(text: str, unit: str) -> None:
     (c,) = figcheck.extract(text)
     assert c.unit == unit
+
+
+# --- index levels ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "surface"),
+    [
+        ("The Varro 40 rose 64.06 points to 4,577.10.", "4,577.10"),
+        ("The Ostel index shed 1.1% to end at 1,334.20, after losing 15 points.", "1,334.20"),
+    ],
+)
+def test_a_bare_level_beside_a_move_in_points_is_in_points(text: str, surface: str) -> None:
+    c = claim(text, surface)
+    assert (c.unit, c.kind) == ("index_point", figcheck.Kind.MEASURE)
+
+
+@pytest.mark.parametrize(
+    ("text", "surface"),
+    [
+        ("The Varro 40 rose to 4,577.10 on Friday.", "4,577.10"),  # no move in points
+        ("The chain gained 12 points in a survey and grew to 40 stores.", "40"),  # a noun
+        ("The index rose 12 points as 3,000 traders watched.", "3,000"),  # no "to"/"at"
+    ],
+)
+def test_other_bare_figures_stay_counts(text: str, surface: str) -> None:
+    assert claim(text, surface).unit == "count"

@@ -17,6 +17,7 @@ from ..timespans import TimeSpan
 from .context import document_context, sentence_context
 from .context.periods import sentence_periods
 from .context.reader import DocumentReader
+from .levels import index_levels
 from .scanner import scan
 from ..text import LineIndex, sentence_spans
 from ..units import dimension
@@ -87,6 +88,7 @@ def extract(
     previous: tuple[int, TimeSpan | None] = (-2, None)
     reader = DocumentReader(text, sentences, doc, set(by_sentence))
     for i, group in by_sentence.items():
+        group = index_levels(group, text)  # "rose 64 points to 4,577.1": a level in points
         s_start, s_end = sentences[i] if sentences else (0, len(text))
         # a span that runs past a sentence break belongs to the sentence it starts in
         s_end = max(s_end, max(sp.end for sp in group))
