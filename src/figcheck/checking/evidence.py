@@ -24,6 +24,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, fields
 
 from ..lexicon.files import data_file
+from ..lexicon.unit_concepts import unit_aspects
 from .frames import Frame, align_words, root
 
 __all__ = [
@@ -36,6 +37,7 @@ _RESTATE = re.compile(
     r"\s{0,3}+(?:[(\[]|,|—|–)\s{0,3}+(?:(?:or|i\.e\.|ie|about|around|roughly|some|nearly|almost|"
     r"approximately|just\s(?:over|under))\s{1,3}+)?+"
 )
+_ONLY_OF_KIND = "the only figure of its kind in each document"
 _NEAR = 0.5  # a word this close to a figure is "near" it (local weights run 0..1)
 _CUE_STRONG = 1.0  # a change word right by a level makes it a change ("12% more than")
 
@@ -52,6 +54,7 @@ class AlignWeights:
     measure_near: float
     measure_disagree: float
     measure_generic: float
+    measure_unit: float
     measure_unsure: float
     qualifiers_agree: float
     qualifiers_one_sided: float
@@ -143,6 +146,19 @@ def _exclusive(ma: str, mb: str) -> bool:
     return any(ma in g and mb in g for g in aw.exclusive)
 
 
+def _aspects(f: Frame) -> frozenset[str]:
+    """The aspects of its dimension a word right by the figure names ("deep": depth)."""
+    if f.dimension is None:
+        return frozenset()
+    return frozenset(name for name, forms in unit_aspects(f.dimension).items()
+                     if any(_near(f, word) >= _NEAR for word in forms))
+
+
+def _units(a: Frame, b: Frame) -> str:
+    ua, ub = a.claim.unit, b.claim.unit
+    return f"both in {ua}" if ua == ub else f"in {ua} and {ub}"
+
+
 def _said(a: Frame, b: Frame, measure: str) -> str:
     sa, sb = a.said.get(measure), b.said.get(measure)
     if sa and sb and sa != sb:
@@ -153,7 +169,16 @@ def _said(a: Frame, b: Frame, measure: str) -> str:
 def _measure(a: Frame, b: Frame, w: AlignWeights) -> Field | str:
     ma, mb = a.measure, b.measure
     kinds = {a.measure_from, b.measure_from}
-    strong = kinds <= {"concept", "context"}
+    strong = kinds <= {"concept", "context", "unit"}
+    if kinds == {"unit"} and ma == mb:
+        aa, ab = _aspects(a), _aspects(b)
+        if aa and ab and not aa & ab:
+            return f"different measures: {' '.join(sorted(aa))} vs {' '.join(sorted(ab))}"
+        aspect = "".join(f", {x}" for x in sorted(aa & ab))
+        if a.worded and a.worded == b.worded:  # "the bypass length" in both
+            return Field("measure", w.measure_agree,
+                         f"same measure: {a.worded}, {ma}{aspect} ({_units(a, b)})")
+        return Field("measure", w.measure_unit, f"same measure: {ma}{aspect} ({_units(a, b)})")
     if ma and mb:
         if ma == mb or (a.measure_words and a.measure_words == b.measure_words):
             agree = w.measure_generic if "generic" in kinds else w.measure_agree
@@ -316,7 +341,7 @@ def block_prior(n_a: int, n_b: int) -> Field:
     w = align_weights()
     p = min(w.restate_rate * min(n_a, n_b) / (n_a * n_b), 0.999)
     weight = max(w.prior_min, min(w.prior_max, math.log2(p / (1.0 - p))))
-    text = "the only figure of its kind in each document" if n_a == n_b == 1 else ""
+    text = _ONLY_OF_KIND if n_a == n_b == 1 else ""
     return Field("prior", weight, text)
 
 
@@ -354,6 +379,11 @@ def score_pair(a: Frame, b: Frame, idf: Callable[[str], float], *,
             return vetoed(result)
         if result is not None:
             out.append(result)
+    if {a.measure_from, b.measure_from} == {"unit"} and (prior is None or prior.text != _ONLY_OF_KIND):
+        # With several lengths in a document the unit cannot tell which length a figure is: it
+        # still weighs for the pair, but names no measure a conflict could rest on.
+        out = [Field("unit", f.weight, f.text.replace("same measure", "same kind of measure"))
+               if f.name == "measure" else f for f in out]
     agreed = {f.name for f in out if f.weight > 0}
     skip = frozenset()
     if "measure" in agreed:

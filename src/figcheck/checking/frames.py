@@ -28,6 +28,7 @@ from ..lexicon.context import default_lexicon
 from ..lexicon.files import data_file
 from ..units import dimension
 from ..lexicon.matching import matching_lexicon, words
+from ..lexicon.unit_concepts import unit_measure
 from .keys import Period, period_of
 
 __all__ = ["AlignWords", "Frame", "align_words", "frames_of", "measure_of", "root"]
@@ -115,6 +116,7 @@ class Frame:
     ``local`` maps a normalised word (or a concept name) to its weight near the figure, 0..1;
     ``said`` maps a concept name to the words of the sentence that named it ("killed").
     ``mentions`` holds every normalised word of the claim's document (or its sentences).
+    ``worded`` is the measure the words gave when the unit names the measure instead.
     """
 
     index: int
@@ -134,6 +136,7 @@ class Frame:
     said: Mapping[str, str] = field(default_factory=dict)
     mentions: frozenset[str] = frozenset()
     base: bool = False  # the earlier level a change starts from ("up from 7%")
+    worded: str | None = None
 
     @property
     def sentence_key(self) -> tuple[str, int, str]:
@@ -175,6 +178,10 @@ def _measure_and_source(claim: Claim) -> tuple[str | None, str]:
             return (noun, "object") if noun else (None, "none")
         return concept, "concept"
     return noun, "noun"
+
+
+def _concept(claim: Claim) -> str | None:
+    return claim.concept.strip().casefold() if claim.concept and claim.concept.strip() else None
 
 
 def measure_of(claim: Claim) -> str | None:
@@ -385,6 +392,12 @@ def frames_of(claims: Sequence[Claim], texts: Mapping[str, str] | None = None) -
             measure, measure_from = event[0], "context"
         if measure is not None:
             measure = _synonym(measure)
+        dim = _dimension(c.unit)
+        named = unit_measure(dim, _concept(c)) if dim is not None else None
+        worded = None
+        if named is not None and named not in align_words().generic_measures:
+            # "43.2C" and "109.8F" state a temperature, whatever noun the extractor saw nearby
+            worded, measure, measure_from = measure, _synonym(" ".join(words(named))), "unit"
         if measure in align_words().generic_measures:
             measure_from = "generic"
         generic = align_words().generic_measures
@@ -393,7 +406,7 @@ def frames_of(claims: Sequence[Claim], texts: Mapping[str, str] | None = None) -
         out.append(Frame(
             index=i,
             claim=c,
-            dimension=_dimension(c.unit),
+            dimension=dim,
             role="change" if c.change is not None else "level",
             measure=measure,
             measure_from=measure_from,
@@ -408,5 +421,6 @@ def frames_of(claims: Sequence[Claim], texts: Mapping[str, str] | None = None) -
             said=said,
             mentions=frozen.get(c.doc_id, frozenset()),
             base=c.change is None and _is_base(c),
+            worded=worded,
         ))
     return out

@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
-import functools
 from dataclasses import replace
 from collections.abc import Mapping
 from typing import Any
 
-from ..lexicon.files import data_file
+from ..lexicon.unit_concepts import unit_concepts
 from ..claims import Claim, Kind, compact_claim
 from ..documents import Document
 from ..errors import OptionError
@@ -162,31 +161,12 @@ def _last_period(
     return sentence_periods(text[s:e], day).last
 
 
-@functools.cache
-def _unit_concepts() -> dict[str, tuple[str, frozenset[str]]]:
-    """data/unit_concepts.toml, validated: dimension -> (default concept, allowed concepts)."""
-    f = data_file("unit_concepts.toml")
-    known = set(data_file("concepts.toml").data)  # one table per concept
-    out: dict[str, tuple[str, frozenset[str]]] = {}
-    for dim, spec in f.table("dimensions").items():
-        if not isinstance(spec, dict) or not isinstance(spec.get("default"), str):
-            raise f.error(dim, 'expected { default = "...", allowed = [...] }', "dimensions")
-        allowed = f.string_list(spec.get("allowed", []), dim, "dimensions")
-        unknown = sorted({spec["default"], *allowed} - known)
-        if unknown:
-            raise f.error(
-                dim, f"unknown concept(s) {unknown}; define them in concepts.toml", "dimensions"
-            )
-        out[dim] = (spec["default"], frozenset([spec["default"], *allowed]))
-    return out
-
-
 def _concept_for_unit(unit: str, concept: str | None) -> str | None:
     """The context's concept if the unit's dimension allows it, else the dimension's default."""
     if unit in ("count", "percent"):
         return concept
     try:
-        rule = _unit_concepts().get(dimension(unit))
+        rule = unit_concepts().get(dimension(unit))
     except Exception:  # a unit pint cannot parse has no dimension to go by
         return concept
     if rule is None or concept in rule[1]:
