@@ -14,6 +14,7 @@ from .figure import Figure
 from .numerals import parse_words, rounding_of_integer
 from .patterns import OF, Grammar
 from .reading import extend_right
+from .spoken import fraction_of_unit, mixed_number
 from .tokens import prev_word, tail
 
 __all__ = ["fold", "fraction", "ratio", "vague", "vulgar"]
@@ -115,6 +116,9 @@ def fraction(g: Grammar, text: str, m: re.Match[str]) -> tuple[list[Claim], int]
         scaled = _half_a_scale(g, text, m)
         if scaled is not None:
             return scaled
+    spoken = _spoken(g, text, m, frac, num_word, den_word)
+    if spoken is not None:
+        return [claim_of(g, text, spoken, "spoken_unit")], spoken.end
     if not num_word:
         if den_word != "half":
             return None  # "third" alone is an ordinal
@@ -130,8 +134,10 @@ def fraction(g: Grammar, text: str, m: re.Match[str]) -> tuple[list[Claim], int]
         numerator = 1
     elif num_word in ("a", "an", "one"):
         if plural or not re.match(r"[ \u00a0-]*of(?![\w])", after):
-            if den_word != "half" or num_word == "one":
-                return None  # "a third term", "one quarter" of a year
+            prev = prev_word(text, m.start(), tail(text, m.start(), 1))
+            by = prev is not None and prev[1].lower() in g.lex.fraction_share_after
+            if (den_word != "half" or num_word == "one") and not (by and not plural):
+                return None  # "a third term", "one quarter" of a year; not "fell by a fifth"
         numerator = 1
     else:
         numerator = parse_words([num_word]) or 0
@@ -142,6 +148,21 @@ def fraction(g: Grammar, text: str, m: re.Match[str]) -> tuple[list[Claim], int]
         return None
     fig = _share(g, m, value, "fraction")
     return [claim_of(g, text, fig, "verbal_fraction")], m.end()
+
+
+def _spoken(g: Grammar, text: str, m: re.Match[str], frac: float, num_word: str, den_word: str
+            ) -> Figure | None:
+    """"three-quarters of a mile", "a year and a half": a fraction with its unit, or None."""
+    plural = den_word.endswith("s") and den_word != "halves"
+    numerator = 1 if num_word in ("", "a", "an", "one") else parse_words([num_word]) or 0
+    if numerator < 1 or plural != (numerator > 1) and den_word != "half" or numerator * frac >= 1:
+        return None
+    if den_word == "half" and num_word in ("a", "an"):
+        mixed = mixed_number(g, text, m.start("fden") - len(m.group("fnum")), m.end())
+        if mixed is not None:
+            return mixed
+    return fraction_of_unit(g, text, m.start(), m.end(), float(numerator * frac),
+                            den_word == "half")
 
 
 def _share(g: Grammar, m: re.Match[str], value: float, source: str) -> Figure:

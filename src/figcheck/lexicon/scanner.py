@@ -101,6 +101,7 @@ class ScannerLexicon:
     half_not_after: frozenset[str]
     half_share_re: re.Pattern[str]  # what may follow "half" for it to be a share
     half_also_after: frozenset[str]
+    fraction_share_after: frozenset[str]  # "by a fifth": a share without "of"
     percent_forms: dict[str, str]  # normalised form -> percent | per_mille | index_point
     out_of_denominators: frozenset[int]
     whole_determiners: str  # regex alternation, spaces matching spaces
@@ -214,6 +215,8 @@ def _load_numbers() -> dict[str, Any]:
     out["half_also_after"] = frozenset(
         w.lower() for w in _str_list(f, "half", "also_after", half.get("also_after"))
     )
+    out["fraction_share_after"] = frozenset(w.lower() for w in _str_list(
+        f, "fraction", "share_after", f.table("fraction").get("share_after")))
     percent: dict[str, str] = {}
     for meaning in ("percent", "per_mille", "index_point"):
         for form in _str_list(f, "percent", meaning, f.table("percent").get(meaning)):
@@ -447,6 +450,7 @@ def lexicon() -> ScannerLexicon:
         # no word boundary: "half a", "half an" and "half another" alike (as before the move)
         half_share_re=re.compile(r"\s*(?:" + _alternation(num["half_followed_by"]) + r"|[,.;])"),
         half_also_after=num["half_also_after"],
+        fraction_share_after=num["fraction_share_after"],
         percent_forms=num["percent"],
         out_of_denominators=num["out_of"],
         whole_determiners=phrase_pattern(num["whole_determiners"]),
