@@ -162,25 +162,25 @@ def test_alternation_prefers_the_longest_phrase(words, probe, expected):
 
 
 def test_unit_concepts_name_known_concepts():
-    from figcheck.extraction.extractor import _unit_concepts
+    from figcheck.lexicon.unit_concepts import unit_concepts
 
-    table = _unit_concepts()
+    table = unit_concepts()
     assert table["[length]"][0] == "length"
 
 
 def test_a_unit_concept_must_exist(monkeypatch):
-    from figcheck.extraction import extractor as extraction
+    from figcheck.lexicon import unit_concepts as lexicon_module
 
     text = data_file("unit_concepts.toml").text.replace('default = "speed"', 'default = "velocityness"')
     monkeypatch.setattr(
-        extraction, "data_file", lambda name: DataFile(name, text) if name == "unit_concepts.toml" else data_file(name)
+        lexicon_module, "data_file", lambda name: DataFile(name, text) if name == "unit_concepts.toml" else data_file(name)
     )
-    extraction._unit_concepts.cache_clear()
+    lexicon_module.unit_concepts.cache_clear()
     try:
         with pytest.raises(RuleDefinitionError, match=r"unit_concepts.toml:\d+: dimensions.\[length\] / \[time\]: unknown concept"):
-            extraction._unit_concepts()
+            lexicon_module.unit_concepts()
     finally:
-        extraction._unit_concepts.cache_clear()
+        lexicon_module.unit_concepts.cache_clear()
 
 
 def test_month_names_are_one_list_for_scanner_and_context():
