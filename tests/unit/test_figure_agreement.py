@@ -123,3 +123,32 @@ class TestEarlierLevel:
                      "a year earlier.")
         assert agreements(report) == {frozenset(("5.6%", "5.6%")), frozenset(("5.1%", "5.1%"))}
         assert conflicts(report) == []
+
+
+class TestGenericMeasures:
+    def test_a_generic_word_by_both_figures_weighs_as_little_as_a_generic_measure(self) -> None:
+        a, b = pair("Rescuers pulled 64 people from the sea.", "In the storm 64 people died.")
+        assert (a.measure_from, b.measure) == ("generic", "death")
+        field = next(f for f in score_pair(a, b, lambda w: 1.0).fields if f.name == "measure")
+        assert field.weight == align_weights().measure_generic
+        assert field.text == "measure people named by both figures"
+
+    def test_a_generic_measure_against_a_specific_one_is_one_sided_not_different(self) -> None:
+        a, b = pair("More than 6,000 people have waited over a year.",
+                    "Some 6,200 patients have waited over a year.")
+        field = next(f for f in score_pair(a, b, lambda w: 1.0).fields if f.name == "measure")
+        assert (field.weight, field.text) == (0.0, "measure stated in one only (patient)")
+
+    def test_an_open_ended_figure_agrees_more_weakly(self) -> None:
+        found = agreement("More than 6,000 people have waited over a year.",
+                          "Some 6,200 patients have waited over a year.")
+        assert found is not None and found.weight == align_weights().figure_open
+        assert found.weight < align_weights().figure_compatible
+
+
+def test_arrested_and_detained_state_one_fact() -> None:
+    report = run("Seven people were arrested after clashes outside the Kelburn ground on Saturday.",
+                 "Kelburn police detained 11 people following fighting between fans on Saturday "
+                 "night.")
+    assert conflicts(report) == [("Seven", "11")]
+    assert "arrest" in report.findings[0].evidence

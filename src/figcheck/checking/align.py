@@ -195,13 +195,13 @@ def align(claims: Sequence[Claim], texts: Mapping[str, str] | None = None, *,
         if not ev.vetoed:
             scored.append(Link(i, j, ev, figure_agreement(frames[i], frames[j], ev.fields)))
 
-    def strength(link: Link) -> float:
+    def strength(link: Link) -> tuple[bool, float]:
         # Links that may make a conflict come first, by their evidence alone; below that,
         # agreeing figures decide which of two look-alike candidates a claim keeps.
         raw = link.evidence.weight
-        return raw if raw >= w.conflict else min(link.weight, w.conflict - 1e-6)
+        return (raw >= w.conflict, raw if raw >= w.conflict else link.weight)
 
-    scored.sort(key=lambda link: (-strength(link), link.a, link.b))
+    scored.sort(key=lambda link: (*(-x for x in strength(link)), link.a, link.b))
     used: set[tuple[int, str]] = set()
     kept: list[Link] = []
     best: dict[int, Link] = {}

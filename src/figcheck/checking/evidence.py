@@ -77,6 +77,7 @@ class AlignWeights:
     same_figure: float
     figure_one_digit: float
     figure_compatible: float
+    figure_open: float
     conflict: float
     conflict_within_document: float
     join_groups: float
@@ -190,8 +191,13 @@ def _measure(a: Frame, b: Frame, w: AlignWeights) -> Field | str:
         if kinds == {"object"} and max(_near(a, mb), _near(b, ma)) < _NEAR:
             return f"different things: {ma} vs {mb}"  # 152 radar sites vs 152 trucks destroyed
         if not strong and (_near(a, mb) >= _NEAR or _near(b, ma) >= _NEAR):
-            near = mb if _near(a, mb) >= _NEAR else ma
-            return Field("measure", w.measure_near, f"measure {near} named by both figures")
+            near, by = (mb, b) if _near(a, mb) >= _NEAR else (ma, a)
+            # a generic word ("people") by both figures says little about what they count
+            weight = w.measure_generic if by.measure_from == "generic" else w.measure_near
+            return Field("measure", weight, f"measure {near} named by both figures")
+        if "generic" in kinds and len(kinds) == 2:
+            known = a if b.measure_from == "generic" else b
+            return Field("measure", 0.0, f"measure stated in one only ({known.measure})")
         return Field("measure", w.measure_disagree if strong else w.measure_unsure,
                      f"different measures: {ma} vs {mb}")
     known, other = (a, b) if ma else (b, a)

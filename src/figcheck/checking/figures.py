@@ -19,6 +19,7 @@ period (a look-alike from another year is the commonest distractor).
 from __future__ import annotations
 
 import functools
+import math
 from collections.abc import Iterable
 
 from ..claims import Claim
@@ -92,4 +93,7 @@ def figure_agreement(a: Frame, b: Frame, fields: Iterable[Field]) -> Field | Non
             return None
         return Field("figure", w.figure_one_digit,
                      f"the same figure in both ({ca.text} / {cb.text})")
-    return Field("figure", w.figure_compatible, f"compatible figures ({ca.text} / {cb.text})")
+    # "more than 6,000" allows any larger figure: its agreement says less
+    bounded = all(math.isfinite(x) for c in (ca, cb) for x in (c.low, c.high))
+    weight = w.figure_compatible if bounded else w.figure_open
+    return Field("figure", weight, f"compatible figures ({ca.text} / {cb.text})")
