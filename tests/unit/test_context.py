@@ -500,12 +500,12 @@ def test_missing_word_list_is_reported() -> None:
 
 def test_a_user_lexicon_extends_the_concepts() -> None:
     concepts = (
-        data_file("concepts.toml").text + '\n[arrests]\nterms = ["arrest{ed,s}", "detained"]\n'
+        data_file("concepts.toml").text + '\n[evictions]\nterms = ["evict{ed,s}", "evictions"]\n'
     )
     lex = load_lexicon(DataFile("concepts.toml", concepts), data_file("context.toml"))
-    sentence = "Police detained 1,200 protesters."
-    got = claim_context(sentence_context(sentence, lexicon=lex), sentence, 16, 21)
-    assert got.concept == "arrests"
+    sentence = "Bailiffs evicted 1,200 tenants."
+    got = claim_context(sentence_context(sentence, lexicon=lex), sentence, 17, 22)
+    assert got.concept == "evictions"
     assert context(sentence, "1,200").concept is None
 
 

@@ -185,12 +185,12 @@ def load_lexicon(
     Raises:
         RuleDefinitionError: an entry is malformed; the error names file, line and key.
 
-    >>> mine = data_file("concepts.toml").text + '[arrests]\\nterms = ["detained"]'
+    >>> mine = data_file("concepts.toml").text + '[evictions]\\nterms = ["evicted"]'
     >>> lex = load_lexicon(DataFile("mine.toml", mine), data_file("context.toml"))
     >>> from figcheck.extraction.context import claim_context, sentence_context
-    >>> s = "Police detained 40 people."
-    >>> claim_context(sentence_context(s, lexicon=lex), s, 16, 18).concept
-    'arrests'
+    >>> s = "Bailiffs evicted 40 families."
+    >>> claim_context(sentence_context(s, lexicon=lex), s, 17, 19).concept
+    'evictions'
     """
     entries, concept_words = _load_concepts(concepts)
     df = context
