@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from ..errors import OptionError
 from ..lexicon.scanner import ScannerLexicon, alternation
 from ..lexicon.scanner_rules import ScannerRules, scanner_rules
+from .entry import EntryPoints
 from .numerals import GROUP_SPACES
 
 __all__ = [
@@ -50,6 +51,7 @@ class Grammar:
     glued_digits: re.Pattern[str]  # a figure glued to a currency code ("USD10m")
     of_gap: re.Pattern[str]  # "of (the|its|Carolina's ...)" between a part and its whole
     rules: ScannerRules  # scales, ranks, references, age bands, lists
+    entry: EntryPoints  # where ``atom`` may match: tried there only, anchored
 
 
 def grammar(lex: ScannerLexicon, tolerances: Mapping[str, float] | None = None) -> Grammar:
@@ -78,6 +80,7 @@ def grammar(lex: ScannerLexicon, tolerances: Mapping[str, float] | None = None) 
         glued_digits=re.compile(rf"(?P<num>{DIGITS})"),
         of_gap=_of_gap(lex),
         rules=scanner_rules(),
+        entry=_entry_points(lex),
     )
 
 
@@ -96,14 +99,14 @@ def _atom_patterns(lex: ScannerLexicon) -> tuple[re.Pattern[str], re.Pattern[str
             (?![\w])
         )
         |(?P<frac>(?<![\w-])
-            (?P<fnum>(?i:a|an|one|two|three|four|five|six|seven|eight|nine){_SP}*+-?{_SP}*+)?
+            (?P<fnum>(?i:{"|".join(_FRACTION_COUNTS)}){_SP}*+-?{_SP}*+)?
             (?P<fden>(?i:{fractions}))(?![\w])
         )"""
     figure = rf"""
-        (?P<fold>(?:\d{{1,4}}+(?:\.\d{{1,3}}+)?|(?i:{small}|twenty|fifty|hundred|thousand))-?(?i:fold)(?![\w]))
+        (?P<fold>(?:\d{{1,4}}+(?:\.\d{{1,3}}+)?|(?i:{small}|{"|".join(_FOLD_TENS)}))-?(?i:fold)(?![\w]))
         |(?P<num>(?<![\w.,/]){DIGITS})
         |(?P<word>(?<![\w-])
-            (?i:(?:a{_SP}++(?=(?:dozen|hundred|thousand|million|billion|trillion)\b))?
+            (?i:(?:a{_SP}++(?=(?:{"|".join(_AFTER_A)})\b))?
             (?:{words})
             (?:(?:{_SP}++and{_SP}++|{_SP}++|-)(?:{words})(?![\w])){{0,12}}+)
             (?![\w])
@@ -130,9 +133,34 @@ def _atom_patterns(lex: ScannerLexicon) -> tuple[re.Pattern[str], re.Pattern[str
     )
 
 
-# Words the atom patterns spell literally, not from the word lists.
-_LITERAL_WORDS = ("a", "an", "one", "two", "three", "four", "five", "six", "seven", "eight",
-                  "nine", "twenty", "fifty", "hundred", "thousand", "fold")
+# Words the atom patterns spell literally, not from the word lists: what may count a
+# fraction ("one third", "a-half"), what "a" opens ("a dozen"), what may precede "fold".
+_FRACTION_COUNTS = ("a", "an", "one", "two", "three", "four", "five", "six", "seven", "eight",
+                    "nine")
+_AFTER_A = ("dozen", "hundred", "thousand", "million", "billion", "trillion")
+_FOLD_TENS = ("twenty", "fifty", "hundred", "thousand")
+_LITERAL_WORDS = (*_FRACTION_COUNTS, *_AFTER_A, *_FOLD_TENS, "fold")
+
+
+def _entry_points(lex: ScannerLexicon) -> EntryPoints:
+    """The cheap pass listing where ``atom`` may match: the words an atom can open with
+    (whole, or glued to the next: "onethird", "tenfold"), "a"/"an" only before the
+    words they count, digits and vulgar fractions; it mirrors ``_atom_patterns``."""
+
+    def first(phrase: str) -> str:
+        m = re.match(r"\w++", phrase.lower())
+        if m is None:
+            raise OptionError(f"an atom word must open with a letter or digit: {phrase!r}")
+        return m.group()
+
+    fractions = [first(f) for f in lex.fractions]
+    small = [w for w, v in lex.words.items() if 1 <= v <= 10]  # lexicon's small_words
+    openers = {first(w) for w in (*lex.words, *lex.multipliers, *lex.vague, *fractions)}
+    openers |= {w for w in _FRACTION_COUNTS + _FOLD_TENS if w not in ("a", "an")}
+    openers |= {c + f for c in _FRACTION_COUNTS for f in fractions}  # "onethird", "ahalf"
+    openers |= {w.lower() + "fold" for w in (*small, *_FOLD_TENS)}  # "tenfold"
+    follows = (*fractions, *_AFTER_A)
+    return EntryPoints(openers, {"a": follows, "an": follows}, "".join(lex.vulgar))
 
 
 def _of_gap(lex: ScannerLexicon) -> re.Pattern[str]:

@@ -16,6 +16,7 @@ quantity). Word lists come from the ScannerLexicon (``figcheck/data``).
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Mapping
 
 from ..claims import Claim, Kind
@@ -59,8 +60,9 @@ def _scan(g: Grammar, text: str) -> list[Claim]:
     claims: list[Claim] = []
     pos = 0
     n = len(text)
+    entries = g.entry.offsets(text)
     while pos < n:
-        m = g.atom.search(text, pos)
+        m = g.atom.search(text, pos) if entries is None else _next_atom(g, text, pos, entries)
         while gi < len(glued) and glued[gi] < pos:
             gi += 1
         if gi < len(glued) and (m is None or glued[gi] < m.start()):
@@ -89,6 +91,16 @@ def _scan(g: Grammar, text: str) -> list[Claim]:
                 new[0] = new[0].model_copy(update={"start": start, "text": text[start : new[0].end]})
         claims.extend(new)
     return claims
+
+
+def _next_atom(g: Grammar, text: str, pos: int, entries: list[int]) -> re.Match[str] | None:
+    """What ``g.atom.search(text, pos)`` finds, tried only at the candidate ``entries``."""
+    match = g.atom.match
+    for k in range(bisect_left(entries, pos), len(entries)):
+        m = match(text, entries[k])
+        if m is not None:
+            return m
+    return None
 
 
 _RESTATED = re.compile(r"[ \u00a0]*+(?:,[ \u00a0]*+or|\(|,[ \u00a0]*+or[ \u00a0]++by|or)[ \u00a0]*+")
