@@ -16,6 +16,7 @@ from importlib import resources
 from typing import TYPE_CHECKING
 
 from .errors import RuleDefinitionError, UnitMismatchError
+from .unit_table import known_dimensions
 
 if TYPE_CHECKING:
     import pint
@@ -76,8 +77,13 @@ def _build() -> pint.UnitRegistry:
 
 @functools.lru_cache(maxsize=4096)
 def dimension(unit: str) -> str:
-    """The dimensionality of ``unit`` as a string, e.g. ``'[length]'`` or ``'[count]'``."""
-    return str(registry().parse_units(unit).dimensionality)
+    """The dimensionality of ``unit`` as a string, e.g. ``'[length]'`` or ``'[count]'``.
+
+    Units of figcheck's word lists are answered from ``data/unit_dimensions.toml``
+    (made from pint) without building the registry; any other unit asks pint.
+    """
+    known = known_dimensions().get(unit)
+    return known if known is not None else str(registry().parse_units(unit).dimensionality)
 
 
 def comparable(a: str, b: str) -> bool:

@@ -1,0 +1,54 @@
+"""data/unit_dimensions.toml: pint's answers, shipped, so reading a text needs no registry."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from importlib import resources
+
+from figcheck import units
+from figcheck.unit_table import TABLE, known_dimensions, render, table_names
+
+
+def _pint_dimension(name: str) -> str:
+    return str(units.registry().parse_units(name).dimensionality)
+
+
+def test_the_shipped_table_is_what_pint_says_now() -> None:
+    shipped = resources.files("figcheck.data").joinpath(TABLE).read_text(encoding="utf-8")
+    assert render(_pint_dimension) == shipped, "run: python -m figcheck.unit_table"
+
+
+def test_the_table_is_in_force_and_agrees_with_pint_unit_by_unit() -> None:
+    known = known_dimensions()
+    assert "mile" in known and "USD" in known and "percent" in known
+    for name, dim in known.items():
+        assert dim == _pint_dimension(name), name
+
+
+def test_every_unit_the_word_lists_name_is_covered_or_unknown_to_pint() -> None:
+    known = known_dimensions()
+    for name in table_names():
+        if name not in known:
+            try:
+                _pint_dimension(name)
+            except Exception:
+                continue
+            raise AssertionError(f"{name} is a pint unit missing from {TABLE}")
+
+
+def test_units_outside_the_table_still_go_to_pint() -> None:
+    assert "USD / year" not in known_dimensions()
+    assert units.dimension("USD / year") == "[currency_USD] / [time]"
+    assert units.comparable("mile", "kilometer") and not units.comparable("mile", "USD")
+
+
+def test_reading_a_text_builds_no_pint_registry() -> None:
+    code = (
+        "import sys, figcheck\n"
+        "cs = figcheck.extract('The 40-mile bridge cost $1.2bn, 3% of it in 2020, at 12 km.')\n"
+        "assert len(cs) >= 3, cs\n"
+        "print('pint' in sys.modules)\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"
