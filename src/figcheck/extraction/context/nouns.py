@@ -8,6 +8,7 @@ from collections.abc import Sequence
 
 from ...lexicon.context import DET, GENERIC, LINK, NOT_NAME, SKIP, STOP
 from ...lexicon.names import default_names
+from .lemmas import is_known, lemmatize
 from .sentence import POSSESSIVE, REACH, Tokens
 
 __all__ = ["is_name", "is_plural", "lemma", "noun_after", "noun_before"]
@@ -175,17 +176,13 @@ def is_name(t: Tokens, k: int) -> bool:
 @functools.lru_cache(maxsize=8192)
 def _known(word: str) -> bool:
     """Is ``word`` in the English dictionary (so "Wind supplied ..." opens with a noun)?"""
-    import simplemma
-
-    return bool(simplemma.is_known(word, lang="en"))
+    return is_known(word)
 
 
 @functools.lru_cache(maxsize=8192)
 def lemma(word: str) -> str:
     """The dictionary form of an English word ("fatalities" -> "fatality", "crises" -> "crisis")."""
-    import simplemma  # its English dictionary loads on first use (about 0.1 s)
-
-    return str(simplemma.lemmatize(word, lang="en")).lower()
+    return lemmatize(word).lower()
 
 
 def _participle(t: Tokens, j: int) -> bool:
