@@ -27,6 +27,14 @@ _SPLITTER_SAFE = {
     if chr(cp).isspace()
 }
 _SPLITTER_SAFE.update({cp: "\ufffd" for cp in range(0xD800, 0xE000)})
+# What the mapping changes: replaced where found (a translate copies char by char).
+_SPLITTER_UNSAFE = re.compile(
+    "[" + "".join(chr(cp) for cp in _SPLITTER_SAFE if cp < 0xD800) + "\ud800-\udfff]"
+)
+
+
+def _splitter_safe(m: re.Match[str]) -> str:
+    return _SPLITTER_SAFE[ord(m.group())]
 
 
 MAX_SENTENCE = 1000
@@ -79,7 +87,7 @@ def _raw_sentence_spans(text: str) -> list[tuple[int, int]]:
     except ImportError:  # pragma: no cover - sentencex is a dependency; keep working without it
         return _fallback_spans(text)
     # every character the mapping changes is non-ASCII: an ASCII text is safe as it is
-    safe = text if text.isascii() else text.translate(_SPLITTER_SAFE)
+    safe = text if text.isascii() else _SPLITTER_UNSAFE.sub(_splitter_safe, text)
     try:
         boundaries = get_sentence_boundaries("en", safe)
     except Exception:  # noqa: BLE001 - a splitter bug must not lose the document

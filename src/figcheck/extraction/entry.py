@@ -49,9 +49,10 @@ class EntryPoints:
             if _WORD.fullmatch(w) is None:
                 raise ValueError(f"an atom's opening word must be one word: {w!r}")
         # a digit with no word character before it, a decimal point before a digit, a mark
-        self._figures = re.compile(
-            r"\d(?<!\w\d)|\.(?=\d)" + (f"|[{re.escape(marks)}]" if marks else "")
-        )
+        # (three patterns, each starting with what it finds: the engine skips to it fast)
+        self._digits = re.compile(r"\d(?<!\w\d)")
+        self._points = re.compile(r"\.(?=\d)")
+        self._marks = re.compile(f"[{re.escape(marks)}]") if marks else None
         self._unsafe = re.compile(f"[{FOLDS_TO_ASCII}]")
         self._finders: dict[str, re.Pattern[str]] = {}
 
@@ -62,16 +63,19 @@ class EntryPoints:
         low = text.lower()
         if len(low) != len(text) or (not text.isascii() and self._unsafe.search(text)):
             return None
-        found = [m.start() for m in self._figures.finditer(text)]
+        found = [m.start() for m in self._digits.finditer(text)]
+        if "." in text:
+            found += [m.start() for m in self._points.finditer(text)]
+        if self._marks is not None and not text.isascii():
+            found += [m.start() for m in self._marks.finditer(text)]
         words = set(_WORD.findall(low))
         hits = words & self.openers
         for word, follows in self.glued.items():
             if word in words and not words.isdisjoint(follows):
                 hits.add(word)
-        if hits:
-            for word in hits:
-                found += [m.start() for m in self._finder(word).finditer(low)]
-            found.sort()
+        for word in hits:
+            found += [m.start() for m in self._finder(word).finditer(low)]
+        found.sort()
         return found
 
     def _finder(self, word: str) -> re.Pattern[str]:
