@@ -24,6 +24,14 @@ def hedge_before(g: Grammar, text: str, s: int) -> tuple[Hedge, int] | None:
     toks = tail(text, s)
     if not toks:
         return None
+    # every phrase looked up below ends with the nearest token (its first token cut at a
+    # dash and stripped of an opening quote when it is the only one): most figures have
+    # no hedge, and are done here
+    last = toks[-1][1]
+    if last.lower() not in g.hedge_ends:
+        rest = last[max(last.rfind("—"), last.rfind("–")) + 1 :].lstrip(OPENERS)
+        if rest.lower() not in g.hedge_ends:
+            return None
     hedges = g.lex.hedges_before
     for k in range(len(toks), 0, -1):
         start = toks[-k][0]

@@ -52,6 +52,7 @@ class Grammar:
     of_gap: re.Pattern[str]  # "of (the|its|Carolina's ...)" between a part and its whole
     rules: ScannerRules  # scales, ranks, references, age bands, lists
     entry: EntryPoints  # where ``atom`` may match: tried there only, anchored
+    hedge_ends: frozenset[str]  # the last word of every hedge written before a figure
 
 
 def grammar(lex: ScannerLexicon, tolerances: Mapping[str, float] | None = None) -> Grammar:
@@ -81,6 +82,7 @@ def grammar(lex: ScannerLexicon, tolerances: Mapping[str, float] | None = None) 
         of_gap=_of_gap(lex),
         rules=scanner_rules(),
         entry=_entry_points(lex),
+        hedge_ends=frozenset(h.rsplit(" ", 1)[-1] for h in lex.hedges_before),
     )
 
 
