@@ -16,7 +16,10 @@ def _pint_dimension(name: str) -> str:
 
 def test_the_shipped_table_is_what_pint_says_now() -> None:
     shipped = resources.files("figcheck.data").joinpath(TABLE).read_text(encoding="utf-8")
-    assert render(_pint_dimension) == shipped, "run: python -m figcheck.unit_table_writer"
+    assert render(_pint_dimension) == shipped, (
+        "data/units.txt, unit_aliases.toml, measures.toml or pint changed: regenerate the "
+        "table with  python -m figcheck.unit_table_writer"
+    )
 
 
 def test_the_table_is_in_force_and_agrees_with_pint_unit_by_unit() -> None:
