@@ -418,7 +418,13 @@ def lexicon() -> ScannerLexicon:
     small_words = _alternation([w for w, v in num["words"].items() if 1 <= v <= 10])
     # Letter codes written straight against the figure: "USD10m", "RM23.50".
     letter_prefixes = [p for p in uni["prefixes"] if p[-1].isalpha()]
-    currency_glued_re = re.compile(r"(?<![\w$])(?:" + _alternation(letter_prefixes) + r")(?=\d)")
+    # each prefix checks what stands before it after matching, so the pattern opens with a
+    # literal and the engine skips fast to the few places a prefix's first character stands
+    currency_glued_re = re.compile(
+        "(?:"
+        + "|".join(f"{re.escape(p)}(?<![\\w$]{re.escape(p)})" for p in sorted(letter_prefixes))
+        + r")(?=\d)"
+    )
     verbs = chg["verbs"]
     nouns = chg["nouns"]
     change_right_re = re.compile(

@@ -42,16 +42,11 @@ class TimeTokens:
         self.date = date
         self.lex = lex
         self.w = lex.words
-        self.raw = _TOKEN.findall(self.text)
+        found = list(_TOKEN.finditer(self.text))
+        self.raw = [m.group() for m in found]
         self.low = [r.lower() for r in self.raw]
-        self.starts, self.ends = [], []
-        at = 0
-        find = self.text.find
-        for r in self.raw:  # each token where the one before ends, after any blanks
-            at = find(r, at)
-            self.starts.append(at)
-            at += len(r)
-            self.ends.append(at)
+        self.starts = [m.start() for m in found]
+        self.ends = [m.end() for m in found]
         self.n = len(self.raw)
 
         self.cal = Calendar(date, lex)
