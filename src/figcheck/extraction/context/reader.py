@@ -160,6 +160,10 @@ class DocumentReader:
         if any(src[2] == "" for src in sc.sources):  # "..., it said"
             return opening_party(self._sentence(i - 1).tokens)
         if i - 1 not in self.claimed:  # "X released its figures on Monday. Exports rose ..."
+            if i - 1 not in self._contexts:  # unread: read it only if it may carry a source
+                body = self.body(*self.sentences[i - 1])
+                if default_lexicon().carried.search(body) is None:
+                    return None
             before = self._sentence(i - 1)
             if before.source and before.tokens.lex.carried.search(before.tokens.text):
                 return before.source

@@ -189,11 +189,21 @@ def subject_names(t: Tokens) -> list[Name]:
     lex = t.lex
     n = len(words)
     out: list[Name] = []
+    place = lex.names.place_phrases
+    # the words where something may start: a capital, or the first word of a place phrase
+    # (every other word is stepped over one at a time below, so it is skipped at once)
+    opens = [k for k, w in enumerate(words) if w[0].isupper() or lowers[k] in place]
+    o = 0
     i = 0
     while i < n:
+        while o < len(opens) and opens[o] < i:
+            o += 1
+        if o == len(opens):
+            break
+        i = opens[o]
         word = words[i]
         if not _cap(word):
-            phrases = lex.names.place_phrases.get(lowers[i])
+            phrases = place.get(lowers[i])
             if phrases is not None:
                 for rest, canonical in phrases:
                     if _spells_lower(t, i, rest):
