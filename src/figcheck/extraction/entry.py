@@ -54,6 +54,9 @@ class EntryPoints:
         self._points = re.compile(r"\.(?=\d)")
         self._marks = re.compile(f"[{re.escape(marks)}]") if marks else None
         self._unsafe = re.compile(f"[{FOLDS_TO_ASCII}]")
+        self._looked_for = self.openers.union(
+            self.glued, *(follows for follows in self.glued.values())
+        )
         self._finders: dict[str, re.Pattern[str]] = {}
 
     def offsets(self, text: str) -> list[int] | None:
@@ -68,8 +71,9 @@ class EntryPoints:
             found += [m.start() for m in self._points.finditer(text)]
         if self._marks is not None and not text.isascii():
             found += [m.start() for m in self._marks.finditer(text)]
-        words = set(_WORD.findall(low))
-        hits = words & self.openers
+        # only the words that matter are hashed into a set, not every word of the text
+        words = self._looked_for.intersection(_WORD.findall(low))
+        hits = set(words & self.openers)
         for word, follows in self.glued.items():
             if word in words and not words.isdisjoint(follows):
                 hits.add(word)
