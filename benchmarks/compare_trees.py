@@ -2,7 +2,7 @@
 
 Usage:
     python benchmarks/compare_trees.py BASE_TREE [NEW_TREE] [--shared DIR] [--size 300KB]
-                                       [--rounds 5]
+                                       [--rounds 5] [--cpu]
 
 Each tree is a figcheck checkout (its ``src/`` is put first on ``PYTHONPATH``);
 NEW_TREE defaults to this checkout. The texts are the two of ``speed.py``
@@ -28,34 +28,38 @@ from pathlib import Path
 from _table import render
 from speed import SpeedError, build_text, chunks_of, corpus, parse_size
 
-# Runs in a subprocess: argv = JSON file of {label: chunks}; prints {label: [seconds, found]}.
+# Runs in a subprocess: argv = JSON file of {label: chunks}, clock name; prints
+# {label: [seconds, found]}.
 _TIMER = """
 import json, os, sys, time
 if hasattr(os, "sched_setaffinity"):
     os.sched_setaffinity(0, {min(os.sched_getaffinity(0))})
 import figcheck
 texts = json.load(open(sys.argv[1], encoding="utf-8"))
+clock = getattr(time, sys.argv[2])
 figcheck.extract("Warm-up: the bridge is 40 miles long and cost $1.2bn.")
 out = {}
 for label, chunks in texts.items():
     best, found = float("inf"), 0
     for _ in range(3):
-        t0 = time.perf_counter()
+        t0 = clock()
         found = sum(len(figcheck.extract(c, doc_id="cmp")) for c in chunks)
-        best = min(best, time.perf_counter() - t0)
+        best = min(best, clock() - t0)
     out[label] = [best, found]
 print(json.dumps(out))
 """
 
 
-def time_tree(tree: Path, texts_file: Path) -> dict[str, tuple[float, int]]:
+def time_tree(
+    tree: Path, texts_file: Path, clock: str = "perf_counter"
+) -> dict[str, tuple[float, int]]:
     """One subprocess timing ``figcheck.extract`` from ``tree/src`` on every text."""
     src = tree / "src"
     if not (src / "figcheck" / "__init__.py").is_file():
         raise SpeedError(f"no figcheck package under {src}")
     env = dict(os.environ, PYTHONPATH=str(src))
     done = subprocess.run(
-        [sys.executable, "-c", _TIMER, str(texts_file)],
+        [sys.executable, "-c", _TIMER, str(texts_file), clock],
         env=env,
         capture_output=True,
         text=True,
@@ -67,7 +71,7 @@ def time_tree(tree: Path, texts_file: Path) -> dict[str, tuple[float, int]]:
 
 
 def compare(
-    base: Path, new: Path, texts: dict[str, list[str]], rounds: int
+    base: Path, new: Path, texts: dict[str, list[str]], rounds: int, clock: str = "perf_counter"
 ) -> dict[str, dict[str, tuple[float, int]]]:
     """Best seconds and items per (tree, text) over ``rounds`` alternating rounds."""
     best: dict[str, dict[str, tuple[float, int]]] = {"base": {}, "new": {}}
@@ -77,7 +81,7 @@ def compare(
         for r in range(rounds):
             order = [("base", base), ("new", new)]
             for name, tree in order if r % 2 == 0 else order[::-1]:
-                for label, (sec, found) in time_tree(tree, path).items():
+                for label, (sec, found) in time_tree(tree, path, clock).items():
                     old = best[name].get(label)
                     if old is None or sec < old[0]:
                         best[name][label] = (sec, found)
@@ -112,6 +116,9 @@ def _parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--shared", type=Path, default=here.parent / "shared")
     parser.add_argument("--size", type=parse_size, default=300_000, help="default: 300KB")
     parser.add_argument("--rounds", type=int, default=5, help="alternating rounds (default: 5)")
+    parser.add_argument(
+        "--cpu", action="store_true", help="time by process CPU time, not wall time"
+    )
     return parser.parse_args(argv)
 
 
@@ -124,11 +131,15 @@ def main(argv: list[str] | None = None) -> int:
             "article prose": chunks_of(build_text(prose, args.size), False),
             "prose + dense sentences": chunks_of(build_text(mixed, args.size), False),
         }
-        best = compare(args.base.resolve(), args.new.resolve(), texts, args.rounds)
+        clock = "process_time" if args.cpu else "perf_counter"
+        best = compare(args.base.resolve(), args.new.resolve(), texts, args.rounds, clock)
     except SpeedError as exc:
         print(f"compare_trees.py: {exc}", file=sys.stderr)
         return 2
-    print(f"best of {args.rounds} alternating rounds x 3 passes; one core; one call per paragraph.")
+    print(
+        f"best of {args.rounds} alternating rounds x 3 passes; one core; one call per paragraph; "
+        + ("CPU time." if args.cpu else "wall time.")
+    )
     print(report(best, texts))
     return 0
 
