@@ -7,7 +7,6 @@ import threading
 
 __all__ = ["OPENERS", "PREV_CHARS", "WORDLIKE", "forget_tails", "prev_word", "tail"]
 
-_TOKEN = re.compile(r"\S++")
 WORDLIKE = re.compile(r"[A-Za-z][\w'’.&-]*+")
 OPENERS = "(\"“‘'["
 PREV_CHARS = 48  # how far left the hedge, currency and change windows look
@@ -31,7 +30,15 @@ def tail(text: str, s: int, n: int = 4) -> list[tuple[int, str]]:
     toks = tails.get(s)
     if toks is None:
         w0 = max(0, s - PREV_CHARS)
-        toks = [(m.start(), m.group()) for m in _TOKEN.finditer(text, w0, s)]
+        window = text[w0:s]
+        # str.split cuts at the characters \s matches; each of the last five tokens (one
+        # may be cut by the window's edge) is found right-to-left before the one after it
+        toks = []
+        end = len(window)
+        for tok in reversed(window.split()[-5:]):
+            end = window.rfind(tok, 0, end)
+            toks.append((w0 + end, tok))
+        toks.reverse()
         if toks and toks[0][0] == w0 and w0 > 0 and not text[w0 - 1].isspace():
             toks = toks[1:]  # cut by the window's edge
         toks = toks[-4:]
