@@ -430,7 +430,17 @@ def lexicon() -> ScannerLexicon:
     change_right_re = re.compile(
         r"(?i)[ \u00a0-]++(?P<n>" + _alternation(list(nouns)) + r")(?![\w])"
     )
-    named_re = re.compile(r"\b(?<![\w])(?:" + _alternation(list(exc["named"])) + r")(?![\w])")
+    # as currency_glued_re: each name checks what stands before it after matching (a name
+    # opening with no word character could never follow the word boundary: none matches)
+    named_re = re.compile(
+        "(?:"
+        + "|".join(
+            f"{re.escape(n)}(?<!\\w{re.escape(n)})"
+            for n in sorted(exc["named"], key=lambda n: (-len(n), n))  # longest first
+            if re.match(r"\w", n)
+        )
+        + r")(?![\w])"
+    )
     time_re = re.compile(r"[ \u00a0]?+(?:" + _alternation(list(exc["times"])) + r")(?![\w])")
     # "%", "‰" end anywhere; word forms ("per cent", "pts") end at a word boundary.
     signs = [p for p in num["percent"] if not p[-1].isalnum()]
