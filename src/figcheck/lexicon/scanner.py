@@ -13,6 +13,7 @@ from fractions import Fraction
 from typing import Any
 
 from .. import units as _units
+from .literals import literal_led
 from .files import DataFile, data_file
 from .months import month_numbers
 from ..claims import Bound
@@ -418,29 +419,16 @@ def lexicon() -> ScannerLexicon:
     small_words = _alternation([w for w, v in num["words"].items() if 1 <= v <= 10])
     # Letter codes written straight against the figure: "USD10m", "RM23.50".
     letter_prefixes = [p for p in uni["prefixes"] if p[-1].isalpha()]
-    # each prefix checks what stands before it after matching, so the pattern opens with a
-    # literal and the engine skips fast to the few places a prefix's first character stands
-    currency_glued_re = re.compile(
-        "(?:"
-        + "|".join(f"{re.escape(p)}(?<![\\w$]{re.escape(p)})" for p in sorted(letter_prefixes))
-        + r")(?=\d)"
-    )
+    # prefix-led, so a search skips fast to where a prefix's first character stands
+    currency_glued_re = re.compile(literal_led(letter_prefixes, r"[\w$]") + r"(?=\d)")
     verbs = chg["verbs"]
     nouns = chg["nouns"]
     change_right_re = re.compile(
         r"(?i)[ \u00a0-]++(?P<n>" + _alternation(list(nouns)) + r")(?![\w])"
     )
-    # as currency_glued_re: each name checks what stands before it after matching (a name
-    # opening with no word character could never follow the word boundary: none matches)
-    named_re = re.compile(
-        "(?:"
-        + "|".join(
-            f"{re.escape(n)}(?<!\\w{re.escape(n)})"
-            for n in sorted(exc["named"], key=lambda n: (-len(n), n))  # longest first
-            if re.match(r"\w", n)
-        )
-        + r")(?![\w])"
-    )
+    # name-led like currency_glued_re; a name opening with no word character never matched
+    named = [n for n in exc["named"] if re.match(r"\w", n)]
+    named_re = re.compile(literal_led(named, r"\w") + r"(?![\w])")
     time_re = re.compile(r"[ \u00a0]?+(?:" + _alternation(list(exc["times"])) + r")(?![\w])")
     # "%", "‰" end anywhere; word forms ("per cent", "pts") end at a word boundary.
     signs = [p for p in num["percent"] if not p[-1].isalnum()]
