@@ -51,6 +51,12 @@ def holder(text: str, surface: str) -> str | None:
         ("A lunar month, called a lunation, is longer — 29.5 days.", "29.5 days", "lunar month"),
         # the last of two clauses joined by "and" has its own subject
         ("The Varro 40 rose 1.1% and the Ostel index fell 0.7%.", "0.7%", "Ostel index"),
+        # a reported clause has its own subject
+        ("Orsk Bank said on Monday that the average loan rate rose to 5.1%.", "5.1%", "average loan rate"),
+        # an apposition between the subject and its verb is passed over
+        ("Norvik, the largest mill in Orsk, employs 2,300 people.", "2,300", "Norvik"),
+        # a gerund after an introductory phrase is the subject
+        ("In Varda, testing between May and June came back at 6 ppb.", "6 ppb", "testing between May and June"),
         # a verb no list names, found by its form
         ("The survey drones measure 14.5 cm across.", "14.5 cm", "survey drones"),
         ("The new levy threatens to cost $12 million.", "$12 million", "new levy"),

@@ -123,12 +123,16 @@ def _clause_subject(
         w = t.lowers[k]
         if w in lex.relatives and k > 0:  # "Ford (F) which has 13000 workers"
             return _phrase_back(t, k - 1, lex)
-        if b >= 0 and t.words[k].islower() and (
-            (w.endswith("ing") and len(w) > 4) or _verb(t, k)
-        ):
+        gerund = w.endswith("ing") and len(w) > 4
+        if b >= 0 and t.words[k].islower() and (gerund or _verb(t, k)):
             # "..., wiping $340 million", "debt, excluding banks, was $113 trillion": a
             # clause with no subject of its own has the one before
+            before = _clause_at(t, breaks, b - 1)
+            if gerund and t.lowers[before[0]] in lex.intros and not _any_verb(t, *before):
+                break  # "In Varda, sampling came back at 4 ppb": a gerund as the subject
             b -= 1
+            if not gerund and b >= 0 and not _any_verb(t, *before):
+                b -= 1  # "Norvik, the largest mill, employs 300": past the apposition
             continue
         if b >= 0 and w in lex.intros and not any(
             _verb(t, m) for m in range(k, min(bisect_left(t.starts, start), k + 4 * _LONGEST))
@@ -179,11 +183,23 @@ def _clause_subject(
         if t.roles.get(w, 0) & DET and t.lowers[last] not in lex.joiners:
             break
         last = n
-    if _verb(t, first) or _inside(spans, t.starts[first]):
+    if _verb(t, first, strict=True) or _inside(spans, t.starts[first]):
         return None
     while last > first and (t.lowers[last] in lex.joiners or t.roles.get(t.lowers[last], 0) & DET):
         last -= 1
     return _written(t, first, last)
+
+
+def _clause_at(t: Tokens, breaks: Sequence[int], b: int) -> tuple[int, int]:
+    """First and past-last word of the clause that starts at break ``b`` (-1: the sentence's)."""
+    a = breaks[b] if b >= 0 else 0
+    e = breaks[b + 1] if b + 1 < len(breaks) else len(t.text)
+    first = bisect_left(t.starts, a)
+    return min(first, len(t.starts) - 1) if t.starts else 0, bisect_left(t.starts, e)
+
+
+def _any_verb(t: Tokens, first: int, stop: int) -> bool:
+    return any(_verb(t, m) for m in range(first, min(stop, first + 4 * _LONGEST)))
 
 
 def _last_coordinate(t: Tokens, k: int, start: int, lex: HolderLexicon) -> int:
@@ -264,9 +280,13 @@ def _close(t: Tokens, k: int) -> bool:
     return gap.strip() in ("(", ")") and len(gap) <= 3  # "Ford (F)"
 
 
-def _verb(t: Tokens, k: int) -> bool:
+def _verb(t: Tokens, k: int, strict: bool = False) -> bool:
+    """Is word ``k`` a verb? ``strict`` leaves out the movement verbs that are nouns as
+    often ("average", "increase")."""
     w = t.lowers[k]
-    if t.roles.get(w, 0) & VERB or w in default_measures().verbs:
+    if k > 0 and not t.words[k].islower():
+        return False  # "between May and June": a capital inside a sentence is a name
+    if t.roles.get(w, 0) & VERB or (not strict and w in default_measures().verbs):
         return True
     word = t.words[k]
     return word.islower() and len(w) > 4 and w.endswith("ed")
