@@ -5,6 +5,10 @@ points, not a count of anything. A bare figure (no unit, no noun after it) takes
 the unit "index_point" when another figure of its sentence is in points and a
 word of ``data/measures.toml``'s ``[index_levels] before`` list ("to", "at")
 introduces it.
+
+The other way round, "the jobless rate climbed 0.7 points to 6.2%": points moved
+by a rate whose level the sentence gives in percent (after "to"/"at") are
+percentage points, a share like the level.
 """
 
 from __future__ import annotations
@@ -39,6 +43,10 @@ def index_levels(claims: Sequence[Claim], text: str) -> list[Claim]:
     """
     if not any(c.unit == "index_point" for c in claims):
         return list(claims)
+    if any(c.unit == "percent" and c.change is None and _after_to(c, text) for c in claims):
+        # "climbed 0.7 points to 6.2%": the points are percentage points
+        return [c.model_copy(update={"unit": "percent", "kind": Kind.PROPORTION})
+                if c.unit == "index_point" and not _after_to(c, text) else c for c in claims]
     out = []
     for c in claims:
         if c.unit == "count" and c.kind is Kind.COUNT and c.whole is None and _level_at(c, text):
@@ -51,4 +59,9 @@ def _level_at(c: Claim, text: str) -> bool:
     after = _NEXT.match(text, c.end)
     if after is not None and after.group(1):
         return False  # "to 40 stores": a noun says what is counted
+    return _after_to(c, text)
+
+
+def _after_to(c: Claim, text: str) -> bool:
+    """A word of ``[index_levels] before`` ("to", "at") stands right before the figure."""
     return _before().search(text, max(0, c.start - 12), c.start) is not None
