@@ -163,3 +163,17 @@ def test_a_rise_in_points_to_a_rate_in_percent_is_compared_with_percentage_point
                  "office said.")
     assert conflicts(report) == [("0.3 percentage points", "0.5 points")]
     assert frozenset(("5.9%", "5.9%")) in agreements(report)
+
+
+class TestSumsPerTime:
+    def test_a_sum_a_year_states_the_same_figure_as_the_sum(self) -> None:
+        report = run("Water bills in Fendale will rise by about £95 a year from April, the "
+                     "regulator said.",
+                     "The regulator said water bills in Fendale would go up by £95 from April.")
+        assert agreements(report) == {frozenset(("about £95 a year", "£95"))}
+
+    def test_sums_per_different_times_are_different_facts(self) -> None:
+        a, b = pair("Residents of Fendale pay £12 a week for a parking permit.",
+                    "A parking permit in Fendale costs £12 a year.")
+        assert (a.per, b.per) == ("week", "year")
+        assert score_pair(a, b, lambda w: 1.0).veto == "a sum per week vs a sum per year"

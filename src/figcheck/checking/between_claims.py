@@ -19,7 +19,7 @@ from ..claims import Claim
 from ..findings import CheckId, Corroboration, Finding
 from .align import Alignment, Link, align
 from .evidence import Evidence, Field, align_weights
-from .intervals import Interval, is_physical, rel_gap
+from .intervals import Interval, convert_interval, is_physical, rel_gap
 from .precision import written_interval
 from .options import CheckOptions, severity
 
@@ -35,7 +35,7 @@ def _common_unit(claims: Sequence[Claim]) -> str:
 def _interval(claim: Claim, unit: str, options: CheckOptions) -> Interval:
     """The claim's interval with its written precision, in ``unit``, widened like
     :func:`~figcheck.checking.intervals.claim_interval`."""
-    iv = written_interval(claim).to(claim.unit, unit)
+    iv = convert_interval(written_interval(claim), claim.unit, unit)
     return iv.widened(options.measure_tolerance) if is_physical(claim.unit) else iv
 
 
@@ -85,7 +85,7 @@ def _pair_evidence(alignment: Alignment, links: Mapping[frozenset[int], Link], i
 def _finding(a: Claim, b: Claim, unit: str, ia: Interval, ib: Interval, ev: Evidence,
              group: int, options: CheckOptions) -> Finding:
     """``b`` conflicts with ``a``; intervals expressed in ``b``'s unit."""
-    ia, ib = ia.to(unit, b.unit), ib.to(unit, b.unit)
+    ia, ib = convert_interval(ia, unit, b.unit), convert_interval(ib, unit, b.unit)
     case = "conflict_within_document" if a.doc_id == b.doc_id else "conflict_across_documents"
     why = ev.describe()
     return Finding(
@@ -113,7 +113,7 @@ def _finding(a: Claim, b: Claim, unit: str, ia: Interval, ib: Interval, ev: Evid
 def _corroboration(a: Claim, b: Claim, unit: str, ia: Interval, ev: Evidence, group: int
                    ) -> Corroboration:
     why = ev.describe()
-    shown = ia.to(unit, b.unit)
+    shown = convert_interval(ia, unit, b.unit)
     return Corroboration(
         claim=b,
         other=a,

@@ -367,6 +367,8 @@ def score_pair(a: Frame, b: Frame, idf: Callable[[str], float], *,
 
     if a.dimension is None or a.dimension != b.dimension:
         return vetoed("different kinds of quantity")
+    if a.per is not None and b.per is not None and a.per != b.per:
+        return vetoed(f"a sum per {a.per} vs a sum per {b.per}")
     if a.claim.doc_id == b.claim.doc_id:
         if a.sentence_key == b.sentence_key:
             if not restates(a, b):

@@ -25,7 +25,7 @@ from collections.abc import Iterable
 from ..claims import Claim
 from .evidence import Field, align_weights
 from .frames import Frame, root
-from .intervals import Interval, is_physical
+from .intervals import Interval, convert_interval, is_physical
 from .options import CheckOptions
 from .precision import written_interval
 
@@ -41,7 +41,7 @@ def _measure_tolerance() -> float:
 
 
 def _interval(claim: Claim, unit: str) -> Interval:
-    iv = written_interval(claim).to(claim.unit, unit)
+    iv = convert_interval(written_interval(claim), claim.unit, unit)
     return iv.widened(_measure_tolerance()) if is_physical(claim.unit) else iv
 
 

@@ -29,6 +29,7 @@ from ..lexicon.files import data_file
 from ..units import dimension
 from ..lexicon.matching import matching_lexicon, words
 from ..lexicon.unit_concepts import unit_measure
+from .intervals import per_time
 from .keys import Period, period_of
 
 __all__ = ["AlignWords", "Frame", "align_words", "frames_of", "measure_of", "root"]
@@ -136,6 +137,7 @@ class Frame:
     said: Mapping[str, str] = field(default_factory=dict)
     mentions: frozenset[str] = frozenset()
     base: bool = False  # the earlier level a change starts from ("up from 7%")
+    per: str | None = None  # the time a sum of money is per ("£180 a year": year)
     worded: str | None = None
 
     @property
@@ -392,7 +394,7 @@ def frames_of(claims: Sequence[Claim], texts: Mapping[str, str] | None = None) -
             measure, measure_from = event[0], "context"
         if measure is not None:
             measure = _synonym(measure)
-        dim = _dimension(c.unit)
+        dim = _dimension(per_time(c.unit)[0])
         named = unit_measure(dim, _concept(c)) if dim is not None else None
         worded = None
         if named is not None and named not in align_words().generic_measures:
@@ -421,6 +423,7 @@ def frames_of(claims: Sequence[Claim], texts: Mapping[str, str] | None = None) -
             said=said,
             mentions=frozen.get(c.doc_id, frozenset()),
             base=c.change is None and _is_base(c),
+            per=per_time(c.unit)[1],
             worded=worded,
         ))
     return out

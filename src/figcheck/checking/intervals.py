@@ -16,12 +16,15 @@ from dataclasses import dataclass
 
 from ..claims import Claim
 from ..formatting import format_interval
+from ..errors import UnitMismatchError
 from ..units import convert, dimension
 from .options import CheckOptions
 
 __all__ = [
     "Interval",
     "claim_interval",
+    "convert_interval",
+    "per_time",
     "is_physical",
     "rel_gap",
 ]
@@ -52,6 +55,38 @@ class Interval:
         """The interval in unit ``dst`` (raises UnitMismatchError across dimensions)."""
         a, b = convert(self.low, src, dst), convert(self.high, src, dst)
         return Interval(min(a, b), max(a, b))
+
+
+@functools.lru_cache(maxsize=1024)
+def per_time(unit: str) -> tuple[str, str | None]:
+    """A sum of money per unit of time split in two ("GBP / year" -> ("GBP", "year")); any other
+    unit is returned whole, with None.
+
+    >>> per_time("GBP / year"), per_time("kilometer / hour")
+    (('GBP', 'year'), ('kilometer / hour', None))
+    """
+    head, slash, tail = unit.partition("/")
+    if not slash:
+        return unit, None
+    head, tail = head.strip(), tail.strip()
+    try:
+        if dimension(tail) == "[time]" and dimension(head).startswith("[currency_"):
+            return head, tail
+    except Exception:  # an unknown unit is read whole
+        pass
+    return unit, None
+
+
+def convert_interval(iv: Interval, src: str, dst: str) -> Interval:
+    """``iv`` from unit ``src`` to ``dst``; a sum per unit of time is compared with the sum
+    itself ("£180 a year" and "an increase of £180" state one figure)."""
+    try:
+        return iv.to(src, dst)
+    except UnitMismatchError:
+        bare_src, bare_dst = per_time(src)[0], per_time(dst)[0]
+        if (bare_src, bare_dst) == (src, dst):
+            raise
+        return iv.to(bare_src, bare_dst)
 
 
 @functools.lru_cache(maxsize=1024)
