@@ -177,3 +177,23 @@ class TestSumsPerTime:
                     "A parking permit in Fendale costs £12 a year.")
         assert (a.per, b.per) == ("week", "year")
         assert score_pair(a, b, lambda w: 1.0).veto == "a sum per week vs a sum per year"
+
+
+class TestBasePeriod:
+    def test_the_year_a_change_is_measured_against_is_not_its_period(self) -> None:
+        frames = frames_of(extract("Cruise passengers at Kessport were 6.4% higher than in "
+                                   "2022.", doc_id="a"))
+        assert [(f.claim.period, f.period) for f in frames] == [("2022", None)]
+
+    def test_the_year_a_change_happened_in_stays(self) -> None:
+        frames = frames_of(extract("Cruise passengers at Kessport rose 6.4% in 2023.",
+                                   doc_id="a"))
+        assert [f.period.text if f.period else None for f in frames] == ["2023"]
+
+    def test_a_change_on_the_year_before_pairs_with_the_change_in_the_year(self) -> None:
+        report = run("Kessport handled 3.1 million cruise passengers in 2023, the port authority "
+                     "said, 6.4% more than in 2022.",
+                     "Cruise passengers at Kessport rose about 6% in 2023 to just over 3 million, "
+                     "according to the port authority.")
+        assert frozenset(("6.4%", "about 6%")) in agreements(report)
+        assert conflicts(report) == []

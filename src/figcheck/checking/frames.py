@@ -65,6 +65,7 @@ class AlignWords:
     exclusive: tuple[frozenset[str], ...]
     change_cues: frozenset[str]
     base_markers: tuple[tuple[str, ...], ...]
+    base_period_markers: tuple[tuple[str, ...], ...]
     qualifiers: Mapping[str, str]
     synonyms: Mapping[str, str]
 
@@ -105,9 +106,12 @@ def align_words() -> AlignWords:
             synonyms[" ".join(words(form))] = " ".join(words(name))
     markers = f.string_list(table.get("base_markers", []), "base_markers", "alignment.words")
     base = tuple(tuple(m.casefold().split()) for m in markers)
+    markers = f.string_list(table.get("base_period_markers", []), "base_period_markers",
+                            "alignment.words")
+    base_period = tuple(tuple(m.casefold().split()) for m in markers)
     return AlignWords(word_list("ignore"), word_list("boundaries"), word_list("generic_measures"),
-                      word_list("self_only"), tuple(exclusive), frozenset(cues), base, quals,
-                      synonyms)
+                      word_list("self_only"), tuple(exclusive), frozenset(cues), base,
+                      base_period, quals, synonyms)
 
 
 @dataclass(frozen=True)
@@ -340,6 +344,20 @@ def _is_base(claim: Claim) -> bool:
     return False
 
 
+_YEAR = re.compile(r"\d{4}")
+
+
+def _base_period(claim: Claim, cue: float) -> bool:
+    """The claim's period is the one its change is measured against ("8.1% more than in 2022",
+    "rose 4% on 2021"), not the period it is about."""
+    if not claim.period or not _YEAR.fullmatch(claim.period):
+        return False
+    if claim.change is None and cue < 1.0:
+        return False
+    before = [w.casefold() for w in _WORD.findall(claim.sentence.split(claim.period, 1)[0])]
+    return any(tuple(before[-len(m):]) == m for m in align_words().base_period_markers)
+
+
 def _synonym(measure: str) -> str:
     """The group name of a measure ([alignment.synonyms]); its head decides for a phrase."""
     syn = align_words().synonyms
@@ -417,7 +435,7 @@ def frames_of(claims: Sequence[Claim], texts: Mapping[str, str] | None = None) -
             qualifiers=_qualifiers(c, local, measure, stop),
             subject=frozenset(w for w in words(c.subject) if w not in stop),
             subject_inherited=c.subject_inherited,
-            period=period_of(c.period),
+            period=None if _base_period(c, cue) else period_of(c.period),
             source=frozenset(w for w in words(c.source) if w not in stop),
             local=local,
             said=said,
