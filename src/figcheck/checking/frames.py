@@ -20,7 +20,8 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Mapping, Sequence
+import sys
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from ..claims import Claim
@@ -32,9 +33,13 @@ from ..lexicon.unit_concepts import unit_measure
 from .intervals import per_time
 from .keys import Period, period_of
 
-__all__ = ["AlignWords", "Frame", "align_words", "frames_of", "measure_of", "root"]
+__all__ = [
+    "AlignWords", "Frame", "align_words", "document_mentions", "frames_of", "measure_of", "root",
+]
 
 # Words are letters (and inner apostrophes or hyphens); possessive repeats keep it linear.
+# A document's mentions are read from its first this many characters.
+_MENTIONS_CHARS = 200_000
 _TOKEN = re.compile(r"[^\W\d_]++(?:['’-][^\W\d_]++)*+|[,;:()\[\]—–]")
 _PUNCT = frozenset(",;:()[]—–")
 _BOUNDARY_COST = 2.0
@@ -383,9 +388,17 @@ def _qualifiers(claim: Claim, local: Mapping[str, float], measure: str | None,
                      if x >= _QUALIFIER_NEAR and w in aw.qualifiers and w != measure)
 
 
-def frames_of(claims: Sequence[Claim], texts: Mapping[str, str] | None = None) -> list[Frame]:
-    """The frame of every claim, in order; ``texts`` (doc id -> text) tells what each document
-    mentions (without it, the sentences of its claims)."""
+def document_mentions(text: str) -> tuple[str, ...]:
+    """The words a document mentions, as :func:`frames_of` reads them from its text (sorted,
+    interned: kept in place of the text when the text is dropped)."""
+    return tuple(sorted({sys.intern(w) for w in words(text[:_MENTIONS_CHARS])}))
+
+
+def frames_of(claims: Sequence[Claim],
+              texts: Mapping[str, str | Collection[str]] | None = None) -> list[Frame]:
+    """The frame of every claim, in order; ``texts`` (doc id -> text, or the words of
+    :func:`document_mentions`) tells what each document mentions (without it, the sentences of
+    its claims)."""
     vocab = matching_lexicon()
     stop = vocab.stopwords
     by_sentence: dict[tuple[str, int], list[Claim]] = {}
@@ -394,7 +407,9 @@ def frames_of(claims: Sequence[Claim], texts: Mapping[str, str] | None = None) -
     mentions: dict[str, set[str]] = {}
     for doc_id in {c.doc_id for c in claims}:
         if texts and doc_id in texts:
-            mentions[doc_id] = set(words(texts[doc_id][:200_000]))
+            known = texts[doc_id]
+            mentions[doc_id] = (set(words(known[:_MENTIONS_CHARS])) if isinstance(known, str)
+                                else set(known))
     for (doc_id, _, _), members in by_sentence.items():
         if not (texts and doc_id in texts):
             mentions.setdefault(doc_id, set()).update(words(members[0].sentence))
