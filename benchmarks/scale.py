@@ -8,7 +8,10 @@ The corpus is generated (nothing is read from disk): short wire-style stories wh
 figures crowd into a handful of measures (deaths, injured, homes destroyed, evacuated,
 budget, rainfall ...) about a few dozen places and a few periods, so checking meets
 large blocks of look-alike claims: the case where all-pairs checking is quadratic.
-Each size runs in its own subprocess, so peak RSS is that size's alone; a size that
+The documents are streamed from a generator through ``figcheck.check`` (``--jobs N``: N
+worker processes read them); "extract s" ends when the last document has been read and
+checked on its own, "check s" is the checking across documents that follows. Each size runs
+in its own subprocess, so peak RSS is that size's alone (workers' peak apart); a size that
 passes ``--timeout`` seconds is reported as stopped. The growth exponent is the
 least-squares slope of log(check seconds) on log(claims) over the sizes >= 10k.
 """
@@ -76,23 +79,33 @@ def corpus(claims: int, seed: int) -> Iterator[tuple[str, str]]:
 
 
 def run_one(claims: int, seed: int, jobs: int) -> dict[str, float]:
-    """Extract and check one generated corpus in this process; times and peak RSS."""
+    """Stream one generated corpus through ``figcheck.check`` in this process; times and peak
+    RSS.
+
+    The documents come from a generator, so no text outlives its document. "extract" ends when
+    the last document has been read (and checked on its own: derived arithmetic), "check" is the
+    rest: alignment, conflicts, statuses.
+    """
     import figcheck
 
-    figcheck.extract("Warm-up: 12 people were hurt.")
-    docs = [figcheck.Document(doc_id, text) for doc_id, text in corpus(claims, seed)]
+    figcheck.check("Warm-up: 12 people were hurt.")
+    docs = (figcheck.Document(doc_id, text) for doc_id, text in corpus(claims, seed))
+    read = {"docs": 0, "at": 0.0}
+
+    def progress(_doc_id: str) -> None:
+        read["docs"] += 1
+        read["at"] = time.perf_counter()
+
     t0 = time.perf_counter()
-    found = []
-    for doc in docs:
-        found.extend(figcheck.extract(doc.text, doc_id=doc.id))
-    t1 = time.perf_counter()
-    report = figcheck.check_claims(found, jobs=jobs) if jobs > 1 else figcheck.check_claims(found)
+    report = figcheck.check(docs, jobs=jobs, progress=progress)
     t2 = time.perf_counter()
+    t1 = read["at"] or t0
     rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KB -> MB on Linux
+    workers = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
     return {
-        "claims": len(found), "docs": len(docs), "extract_s": t1 - t0, "check_s": t2 - t1,
-        "rss_mb": rss, "findings": len(report.findings),
-        "corroborations": len(report.corroborations),
+        "claims": len(report.claims), "docs": read["docs"], "extract_s": t1 - t0,
+        "check_s": t2 - t1, "rss_mb": rss, "worker_rss_mb": workers,
+        "findings": len(report.findings), "corroborations": len(report.corroborations),
     }
 
 
@@ -127,20 +140,22 @@ def main(argv: list[str] | None = None) -> int:
         try:
             out = subprocess.run(cmd, capture_output=True, text=True, timeout=args.timeout)
         except subprocess.TimeoutExpired:
-            rows.append([text, "", "", f"stopped after {args.timeout:.0f} s", "", "", ""])
+            rows.append([text, "", "", f"stopped after {args.timeout:.0f} s", "", "", "", ""])
             continue
         if out.returncode != 0:
             last = (out.stderr.strip().splitlines() or ["?"])[-1]
-            rows.append([text, "", "", f"failed: {last}", "", "", ""])
+            rows.append([text, "", "", f"failed: {last}", "", "", "", ""])
             continue
         r = json.loads(out.stdout.strip().splitlines()[-1])
         if r["claims"] >= 10_000:
             points.append((r["claims"], r["check_s"]))
+        workers = f"{r['worker_rss_mb']:,.0f}" if args.jobs > 1 else ""
         rows.append([text, f"{r['claims']:,}", f"{r['extract_s']:.2f}", f"{r['check_s']:.2f}",
-                     f"{r['rss_mb']:,.0f}", f"{r['findings']:,}", f"{r['corroborations']:,}"])
+                     f"{r['rss_mb']:,.0f}", workers, f"{r['findings']:,}",
+                     f"{r['corroborations']:,}"])
         print(f"  {text}: done", file=sys.stderr, flush=True)
-    print(render(["size", "claims", "extract s", "check s", "peak RSS MB", "findings",
-                  "corroborations"], rows, right=[1, 2, 3, 4, 5, 6]))
+    print(render(["size", "claims", "extract s", "check s", "peak RSS MB", "worker RSS MB",
+                  "findings", "corroborations"], rows, right=[1, 2, 3, 4, 5, 6, 7]))
     k = exponent(points)
     print(f"check-time growth exponent over sizes >= 10k: {k:.2f}" if k is not None
           else "check-time growth exponent: needs two sizes >= 10k that finished")

@@ -22,35 +22,14 @@ import click
 
 from .report import CLAIM_FORMATS, REPORT_FORMATS
 from .cli_exits import internal_error_message, silence_stdout, warning_line
+from .cli_output import FORMAT_BY_SUFFIX, InputError, Stdout, open_output, targets
 from .text import replace_surrogates
 
-__all__ = ["cli", "main"]
+__all__ = ["FORMAT_BY_SUFFIX", "InputError", "cli", "main"]
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 #: Show a progress bar on a terminal from this many documents on.
 PROGRESS_MIN_FILES = 20
-#: Output file extension -> format. Another extension takes --format when it is given, and is a
-#: usage error otherwise (never a table silently written into "out.xlsx").
-FORMAT_BY_SUFFIX = {
-    ".csv": "csv",
-    ".json": "json",
-    ".jsonl": "jsonl",
-    ".ndjson": "jsonl",
-    ".txt": "table",
-    ".html": "html",
-    ".htm": "html",
-}
-
-
-class InputError(click.ClickException):
-    """A user mistake in the input (file, table, option value): one line, exit 2."""
-
-    exit_code = EXIT_ERROR
-
-    def __init__(self, where: str, what: str) -> None:
-        super().__init__(f"{where}: {what}" if where else what)
-
-
 def _die(message: str) -> NoReturn:
     click.echo(f"figcheck: error: {replace_surrogates(' '.join(str(message).split()))}", err=True)
     sys.exit(EXIT_ERROR)
@@ -127,14 +106,24 @@ def cli() -> None:
     """Find the numeric claims in documents; check them against each other and reference tables."""
 
 
-def _documents(files: Sequence[str], stdin_filename: str, encoding: str = "utf-8") -> list[Any]:
-    """Load the documents in the order given, reading '-' from standard input (once)."""
+def _documents(files: Sequence[str], stdin_filename: str, encoding: str = "utf-8"
+               ) -> Iterator[Any]:
+    """The documents in the order given, each read when its turn comes ('-' from standard input,
+    once); a missing file is reported before any is read."""
     import figcheck
-    from figcheck.files import decode_text
 
     if list(files).count("-") > 1:
         raise InputError("-", "standard input can be read only once")
-    documents = []
+    for name in files:
+        if name != "-" and not Path(name).is_file():
+            figcheck.load_documents([Path(name)])  # raises the DocumentError that names it
+    return _read_each(files, stdin_filename, encoding)
+
+
+def _read_each(files: Sequence[str], stdin_filename: str, encoding: str) -> Iterator[Any]:
+    import figcheck
+    from figcheck.files import decode_text
+
     for name in files:
         if name == "-":
             try:
@@ -144,49 +133,9 @@ def _documents(files: Sequence[str], stdin_filename: str, encoding: str = "utf-8
                     stdin_filename,
                     "standard input is closed; pipe a document in or name a file instead of '-'",
                 ) from None
-            documents.append(
-                figcheck.Document(stdin_filename, decode_text(raw, stdin_filename, encoding)))
+            yield figcheck.Document(stdin_filename, decode_text(raw, stdin_filename, encoding))
         else:
-            documents.extend(figcheck.load_documents([Path(name)], encoding=encoding))
-    return documents
-
-
-def _write(text: str, output: str | None, fmt: str, render: Callable[[str], str]) -> None:
-    """Print ``text`` (the --format output) and write the ``-o`` file.
-
-    The file gets the format its extension names; stdout is skipped when that is
-    the format it would have printed.
-    """
-    # A lone surrogate (an undecodable byte in a file name) cannot be written as UTF-8.
-    text = replace_surrogates(text)
-    if output is not None:
-        suffix = Path(output).suffix.lower()
-        if suffix and suffix not in FORMAT_BY_SUFFIX and not _format_given():
-            known = ", ".join(sorted(FORMAT_BY_SUFFIX))
-            raise click.UsageError(
-                f"-o {output}: figcheck does not write {suffix} files; name the file with one of "
-                f"{known}, or give --format to write that format under any name"
-            )
-        file_fmt = FORMAT_BY_SUFFIX.get(suffix, fmt)
-        try:
-            body = text if file_fmt == fmt else replace_surrogates(render(file_fmt))
-        except ValueError as exc:  # an extension that names a format this command lacks
-            raise InputError(output, f"{exc}; choose another file extension") from None
-        try:
-            with open(output, "w", encoding="utf-8", newline="") as fh:
-                fh.write(body)
-        except OSError as exc:
-            raise InputError(
-                output, f"cannot write the output file ({exc.strerror}); check the folder exists"
-            ) from None
-        if file_fmt == fmt:
-            return
-    try:
-        click.echo(text, nl=False)
-        sys.stdout.flush()
-    except BrokenPipeError:
-        # The reader stopped early (`| head`, `| true`); the exit code still reports the result.
-        silence_stdout()
+            yield from figcheck.load_documents([Path(name)], encoding=encoding)
 
 
 def _format_given() -> bool:
@@ -283,17 +232,47 @@ def extract(
       cat story.txt | figcheck extract - --stdin-filename story.txt
     """
     import figcheck
+    from figcheck.report import CLAIM_FORMATS
+    from figcheck.report.writers import claim_csv_lines, jsonl_lines
+    from figcheck.report.columns import iter_claim_rows
 
+    where = targets(output, fmt, CLAIM_FORMATS, _format_given())
     documents = _documents(files, stdin_filename, encoding)
-    claims = []
-    with _progress(len(documents), "reading") as advance:
+    stdout = Stdout()
+    # CSV and JSON Lines are written as each document's claims come; a table or a JSON array
+    # needs every claim first.
+    streamed = {"csv": lambda claims, first: claim_csv_lines(claims, header=first),
+                "jsonl": lambda claims, _: jsonl_lines(iter_claim_rows(claims))}
+    kept: list[Any] = []
+    doc_ids: list[str] = []
+    with open_output(where.path) as fh, _progress(len(files), "reading") as advance:
+        sinks = [(f, s) for f, s in ((where.stdout, stdout), (where.file_format, fh))
+                 if f is not None and s is not None]
+        if excel and fh is not None and where.file_format == "csv":
+            fh.write("\ufeff")
+        if excel and where.stdout == "csv":
+            stdout.write("\ufeff")
         for doc in documents:
-            claims.extend(figcheck.extract(doc))
+            claims = figcheck.extract(doc)
+            doc_ids.append(doc.id)
+            for f, sink in sinks:
+                if f in streamed:
+                    for line in streamed[f](claims, len(doc_ids) == 1):
+                        sink.write(line)
+            if fh is not None:
+                fh.flush()  # a reader of the file sees each document's claims as they come
+            if any(f not in streamed for f, _ in sinks):
+                kept.extend(claims)
             if advance is not None:
                 advance(doc.id)
-    report = figcheck.Report(claims=tuple(claims), documents=tuple(d.id for d in documents))
-    text = report.render_claims(fmt, excel=excel)
-    _write(text, output, fmt, lambda f: report.render_claims(f, excel=excel))
+        report = figcheck.Report(claims=tuple(kept), documents=tuple(doc_ids))
+        for f, sink in sinks:
+            if f in streamed and not doc_ids:  # no document: the CSV still gets its header
+                for line in streamed[f]([], True):
+                    sink.write(line)
+            elif f not in streamed:
+                report.write_claims(f, sink, excel=excel)
+    stdout.flush()
 
 
 @cli.command(epilog=_check_epilog())
@@ -392,7 +371,12 @@ def check(
         wanted = parse_show(show)
     except ValueError as exc:
         raise click.BadParameter(str(exc), param_hint="--show") from None
-    documents = _documents(files, stdin_filename, encoding)
+    from figcheck.report import REPORT_FORMATS
+
+    where = targets(output, fmt, REPORT_FORMATS, _format_given())
+    documents: Any = _documents(files, stdin_filename, encoding)
+    if "html" in where.formats:
+        documents = list(documents)  # the page shows every document's text
     reference: Any = list(references) or None
     if reference is not None and reference_comments:
         reference = figcheck.ReferenceTable.load(reference, comments=True)
@@ -402,16 +386,18 @@ def check(
         options["checks"] = checks
     if reference_tolerance is not None:
         options["reference_tolerance"] = reference_tolerance
-    with _progress(len(documents), "reading") as advance:
+    with _progress(len(files), "reading") as advance:
         report = figcheck.check(documents, reference=reference, progress=advance, **options)
-
-    def render(f: str) -> str:
-        if f != "table":
-            return report.render(f, excel=excel)
-        return report.to_text(width=_width(), colour=_colour(), show=wanted,
-                              statistics=statistics, quiet=quiet)
-
-    _write(render(fmt), output, fmt, lambda f: report.render(f, excel=excel))
+    with open_output(where.path) as fh:
+        if fh is not None and where.file_format is not None:
+            report.write(where.file_format, fh, excel=excel)
+    stdout = Stdout()
+    if where.stdout == "table":
+        stdout.write(report.to_text(width=_width(), colour=_colour(), show=wanted,
+                                    statistics=statistics, quiet=quiet))
+    elif where.stdout is not None:
+        report.write(where.stdout, stdout, excel=excel)
+    stdout.flush()
     failed = bool(report.failures(fail_on))
     ctx.exit(EXIT_FINDINGS if failed and not exit_zero else EXIT_CLEAN)
 

@@ -8,7 +8,7 @@ when a frame is built, so importing this module is cheap.
 from __future__ import annotations
 
 import typing
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 from ..claims import Claim
@@ -29,6 +29,8 @@ __all__ = [
     "finding_row",
     "finding_rows",
     "findings_frame",
+    "iter_claim_rows",
+    "iter_status_rows",
     "status_columns",
     "status_rows",
     "BOUND_WORDS",
@@ -212,7 +214,11 @@ def finding_rows(findings: Iterable[Finding], comparisons: Iterable[Comparison] 
 
 def claim_rows(claims: Iterable[Claim]) -> list[dict[str, Any]]:
     """Claims as rows keyed by :data:`CLAIM_COLUMNS`, enums as their string values."""
-    rows = []
+    return list(iter_claim_rows(claims))
+
+
+def iter_claim_rows(claims: Iterable[Claim]) -> Iterator[dict[str, Any]]:
+    """:func:`claim_rows`, one row at a time (for writers that stream)."""
     for claim in claims:
         row = claim.model_dump()
         for name, dtype in CLAIM_DTYPES.items():
@@ -220,8 +226,7 @@ def claim_rows(claims: Iterable[Claim]) -> list[dict[str, Any]]:
                 value = row[name]
                 # a tuple (the qualifiers) is one cell: its items joined by "; "
                 row[name] = _text("; ".join(value) if isinstance(value, list | tuple) else value)
-        rows.append(row)
-    return rows
+        yield row
 
 
 def _frame(rows: list[dict[str, Any]], dtypes: Mapping[str, str]) -> pd.DataFrame:
@@ -261,9 +266,14 @@ def status_columns(frame: pd.DataFrame, claims: Sequence[Claim],
 
 def status_rows(claims: Sequence[Claim], statuses: Iterable[ClaimStatus]) -> list[dict[str, Any]]:
     """Each claim's row (:data:`CLAIM_COLUMNS`) with its status, reason, evidence and group."""
+    return list(iter_status_rows(claims, statuses))
+
+
+def iter_status_rows(claims: Sequence[Claim], statuses: Iterable[ClaimStatus]
+                     ) -> Iterator[dict[str, Any]]:
+    """:func:`status_rows`, one row at a time (for writers that stream)."""
     by_key = {(s.claim.doc_id, s.claim.start, s.claim.end): s for s in statuses}
-    rows = []
-    for claim, row in zip(claims, claim_rows(claims), strict=True):
+    for claim, row in zip(claims, iter_claim_rows(claims), strict=True):
         s = by_key.get((claim.doc_id, claim.start, claim.end))
         row.update({
             "status": s.status.value if s else None,
@@ -271,8 +281,7 @@ def status_rows(claims: Sequence[Claim], statuses: Iterable[ClaimStatus]) -> lis
             "status_evidence": _text(s.evidence) if s else None,
             "fact_group": s.group if s else None,
         })
-        rows.append(row)
-    return rows
+        yield row
 
 
 def claims_frame(claims: Iterable[Claim]) -> pd.DataFrame:

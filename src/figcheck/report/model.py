@@ -8,6 +8,7 @@ pandas is imported only when a frame is asked for.
 
 from __future__ import annotations
 
+import itertools
 import math
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -17,16 +18,26 @@ from ..claims import Claim
 from ..errors import OptionError
 from ..findings import ClaimStatus, Comparison, Corroboration, Finding, Severity, Status
 from .columns import (
-    claim_rows,
     claims_frame,
     finding_rows,
     findings_frame,
+    iter_claim_rows,
+    iter_status_rows,
     status_columns,
     status_rows,
 )
 from .formats import claims_table, github_annotations
 from .terminal import format_findings, format_statistics, format_statuses
-from .writers import Destination, emit_text, write_claims_json, write_csv, write_json, write_jsonl
+from .writers import (
+    Destination,
+    claim_csv_lines,
+    emit_lines,
+    emit_text,
+    write_claims_json,
+    write_csv,
+    write_json,
+    write_jsonl,
+)
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -119,8 +130,9 @@ class Report:
         keys), then one per claim (``"record": "claim"``, the claim columns and its status)."""
         findings = ({"record": "finding", **row}
                     for row in finding_rows(self.findings, self.comparisons))
-        claims = ({"record": "claim", **row} for row in status_rows(self.claims, self.statuses))
-        return write_jsonl([*findings, *claims], path_or_buffer)
+        claims = ({"record": "claim", **row}
+                  for row in iter_status_rows(self.claims, self.statuses))
+        return write_jsonl(itertools.chain(findings, claims), path_or_buffer)
 
     def to_html(
         self,
@@ -188,6 +200,39 @@ class Report:
         }
         return _pick(writers, fmt, REPORT_FORMATS)() or ""
 
+    def write(self, fmt: str, dest: Destination, *, excel: bool = False) -> None:
+        """Write the findings in ``fmt`` (one of :data:`REPORT_FORMATS`) to ``dest``, a path or an
+        open file: CSV and JSON Lines row by row as they are formatted, not as one string.
+
+        Raises:
+            OptionError: ``fmt`` is not one of :data:`REPORT_FORMATS` (a ValueError).
+        """
+        writers = {
+            "table": lambda: emit_text(self.to_text(), dest),
+            "csv": lambda: self.to_csv(dest, excel=excel),
+            "json": lambda: self.to_json(dest),
+            "jsonl": lambda: self.to_jsonl(dest),
+            "github": lambda: emit_text(self.to_github(), dest),
+            "html": lambda: self.to_html(dest),
+        }
+        _pick(writers, fmt, REPORT_FORMATS)()
+
+    def write_claims(self, fmt: str, dest: Destination, *, excel: bool = False) -> None:
+        """Write every claim in ``fmt`` (one of :data:`CLAIM_FORMATS`) to ``dest``, a path or an
+        open file: CSV and JSON Lines one claim at a time.
+
+        Raises:
+            OptionError: ``fmt`` is not one of :data:`CLAIM_FORMATS` (a ValueError).
+        """
+        writers = {
+            "table": lambda: emit_text(claims_table(self.claims), dest),
+            "csv": lambda: emit_lines(claim_csv_lines(self.claims), dest,
+                                      "utf-8-sig" if excel else "utf-8"),
+            "json": lambda: write_claims_json(self.claims, dest),
+            "jsonl": lambda: write_jsonl(iter_claim_rows(self.claims), dest),
+        }
+        _pick(writers, fmt, CLAIM_FORMATS)()
+
     def render_claims(self, fmt: str, *, excel: bool = False) -> str:
         """Every claim in ``fmt``, one of :data:`CLAIM_FORMATS`, as text (one row per claim).
 
@@ -198,7 +243,7 @@ class Report:
             "table": lambda: claims_table(self.claims),
             "csv": lambda: write_csv(claims_frame(self.claims), excel=excel),
             "json": lambda: write_claims_json(self.claims),
-            "jsonl": lambda: write_jsonl(claim_rows(self.claims)),
+            "jsonl": lambda: write_jsonl(iter_claim_rows(self.claims)),
         }
         return _pick(writers, fmt, CLAIM_FORMATS)() or ""
 

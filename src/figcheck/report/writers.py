@@ -10,12 +10,12 @@ import io
 import json
 import math
 import os
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from typing import IO, TYPE_CHECKING, Any
 
 from ..claims import Claim
 from ..errors import DocumentError
-from .columns import CSV_COLUMNS, CSV_DTYPES, claim_rows
+from .columns import CLAIM_COLUMNS, CSV_COLUMNS, CSV_DTYPES, claim_rows, iter_claim_rows
 from ..text import replace_surrogates
 
 if TYPE_CHECKING:
@@ -24,10 +24,14 @@ if TYPE_CHECKING:
 __all__ = [
     "SCHEMA_VERSION",
     "Destination",
+    "claim_csv_lines",
+    "csv_lines",
     "csv_text",
     "defuse",
+    "emit_lines",
     "emit_text",
     "json_rows",
+    "jsonl_lines",
     "read_csv",
     "undefuse",
     "write_claims_json",
@@ -71,6 +75,30 @@ def emit_text(text: str, dest: Destination = None) -> str | None:
     return _emit(text, dest)
 
 
+def emit_lines(lines: Iterable[str], dest: Destination = None, encoding: str = "utf-8"
+               ) -> str | None:
+    """Write each of ``lines`` to ``dest`` as it comes (a path is opened once, a file object
+    written to line by line); return the joined text when ``dest`` is None.
+
+    ``encoding="utf-8-sig"`` starts the output with a byte-order mark (for Excel).
+    """
+    if dest is None:
+        text = "".join(replace_surrogates(line) for line in lines)
+        return "\ufeff" + text if encoding == "utf-8-sig" else text
+    if isinstance(dest, (str, os.PathLike)):
+        with open(dest, "w", encoding=encoding, newline="") as fh:
+            for line in lines:
+                fh.write(replace_surrogates(line))
+        return None
+    binary = isinstance(dest, (io.RawIOBase, io.BufferedIOBase)) or "b" in getattr(dest, "mode", "")
+    if encoding == "utf-8-sig":
+        dest.write(b"\xef\xbb\xbf" if binary else "\ufeff")  # type: ignore[arg-type]
+    for line in lines:
+        line = replace_surrogates(line)
+        dest.write(line.encode("utf-8") if binary else line)  # type: ignore[arg-type]
+    return None
+
+
 def _emit(text: str, dest: Destination, encoding: str = "utf-8") -> str | None:
     """Write ``text`` to a path or an open file; return it when ``dest`` is None.
 
@@ -108,21 +136,34 @@ def _csv_cell(value: Any) -> str:
     return str(value)
 
 
-def csv_text(frame: pd.DataFrame) -> str:
-    """``frame`` as CSV text: defused text cells, ``\n`` line ends, empty cells for missing."""
+def csv_lines(frame: pd.DataFrame) -> Iterator[str]:
+    """``frame`` as CSV lines (header first): defused text cells, ``\n`` line ends, empty cells
+    for missing."""
     import pandas as pd
 
-    rows = [list(frame.columns), *frame.astype(object).itertuples(index=False, name=None)]
-    lines = [",".join("" if pd.isna(v) else _csv_cell(v) for v in row) for row in rows]
-    return "".join(line + "\n" for line in lines)
+    yield ",".join(_csv_cell(v) for v in frame.columns) + "\n"
+    for row in frame.astype(object).itertuples(index=False, name=None):
+        yield ",".join("" if pd.isna(v) else _csv_cell(v) for v in row) + "\n"
+
+
+def csv_text(frame: pd.DataFrame) -> str:
+    """``frame`` as CSV text: defused text cells, ``\n`` line ends, empty cells for missing."""
+    return "".join(csv_lines(frame))
+
+
+def claim_csv_lines(claims: Iterable[Claim], *, header: bool = True) -> Iterator[str]:
+    """Claims as the CSV lines of :meth:`Report.render_claims` ("csv"), one line per claim as it
+    comes (header first when ``header``), without building a frame."""
+    if header:
+        yield ",".join(_csv_cell(c) for c in CLAIM_COLUMNS) + "\n"
+    for row in iter_claim_rows(claims):
+        yield ",".join("" if row[c] is None else _csv_cell(row[c]) for c in CLAIM_COLUMNS) + "\n"
 
 
 def write_csv(frame: pd.DataFrame, dest: Destination = None, *, excel: bool = False) -> str | None:
-    """Write ``frame`` as UTF-8 CSV (with a BOM when ``excel``); the text if ``dest`` is None."""
-    text = csv_text(frame)
-    if dest is None:
-        return ("\ufeff" + text) if excel else text
-    return _emit(text, dest, "utf-8-sig" if excel else "utf-8")
+    """Write ``frame`` as UTF-8 CSV (with a BOM when ``excel``), row by row; the text if
+    ``dest`` is None."""
+    return emit_lines(csv_lines(frame), dest, "utf-8-sig" if excel else "utf-8")
 
 
 def read_csv(source: str | os.PathLike[str] | IO[str] | IO[bytes]) -> pd.DataFrame:
@@ -194,13 +235,16 @@ def write_json(summary: Mapping[str, Any], rows: Iterable[Mapping[str, Any]],
     return _emit(json.dumps(doc, indent=indent, ensure_ascii=False) + "\n", dest)
 
 
+def jsonl_lines(rows: Iterable[Mapping[str, Any]]) -> Iterator[str]:
+    """JSON Lines, one per row as it comes: JSON-safe values, ``\\n``-terminated."""
+    for row in rows:
+        safe = {k: _json_safe(v) for k, v in row.items()}
+        yield json.dumps(safe, ensure_ascii=False).translate(_LINE_BREAK_ESCAPES) + "\n"
+
+
 def write_jsonl(rows: Iterable[Mapping[str, Any]], dest: Destination = None) -> str | None:
-    """JSON Lines: one object per row, ``\\n``-terminated."""
-    lines = [
-        json.dumps(row, ensure_ascii=False).translate(_LINE_BREAK_ESCAPES) + "\n"
-        for row in json_rows(rows)
-    ]
-    return _emit("".join(lines), dest)
+    """JSON Lines: one object per row, ``\\n``-terminated, written as the rows come."""
+    return emit_lines(jsonl_lines(rows), dest)
 
 
 # json.dumps leaves these unescaped, but line-based readers (str.splitlines among them) take
