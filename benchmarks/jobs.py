@@ -5,7 +5,7 @@ Usage:
 
 The documents are ``scale.py``'s generated stories, passed to ``figcheck.check`` as a
 generator. Each setting runs ``--repeat`` times, the settings interleaved, and the table shows
-the fastest run of each: the reading stage alone (``streaming.read_documents``: extraction,
+the fastest run of each: the reading stage alone (``read_documents``: extraction,
 workers, batches and the claims sent back) and the whole ``figcheck.check``. On a machine
 with fewer free cores than workers no speed-up can show; the ratio then is the overhead of
 batching, pickling and rebuilding claims. The reports of every setting are compared and must
@@ -32,7 +32,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--seed", type=int, default=7)
     args = ap.parse_args(argv)
     import figcheck
-    from figcheck.streaming import read_documents
+    from figcheck.checking.streaming import read_documents
 
     n = size(args.claims)
     settings = [int(j) for j in args.jobs.split(",")]

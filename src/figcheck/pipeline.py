@@ -22,7 +22,7 @@ from .documents import Document
 from .findings import CheckId, Finding
 from .reference import ReferenceTable
 from .report import Report
-from .streaming import iter_documents, read_documents
+from .checking.streaming import iter_documents, read_documents
 
 __all__ = ["as_documents", "check", "check_claims"]
 

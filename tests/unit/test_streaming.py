@@ -10,7 +10,7 @@ import pandas as pd
 import pytest
 
 import figcheck
-import figcheck.streaming as streaming
+import figcheck.checking.streaming as streaming
 from figcheck import Document
 from figcheck.reference import ReferenceTable
 

@@ -6,7 +6,7 @@ alone); what outlives it is its compact claims and the words it mentions. Docume
 from a generator: they are taken as needed, a bounded number of batches ahead of the results.
 
 >>> from figcheck.documents import Document
->>> [(r.doc_id, len(r.claims)) for r in read_documents([Document("a", "12 people died.")])]
+>>> [(d.id, len(r.claims)) for d, r in read_documents([Document("a", "12 people died.")])]
 [('a', 1)]
 """
 
@@ -22,12 +22,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from .checking.frames import document_mentions
-from .claims import Claim, claim_from_record, claim_record
-from .documents import Document, load_documents
-from .errors import DocumentError, OptionError
-from .extraction.context import document_context
-from .extraction.extractor import extract
+from ..claims import Claim, claim_from_record, claim_record
+from ..documents import Document, load_documents
+from ..errors import DocumentError, OptionError
+from ..extraction.context import document_context
+from ..extraction.extractor import extract
+from .frames import document_mentions
 
 __all__ = ["BATCH_CHARS", "BATCH_DOCUMENTS", "DocumentRead", "iter_documents", "read_documents"]
 
