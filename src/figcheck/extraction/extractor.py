@@ -125,8 +125,8 @@ def extract(
                 if ctx.noun is None and concept != ctx.concept:
                     measure = concept  # "a 40-mile-long convoy" measures a length
             group[k] = compact_claim(
-                sp.__dict__
-                | {
+                sp.__dict__,
+                {
                     "doc_id": doc_id,
                     "sentence": sentence,
                     "sentence_start": s_start,
