@@ -197,3 +197,14 @@ class TestBasePeriod:
                      "according to the port authority.")
         assert frozenset(("6.4%", "about 6%")) in agreements(report)
         assert conflicts(report) == []
+
+
+def test_a_phrasal_verb_with_down_is_no_change() -> None:
+    claims = extract("The probe touched down 3 miles from the crater rim.", doc_id="a")
+    assert [(c.text, c.change) for c in claims] == [("3 miles", None)]
+
+
+def test_words_that_undo_an_adverb_are_no_change_words() -> None:
+    # "set" is listed so that "set up 12 camps" is no rise; it is itself no change word
+    frames = frames_of(extract("The old mark of 41.3C was set in Orlund in 2011.", doc_id="a"))
+    assert frames[0].change_cue == 0.0

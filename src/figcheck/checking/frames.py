@@ -94,8 +94,9 @@ def align_words() -> AlignWords:
     cues = {w.casefold() for w in table.get("change_cues", [])}
     word_list("change_cues")  # validates the list
     for part in ("verbs", "nouns", "adverbs"):
-        for forms in changes.table(part).values():
-            cues.update(form.casefold() for form in forms if " " not in form)
+        for key, forms in changes.table(part).items():
+            if key in ("increase", "decrease"):  # not "not_after": those words say no change
+                cues.update(form.casefold() for form in forms if " " not in form)
     quals: dict[str, str] = {}
     table_q = f.table("alignment").get("qualifiers", {})
     for name, forms in table_q.items():
