@@ -64,6 +64,9 @@ def holder(text: str, surface: str) -> str | None:
         ("hull strength lower than 7.5 ksi.", "lower than 7.5 ksi", "hull strength"),
         # a list of figures shares the holder of the first
         ("Starters: F Dario Lenk (14.1 ppg, 6.3 rpg).", "6.3", "F Dario Lenk"),
+        # an amount of money with no holder of its own: what it buys
+        ("Last spring I paid $18,400 for a 6 kW heat pump.", "$18,400", "heat pump"),
+        ("We spent $3,000 for the new fence.", "$3,000", "new fence"),
         # a conversion in brackets has the holder of the amount it converts
         ("The club reported a net loss of 4.1 million euros ($4.6 million).", "$4.6 million", "net loss"),
     ],
@@ -82,6 +85,7 @@ def test_holder(text: str, surface: str, expected: str) -> None:
         ("He waited another three hours.", "three hours"),
         ("A further 30 families were moved.", "30"),
         ("That's 12 more than last year.", "12"),
+        ("He rented it out for $900 for years.", "$900"),  # "for years" says how long
     ],
 )
 def test_no_holder(text: str, surface: str) -> None:

@@ -18,7 +18,7 @@ __all__ = ["HolderLexicon", "default_holders", "load_holders"]
 _WORD = re.compile(r"[a-z&][a-z'\-]*")
 _MARK = re.compile(r"[^\sA-Za-z0-9]")
 _LISTS = ("links", "relatives", "openers", "intros", "pronouns", "joiners", "stops",
-          "coordinators", "verb_objects")
+          "coordinators", "verb_objects", "purchases", "when", "when_nouns")
 
 
 @dataclass(frozen=True, slots=True, eq=False)
@@ -35,6 +35,9 @@ class HolderLexicon:
     stops: frozenset[str]
     coordinators: frozenset[str]
     verb_objects: frozenset[str]
+    purchases: frozenset[str]
+    when: frozenset[str]
+    when_nouns: frozenset[str]
 
 
 def load_holders(df: DataFile) -> HolderLexicon:

@@ -12,10 +12,11 @@ Word lists are data: ``data/holders.toml``, loaded by
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from collections.abc import Sequence
 
-from ...lexicon.context import DET, GENERIC, VERB
+from ...lexicon.context import DET, GENERIC, STOP, VERB
 from ...lexicon.holders import HolderLexicon, default_holders
 from ...lexicon.measures import default_measures
 from .nouns import is_plural, lemma
@@ -26,7 +27,8 @@ __all__ = ["figure_holder"]
 _LONGEST = 6  # words in a holder
 _LIST_GAP = 24  # characters from one figure to the comma before the next, in a list
 _TIGHT_GAPS = frozenset(("&", "-", "/", ".", "'", "’", "."))
-_APPOSITION = ",—–-"  # breaks after which a figure may stand alone ("Maddon, 66,")
+_APPOSITION = ",—–-"
+_MONEY = re.compile(r"[$£€¥]|\b(?:dollars?|euros?|pounds?|yen|yuan)\b", re.IGNORECASE)  # breaks after which a figure may stand alone ("Maddon, 66,")
 
 
 def figure_holder(
@@ -70,7 +72,51 @@ def figure_holder(
         found = _phrase_back(t, j - 1, lex)
         if found is not None and not _generic(t, found):
             return found  # "a net worth of $1.3bn"; not "a total of 200"
-    return _clause_subject(t, start, breaks, spans, lex, previous)
+    found = _clause_subject(t, start, breaks, spans, lex, previous)
+    if found is None and _MONEY.search(t.text, start, end):
+        return _bought(t, end, spans, lex)  # "I paid $900 for a new roof"
+    return found
+
+
+def _bought(
+    t: Tokens, end: int, spans: Sequence[tuple[int, int]], lex: HolderLexicon
+) -> str | None:
+    """The noun phrase after "for" that an amount of money buys, or None."""
+    i = bisect_left(t.starts, end)
+    n = len(t.starts)
+    if i + 1 >= n or t.lowers[i] not in lex.purchases:
+        return None
+    gap = t.text[end : t.starts[i]]
+    if not (0 < len(gap) <= 3 and gap.strip() in ("", ")")):
+        return None
+    k = i + 1
+    if t.roles.get(t.lowers[k], 0) & DET and k + 1 < n:
+        k += 1
+    j = bisect_left(spans, (t.starts[k] + 1,)) - 1
+    if j >= 0 and spans[j][0] < t.starts[k] < spans[j][1]:
+        k = bisect_left(t.starts, spans[j][1])  # "for a 6 kW pump"
+    if k >= n or not _spaces(t.text, t.ends[k - 1], t.starts[k]) or t.lowers[k] in lex.pronouns:
+        return None
+    first = last = k
+    while last + 1 < n and last + 1 - first < 4:
+        m = last + 1
+        if not t.joined(m) or _inside(spans, t.starts[m]) or _verb(t, m):
+            break
+        if t.roles.get(t.lowers[m], 0) & STOP:
+            break
+        last = m
+    if t.lowers[last] in default_measures().times:
+        return None  # "for years": how long, not what
+    return _written(t, first, last)
+
+
+def _acronym(word: str) -> bool:
+    """"US" is no "us"; "I" is the pronoun."""
+    return len(word) > 1 and word.isupper()
+
+
+def _spaces(text: str, a: int, b: int) -> bool:
+    return 0 < b - a <= 3 and text[a:b].isspace()
 
 
 def _generic(t: Tokens, phrase: str) -> bool:
@@ -86,7 +132,7 @@ def _phrase_back(t: Tokens, j: int, lex: HolderLexicon) -> str | None:
         # the word right before "of" or ":" is a noun whatever else it may be ("a decrease of")
         if t.roles.get(w, 0) & DET or (k < j and _verb(t, k)) or w in lex.stops or w in lex.openers:
             break
-        if w in lex.pronouns and not t.words[k].isupper():
+        if w in lex.pronouns and not _acronym(t.words[k]):
             break
         if w in lex.joiners and first < 0:
             break
@@ -147,6 +193,8 @@ def _clause_subject(
     stop = k + 2
     while k < min(n, stop) and t.lowers[k] in lex.openers:  # "But meanwhile the ..."
         k += 1
+    if k + 2 < n and t.lowers[k] in lex.when and t.lowers[k + 1] in lex.when_nouns:
+        k += 2  # "Last spring I paid ...", "This year the index rose ..."
     if k < n and t.lowers[k] in lex.intros:
         k = _past_intro(t, k, start)
     stop = k + 2
@@ -154,7 +202,7 @@ def _clause_subject(
         k += 1
     if k >= len(t.starts) or t.starts[k] >= start:
         return None
-    if t.lowers[k] in lex.pronouns and not t.words[k].isupper():
+    if t.lowers[k] in lex.pronouns and not _acronym(t.words[k]):
         return None  # "It rose 4%", "There are four": the holder is named elsewhere
     first = last = k
     while last + 1 < len(t.starts) and last + 1 - first < _LONGEST:
