@@ -208,3 +208,11 @@ def test_words_that_undo_an_adverb_are_no_change_words() -> None:
     # "set" is listed so that "set up 12 camps" is no rise; it is itself no change word
     frames = frames_of(extract("The old mark of 41.3C was set in Orlund in 2011.", doc_id="a"))
     assert frames[0].change_cue == 0.0
+
+
+class TestPeriodInsideOneDocument:
+    TEXT = ("A strong earthquake struck the hill town of Varsk on Tuesday, killing 38 people, "
+            "the ministry said. In 2019 a smaller quake killed 6 people in the same province.")
+
+    def test_a_figure_with_a_year_of_its_own_is_another_fact_of_the_report(self) -> None:
+        assert conflicts(run(self.TEXT)) == []

@@ -374,6 +374,10 @@ def score_pair(a: Frame, b: Frame, idf: Callable[[str], float], *,
             if not restates(a, b):
                 return vetoed("two figures of one sentence")
             out.append(Field("position", w.restated, "restated in the same sentence"))
+        elif (a.period is None) != (b.period is None):
+            # inside one report, a figure given a year of its own ("in 2019 a quake killed 6")
+            # is about another time than the figures of the event it reports
+            return vetoed("a period stated for one figure only, in one document")
         else:
             out.append(Field("position", w.same_document, "in the same document"))
     period = _period(a, b, w, strict_periods)
