@@ -100,3 +100,20 @@ class TestUnitMeasures:
         aspects = unit_aspects("[length]")
         assert "deep" in aspects["depth"] and "wide" in aspects["width"]
         assert unit_aspects("[count]") == {}
+
+
+class TestScaleSlips:
+    def test_billions_against_millions_of_one_budget_conflict(self) -> None:
+        # Not a ratio gate: the pair is aligned on its evidence (a pledge is what is spent),
+        # and a thousandfold difference of one budget is a conflict like any other.
+        report = run("The Ostrava council has pledged $3.1bn to rebuild 120 bridges lost in the "
+                     "floods, the transport office said.",
+                     "The council in Ostrava will spend $3.1m rebuilding the 120 bridges washed "
+                     "away by the floods, according to the transport office.")
+        assert conflicts(report) == {frozenset(("$3.1bn", "$3.1m"))}
+        assert "same measure: cost" in (report.findings[0].evidence or "")
+
+    def test_a_budget_and_a_salary_are_not_paired(self) -> None:
+        report = run("The Ostrava council has pledged $3.1bn to rebuild its bridges.",
+                     "The Ostrava council's chief engineer earns a salary of $310,000.")
+        assert conflicts(report) == set()

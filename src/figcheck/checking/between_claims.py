@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from ..claims import Claim
 from ..findings import CheckId, Corroboration, Finding
 from .align import Alignment, Link, align
+from .currencies import currency_conflicts
 from .evidence import Evidence, Field, align_weights
 from .intervals import Interval, convert_interval, is_physical, rel_gap
 from .precision import written_interval
@@ -178,6 +179,8 @@ def compare_aligned(claims: Sequence[Claim], alignment: Alignment,
                 findings.append(_finding(claims[a], claims[b], unit, iv_of[a], iv_of[b], ev,
                                          gid, options))
     corroborations.extend(_same_figures(claims, alignment, options))
+    if want_conflicts:
+        findings.extend(currency_conflicts(claims, alignment, options))
     return Comparisons(findings, corroborations, weak, alignment)
 
 

@@ -155,6 +155,11 @@ def _aspects(f: Frame) -> frozenset[str]:
                      if any(_near(f, word) >= _NEAR for word in forms))
 
 
+def _money(f: Frame) -> bool:
+    """A sum in one currency (not a rate such as GBP per month)."""
+    return f.dimension is not None and f.dimension.startswith("[currency_") and " " not in f.dimension
+
+
 def _units(a: Frame, b: Frame) -> str:
     ua, ub = a.claim.unit, b.claim.unit
     return f"both in {ua}" if ua == ub else f"in {ua} and {ub}"
@@ -366,7 +371,10 @@ def score_pair(a: Frame, b: Frame, idf: Callable[[str], float], *,
         return Evidence(-math.inf, tuple(out), reason)
 
     if a.dimension is None or a.dimension != b.dimension:
-        return vetoed("different kinds of quantity")
+        if not (_money(a) and _money(b)):
+            return vetoed("different kinds of quantity")
+        # one fact may be stated in two currencies; checking.currencies compares their rate
+        out.append(Field("unit", 0.0, f"amounts in {a.claim.unit} and {b.claim.unit}"))
     if a.per is not None and b.per is not None and a.per != b.per:
         return vetoed(f"a sum per {a.per} vs a sum per {b.per}")
     if a.claim.doc_id == b.claim.doc_id:

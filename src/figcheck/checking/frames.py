@@ -24,7 +24,7 @@ import sys
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 
-from ..claims import Claim
+from ..claims import Claim, Kind
 from ..lexicon.context import default_lexicon
 from ..lexicon.files import data_file
 from ..units import dimension
@@ -189,7 +189,23 @@ def _measure_and_source(claim: Claim) -> tuple[str | None, str]:
         if needs_object:  # "destroyed 90 of them": what was destroyed is not said
             return (noun, "object") if noun else (None, "none")
         return concept, "concept"
+    if noun is None and claim.kind == Kind.MONEY:
+        noun = _holder_head(claim.holder)  # "Cheese exports from the valley were worth £4.2m"
     return noun, "noun"
+
+
+def _holder_head(holder: str | None) -> str | None:
+    """The head of the noun phrase a figure is stated of: its last word before the first
+    function word that follows a content word ("cheese exports from the valley": export)."""
+    stop = matching_lexicon().stopwords
+    head = None
+    for w in words(holder):
+        if w in stop:
+            if head is not None:
+                break
+            continue
+        head = w
+    return head if head not in align_words().generic_measures else None
 
 
 def _concept(claim: Claim) -> str | None:
