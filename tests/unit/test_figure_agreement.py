@@ -216,3 +216,10 @@ class TestPeriodInsideOneDocument:
 
     def test_a_figure_with_a_year_of_its_own_is_another_fact_of_the_report(self) -> None:
         assert conflicts(run(self.TEXT)) == []
+
+
+def test_paying_names_a_cost_and_pay_the_noun_does_not() -> None:
+    paid = extract("Tenants in the new flats will pay £940 in rent.", doc_id="a")
+    wages = extract("Average pay rose 4.2% last year.", doc_id="a")
+    assert [c.concept for c in paid] == ["cost"]
+    assert [c.concept for c in wages] == [None]
