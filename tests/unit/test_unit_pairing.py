@@ -117,3 +117,12 @@ class TestScaleSlips:
         report = run("The Ostrava council has pledged $3.1bn to rebuild its bridges.",
                      "The Ostrava council's chief engineer earns a salary of $310,000.")
         assert conflicts(report) == set()
+
+
+class TestDurations:
+    def test_the_same_duration_corroborates_whatever_noun_stands_near(self) -> None:
+        report = run("The Harlow rowing club, which has 900 members, expects the new boathouse "
+                     "to take four years to build.",
+                     "Harlow's new boathouse will take four years to build, and the club hopes "
+                     "to sell 1,200 memberships.")
+        assert agreements(report) >= {frozenset(("four years", "four years"))}

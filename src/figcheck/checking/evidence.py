@@ -181,10 +181,12 @@ def _measure(a: Frame, b: Frame, w: AlignWeights) -> Field | str:
         if aa and ab and not aa & ab:
             return f"different measures: {' '.join(sorted(aa))} vs {' '.join(sorted(ab))}"
         aspect = "".join(f", {x}" for x in sorted(aa & ab))
-        if a.worded and a.worded == b.worded:  # "the bypass length" in both
+        if a.worded and a.worded == b.worded and a.worded not in align_words().generic_measures:
             return Field("measure", w.measure_agree,
                          f"same measure: {a.worded}, {ma}{aspect} ({_units(a, b)})")
-        return Field("measure", w.measure_unit, f"same measure: {ma}{aspect} ({_units(a, b)})")
+        if ma in align_words().generic_measures:  # a duration: says little, as without units
+            return Field("measure", w.measure_generic, f"same measure: {ma} ({_units(a, b)})")
+        return Field("unit measure", w.measure_unit, f"same measure: {ma}{aspect} ({_units(a, b)})")
     if ma and mb:
         if ma == mb or (a.measure_words and a.measure_words == b.measure_words):
             agree = w.measure_generic if "generic" in kinds else w.measure_agree
@@ -399,11 +401,14 @@ def score_pair(a: Frame, b: Frame, idf: Callable[[str], float], *,
             return vetoed(result)
         if result is not None:
             out.append(result)
-    if {a.measure_from, b.measure_from} == {"unit"} and (prior is None or prior.text != _ONLY_OF_KIND):
-        # With several lengths in a document the unit cannot tell which length a figure is: it
-        # still weighs for the pair, but names no measure a conflict could rest on.
-        out = [Field("unit", f.weight, f.text.replace("same measure", "same kind of measure"))
-               if f.name == "measure" else f for f in out]
+    # The unit names the measure a conflict may rest on only when each document states one figure
+    # of its kind and the measure says something (a temperature; not a duration, which any text
+    # mentions in passing). Otherwise it still weighs for the pair, as a kind of measure.
+    names = (prior is not None and prior.text == _ONLY_OF_KIND
+             and a.measure not in align_words().generic_measures)
+    out = [(Field("measure", f.weight, f.text) if names else
+            Field("unit", f.weight, f.text.replace("same measure", "same kind of measure")))
+           if f.name == "unit measure" else f for f in out]
     agreed = {f.name for f in out if f.weight > 0}
     skip = frozenset()
     if "measure" in agreed:

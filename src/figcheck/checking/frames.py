@@ -447,10 +447,10 @@ def frames_of(claims: Sequence[Claim],
         dim = _dimension(per_time(c.unit)[0])
         named = unit_measure(dim, _concept(c)) if dim is not None else None
         worded = None
-        if named is not None and named not in align_words().generic_measures:
+        if named is not None:
             # "43.2C" and "109.8F" state a temperature, whatever noun the extractor saw nearby
             worded, measure, measure_from = measure, _synonym(" ".join(words(named))), "unit"
-        if measure in align_words().generic_measures:
+        if measure in align_words().generic_measures and measure_from != "unit":
             measure_from = "generic"
         generic = align_words().generic_measures
         mwords = frozenset(root(w) for w in words(measure) if w not in stop and w not in generic
