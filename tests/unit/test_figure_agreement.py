@@ -223,3 +223,11 @@ def test_paying_names_a_cost_and_pay_the_noun_does_not() -> None:
     wages = extract("Average pay rose 4.2% last year.", doc_id="a")
     assert [c.concept for c in paid] == ["cost"]
     assert [c.concept for c in wages] == [None]
+
+
+def test_a_noun_of_direction_is_no_measure() -> None:
+    a, b = pair("Council tax in Brindle will rise by about £64 a year from April.",
+                "Brindle's council tax bill is due for an increase of £64 from April.")
+    assert b.measure != "increase"
+    field = next(f for f in score_pair(a, b, lambda w: 1.0).fields if f.name == "measure")
+    assert field.weight >= 0.0

@@ -70,6 +70,7 @@ class AlignWords:
     exclusive: tuple[frozenset[str], ...]
     change_cues: frozenset[str]
     base_markers: tuple[tuple[str, ...], ...]
+    role_nouns: frozenset[str]
     base_period_markers: tuple[tuple[str, ...], ...]
     qualifiers: Mapping[str, str]
     synonyms: Mapping[str, str]
@@ -117,6 +118,7 @@ def align_words() -> AlignWords:
     base_period = tuple(tuple(m.casefold().split()) for m in markers)
     return AlignWords(word_list("ignore"), word_list("boundaries"), word_list("generic_measures"),
                       word_list("self_only"), tuple(exclusive), frozenset(cues), base,
+                      word_list("role_nouns"),
                       base_period, quals, synonyms)
 
 
@@ -442,6 +444,8 @@ def frames_of(claims: Sequence[Claim],
                 and event[1] > max(local.get(measure or "", 0.0), local.get(root(measure or ""), 0.0))
                 and event[0] not in _noun_concepts()):
             measure, measure_from = event[0], "context"
+        if measure is not None and measure in align_words().role_nouns:
+            measure, measure_from = None, "none"  # "an increase of £180": a role, not a measure
         if measure is not None:
             measure = _synonym(measure)
         dim = _dimension(per_time(c.unit)[0])
