@@ -12,8 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from .checking.options import CheckOptions
-from .checking.align import align
-from .checking.between_claims import compare_aligned
+from .checking.blocks import check_between
 from .checking.per_document import LocalResults
 from .checking.statuses import claim_statuses
 from .checking.claim_level import claim_level_findings
@@ -47,19 +46,16 @@ def _run(claims: list[Claim], mentions: Mapping[str, str | Collection[str]],
     ``texts`` are kept in the Report (for its HTML page).
     """
     findings: list[Finding] = claim_level_findings(claims, options)
-    alignment = align(claims, mentions, strict_periods=options.strict_periods)
-    between = compare_aligned(claims, alignment, options)
+    between = check_between(claims, mentions, options)
     findings.extend(between.findings)
-    corroborations = between.corroborations
+    corroborations = [*between.corroborations, *local.agreements]
     findings.extend(local.derived)
-    corroborations = [*corroborations, *local.agreements]
     comparisons = local.comparisons
     findings.extend(local.mismatches)
     order = {d: i for i, d in enumerate(doc_ids)}
     findings.sort(key=lambda f: (order.get(f.claim.doc_id, len(order)), f.claim.start,
                                  _CHECK_ORDER[f.check]))
-    statuses = claim_statuses(claims, findings, corroborations, comparisons, alignment,
-                              between.weak)
+    statuses = claim_statuses(claims, findings, corroborations, comparisons, between.statuses)
     return Report(
         claims=tuple(claims),
         findings=tuple(findings),

@@ -25,15 +25,16 @@ from __future__ import annotations
 import math
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from itertools import combinations
 
 from ..claims import Claim
+from ..errors import OptionError
 from .evidence import Evidence, Field, align_weights, block_prior, score_pair
 from .figures import figure_agreement
 from .frames import Frame, frames_of
 
-__all__ = ["Alignment", "Link", "align"]
+__all__ = ["Alignment", "Link", "WordCounts", "align", "align_frames"]
 
 # Keys of a large block: the measure and this many of the rarest words near the figure.
 _RARE_KEYS = 3
@@ -85,12 +86,42 @@ class Alignment:
         return {i: gid for gid, members in enumerate(self.groups, 1) for i in members}
 
 
-def _idf(frames: Sequence[Frame]) -> dict[str, float]:
-    df: Counter[str] = Counter()
-    for f in frames:
-        df.update(f.local)
-    n = len(frames)
-    return {w: math.log2(1.0 + n / k) for w, k in df.items()}
+# Word weights are counted in units of 2**-20, as integers: sums of parts then equal the sum
+# of the whole exactly, in any order.
+_WEIGHT_UNIT = 2**20
+
+
+@dataclass(frozen=True)
+class WordCounts:
+    """How much each word stands near the figures of a run's claims, out of ``n`` claims.
+
+    ``df`` maps a word to the sum of its weights near each claim's figure (0..1 each), in
+    units of 2**-20; a word's rarity weight is ``log2(1 + n / sum)``. Counts of parts of a run
+    add up exactly (``a + b``), so a run checked block by block weighs words as the whole run.
+    """
+
+    n: int = 0
+    df: Mapping[str, int] = field(default_factory=dict)
+
+    @classmethod
+    def of(cls, frames: Iterable[Frame]) -> WordCounts:
+        """The counts of ``frames``."""
+        df: Counter[str] = Counter()
+        n = 0
+        for f in frames:
+            for word, weight in f.local.items():
+                df[word] += round(weight * _WEIGHT_UNIT)
+            n += 1
+        return cls(n, dict(df))
+
+    def __add__(self, other: WordCounts) -> WordCounts:
+        df = Counter(self.df)
+        df.update(other.df)
+        return WordCounts(self.n + other.n, dict(df))
+
+    def idf(self) -> dict[str, float]:
+        """Each counted word's rarity weight."""
+        return {w: math.log2(1.0 + self.n * _WEIGHT_UNIT / k) for w, k in self.df.items() if k}
 
 
 def _candidates(frames: Sequence[Frame], idf: Mapping[str, float], max_block: int
@@ -162,9 +193,18 @@ def align(claims: Sequence[Claim], texts: Mapping[str, str] | None = None, *,
     ``texts`` (doc id -> text) tells what each document mentions; ``strict_periods`` pairs a
     claim of unknown period only with claims of unknown period.
     """
-    w = align_weights()
     frames = frames_of(claims, texts)
-    idf_table = _idf(frames)
+    return align_frames(frames, WordCounts.of(frames), strict_periods=strict_periods)
+
+
+def align_frames(frames: Sequence[Frame], counts: WordCounts, *,
+                 strict_periods: bool = False) -> Alignment:
+    """Align claims by their frames (``frames[k].index == k``); ``counts`` weigh the words
+    (those of the whole run, when ``frames`` are one block of it)."""
+    w = align_weights()
+    if any(f.index != k for k, f in enumerate(frames)):
+        raise OptionError("frames must be numbered 0..n-1 in order (see figcheck.checking.blocks)")
+    idf_table = counts.idf()
 
     def idf(word: str) -> float:
         return idf_table.get(word, 1.0)

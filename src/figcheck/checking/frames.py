@@ -35,6 +35,7 @@ from .keys import Period, period_of
 
 __all__ = [
     "AlignWords", "Frame", "align_words", "document_mentions", "frames_of", "measure_of", "root",
+    "unit_dimension",
 ]
 
 # Words are letters (and inner apostrophes or hyphens); possessive repeats keep it linear.
@@ -162,7 +163,9 @@ def _sentence_key(claim: Claim) -> tuple[str, int, str]:
     return (claim.doc_id, claim.sentence_start, claim.sentence)
 
 
-def _dimension(unit: str) -> str | None:
+@functools.lru_cache(maxsize=4096)
+def unit_dimension(unit: str) -> str | None:
+    """The dimension of ``unit`` (``'[length]'``), or None for a unit that compares with nothing."""
     try:
         return dimension(unit)
     except Exception:  # an unknown unit compares with nothing
@@ -448,7 +451,7 @@ def frames_of(claims: Sequence[Claim],
             measure, measure_from = None, "none"  # "an increase of £180": a role, not a measure
         if measure is not None:
             measure = _synonym(measure)
-        dim = _dimension(per_time(c.unit)[0])
+        dim = unit_dimension(per_time(c.unit)[0])
         named = unit_measure(dim, _concept(c)) if dim is not None else None
         worded = None
         if named is not None:

@@ -10,7 +10,7 @@ fits, ambiguous rows, or no counterpart at all.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 
 from ..claims import Claim
 from ..findings import (
@@ -18,7 +18,7 @@ from ..findings import (
 )
 from .align import Alignment
 
-__all__ = ["claim_statuses", "status_counts"]
+__all__ = ["between_statuses", "claim_statuses", "status_counts"]
 
 # How a summary names them, and which one wins when several apply to one claim.
 _ORDER = (Status.SUPPORTED, Status.CONTRADICTED, Status.CORROBORATED, Status.CONFLICT,
@@ -31,46 +31,34 @@ def _key(claim: Claim) -> tuple[str, int, int]:
     return (claim.doc_id, claim.start, claim.end)
 
 
-def _unchecked_reason(i: int, claim: Claim, alignment: Alignment | None,
-                      weak: Mapping[int, str], comparison: Comparison | None,
-                      groups: Mapping[int, int]) -> str:
+def _between_reason(i: int, claim: Claim, alignment: Alignment, weak: Mapping[int, str],
+                    groups: Mapping[int, int]) -> str:
+    """Why checking between claims left claim ``i`` unchecked."""
     if i in weak:
         return weak[i]
-    parts = []
-    if alignment is not None:
-        frame = alignment.frames[i]
-        group = alignment.groups[groups[i] - 1] if i in groups else ()
-        others = [alignment.frames[j].claim for j in group if j != i]
-        if others and all(o.doc_id == claim.doc_id for o in others):
-            parts.append(f"repeated only in its own document ({others[0].text!r} at "
-                         f"{others[0].location()}); a repeat corroborates nothing")
-        elif frame.dimension is None:
-            parts.append(f"its unit {claim.unit!r} compares with nothing")
-        elif frame.measure is None and not frame.subject:
-            parts.append("no measure: nothing says what the figure counts, and no other claim "
-                         "matches its context")
-        else:
-            best = alignment.best.get(i)
-            if best is not None and not best.evidence.vetoed:
-                j = best.b if best.a == i else best.a
-                other = alignment.frames[j].claim
-                parts.append(f"no counterpart: the closest, {other.text!r} at "
-                             f"{other.location()}, falls short "
-                             f"({best.evidence.describe()})")
-            else:
-                parts.append("no counterpart: no other claim states the same fact")
-    if comparison is not None and comparison.verdict == Verdict.UNMATCHED:
-        why = comparison.message.split(": ", 1)[-1].rstrip(".")
-        parts.append(f"reference: {why}")
-    return "; ".join(parts) or "not compared"
+    frame = alignment.frames[i]
+    group = alignment.groups[groups[i] - 1] if i in groups else ()
+    others = [alignment.frames[j].claim for j in group if j != i]
+    if others and all(o.doc_id == claim.doc_id for o in others):
+        return (f"repeated only in its own document ({others[0].text!r} at "
+                f"{others[0].location()}); a repeat corroborates nothing")
+    if frame.dimension is None:
+        return f"its unit {claim.unit!r} compares with nothing"
+    if frame.measure is None and not frame.subject:
+        return ("no measure: nothing says what the figure counts, and no other claim "
+                "matches its context")
+    best = alignment.best.get(i)
+    if best is not None and not best.evidence.vetoed:
+        j = best.b if best.a == i else best.a
+        other = alignment.frames[j].claim
+        return (f"no counterpart: the closest, {other.text!r} at {other.location()}, falls "
+                f"short ({best.evidence.describe()})")
+    return "no counterpart: no other claim states the same fact"
 
 
-def claim_statuses(claims: Sequence[Claim], findings: Sequence[Finding],
-                   corroborations: Sequence[Corroboration], comparisons: Sequence[Comparison],
-                   alignment: Alignment | None = None,
-                   weak: Mapping[int, str] | None = None) -> tuple[ClaimStatus, ...]:
-    """One :class:`~figcheck.findings.ClaimStatus` per claim, in the order of ``claims``."""
-    weak = weak or {}
+def _offers(claims: Sequence[Claim]) -> tuple[
+        dict[int, tuple[Status, str | None, str | None, int | None]],
+        Callable[[Claim, Status, str | None, str | None, int | None], None]]:
     index = {_key(c): i for i, c in enumerate(claims)}
     status: dict[int, tuple[Status, str | None, str | None, int | None]] = {}
 
@@ -83,7 +71,51 @@ def claim_statuses(claims: Sequence[Claim], findings: Sequence[Finding],
         if old is None or _PRIORITY.index(new) < _PRIORITY.index(old[0]):
             status[i] = (new, reason, evidence, group)
 
+    return status, offer
+
+
+def _offer_between(offer: Callable[[Claim, Status, str | None, str | None, int | None], None],
+                   findings: Sequence[Finding], corroborations: Sequence[Corroboration]) -> None:
+    for f in findings:
+        if f.check == CheckId.CONFLICT and f.other is not None:
+            for c in (f.claim, f.other):
+                offer(c, Status.CONFLICT, f.message, f.evidence, f.group)
+    for corr in corroborations:
+        for c in (corr.claim, corr.other):
+            offer(c, Status.CORROBORATED, corr.message, corr.evidence, corr.group)
+
+
+def between_statuses(claims: Sequence[Claim], findings: Sequence[Finding],
+                     corroborations: Sequence[Corroboration], alignment: Alignment,
+                     weak: Mapping[int, str]) -> tuple[ClaimStatus, ...]:
+    """Each claim's status from checking between claims alone (conflict, corroborated or
+    unchecked with the reason), in the order of ``claims`` (those ``alignment`` aligned)."""
+    status, offer = _offers(claims)
+    _offer_between(offer, findings, corroborations)
+    groups = alignment.group_of()
+    out = []
+    for i, claim in enumerate(claims):
+        if i in status:
+            st, reason, evidence, group = status[i]
+        else:
+            st, evidence, group = Status.UNCHECKED, None, groups.get(i)
+            reason = _between_reason(i, claim, alignment, weak, groups)
+        out.append(ClaimStatus(claim=claim, status=st, reason=reason, evidence=evidence,
+                               group=group))
+    return tuple(out)
+
+
+def claim_statuses(claims: Sequence[Claim], findings: Sequence[Finding],
+                   corroborations: Sequence[Corroboration], comparisons: Sequence[Comparison],
+                   between: Sequence[ClaimStatus] | None = None) -> tuple[ClaimStatus, ...]:
+    """One :class:`~figcheck.findings.ClaimStatus` per claim, in the order of ``claims``.
+
+    ``between`` (one per claim, in order) are the statuses checking between claims gave
+    (:func:`between_statuses`): an unchecked claim keeps their reason and fact group.
+    """
+    status, offer = _offers(claims)
     by_claim: dict[int, Comparison] = {}
+    index = {_key(c): i for i, c in enumerate(claims)}
     for comp in comparisons:
         i = index.get(_key(comp.claim))
         if i is not None:
@@ -92,21 +124,21 @@ def claim_statuses(claims: Sequence[Claim], findings: Sequence[Finding],
             offer(comp.claim, Status.SUPPORTED, comp.message, comp.evidence, None)
         elif comp.verdict == Verdict.CONTRADICTED:
             offer(comp.claim, Status.CONTRADICTED, comp.message, comp.evidence, None)
-    for f in findings:
-        if f.check == CheckId.CONFLICT and f.other is not None:
-            for c in (f.claim, f.other):
-                offer(c, Status.CONFLICT, f.message, f.evidence, f.group)
-    for corr in corroborations:
-        for c in (corr.claim, corr.other):
-            offer(c, Status.CORROBORATED, corr.message, corr.evidence, corr.group)
+    _offer_between(offer, findings, corroborations)
     out = []
-    groups = alignment.group_of() if alignment is not None else {}
     for i, claim in enumerate(claims):
         if i in status:
             st, reason, evidence, group = status[i]
         else:
-            st, evidence, group = Status.UNCHECKED, None, groups.get(i)
-            reason = _unchecked_reason(i, claim, alignment, weak, by_claim.get(i), groups)
+            st, evidence = Status.UNCHECKED, None
+            own = between[i] if between is not None else None
+            group = own.group if own is not None else None
+            parts = [own.reason] if own is not None and own.reason else []
+            comparison = by_claim.get(i)
+            if comparison is not None and comparison.verdict == Verdict.UNMATCHED:
+                why = comparison.message.split(": ", 1)[-1].rstrip(".")
+                parts.append(f"reference: {why}")
+            reason = "; ".join(parts) or "not compared"
         out.append(ClaimStatus(claim=claim, status=st, reason=reason, evidence=evidence,
                                group=group))
     return tuple(out)
