@@ -24,21 +24,17 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
-from itertools import combinations
 
 from ..claims import Claim
-from ..errors import OptionError
 from .evidence import Evidence, Field, align_weights, block_prior, score_pair
+from .candidates import candidate_pairs
 from .figures import figure_agreement
 from .frames import Frame, frames_of
 
 __all__ = ["Alignment", "Link", "WordCounts", "align", "align_frames"]
 
-# Keys of a large block: the measure and this many of the rarest words near the figure.
-_RARE_KEYS = 3
-_KEY_NEAR = 0.5
 
 
 @dataclass(frozen=True)
@@ -68,7 +64,7 @@ class Alignment:
 
     ``best`` maps a claim index to its strongest scored candidate that was *not* kept (weaker
     than a threshold or used up by one-to-one), so an unchecked claim can say what came close.
-    ``near_misses`` are the pairs across documents that fell short of ``corroborate`` by less
+    ``near_misses`` are the pairs (``a < b``) across documents that fell short of ``corroborate`` by less
     than ``same_figure``, strongest first. ``pairs_scored`` counts the candidate pairs scored (the cost of the run); ``score(i, j)``
     gives the evidence for any two claims of the run, weighed as alignment weighed them.
     """
@@ -79,7 +75,7 @@ class Alignment:
     best: Mapping[int, Link]
     pairs_scored: int
     score: Callable[[int, int], Evidence]
-    near_misses: tuple[Link, ...] = ()
+    near_misses: tuple[tuple[int, int], ...] = ()
 
     def group_of(self) -> dict[int, int]:
         """Claim index -> fact group id (1-based, in order of each group's first claim)."""
@@ -124,35 +120,22 @@ class WordCounts:
         return {w: math.log2(1.0 + self.n * _WEIGHT_UNIT / k) for w, k in self.df.items() if k}
 
 
-def _candidates(frames: Sequence[Frame], idf: Mapping[str, float], max_block: int
-                ) -> Iterable[tuple[int, int]]:
-    """Candidate pairs (i < j), each once, never all pairs of a block above ``max_block``."""
-    blocks: dict[str, list[int]] = {}
-    for f in frames:
-        if f.dimension is not None:  # level vs change is a field, not a block: "12% more" is both
-            blocks.setdefault(f.dimension, []).append(f.index)
-    seen: set[tuple[int, int]] = set()
-    for key, members in blocks.items():
-        if len(members) <= max_block:
-            yield from combinations(members, 2)
-            continue
-        sub: dict[tuple[str, str], list[int]] = {}
-        for i in members:
-            f = frames[i]
-            keys = [("m", f.measure)] if f.measure else []
-            near = sorted((w for w, x in f.local.items() if x >= _KEY_NEAR),
-                          key=lambda w: (-idf[w], w))
-            keys += [("w", w) for w in near[:_RARE_KEYS]]
-            keys += [("s", w) for w in sorted(f.subject)]
-            for k in keys:
-                sub.setdefault(k, []).append(i)
-        for group in sub.values():
-            if len(group) > max_block:
-                continue  # a key this common tells nothing
-            for pair in combinations(group, 2):
-                if pair not in seen:
-                    seen.add(pair)
-                    yield pair
+class _Rescored(Mapping[int, Link]):
+    """Claim index -> a link given as a pair of claims, its evidence scored when looked up."""
+
+    def __init__(self, pairs: Mapping[int, tuple[int, int]],
+                 link: Callable[[int, int], Link]) -> None:
+        self._pairs = pairs
+        self._link = link
+
+    def __getitem__(self, i: int) -> Link:
+        return self._link(*self._pairs[i])
+
+    def __iter__(self) -> Iterator[int]:
+        return iter(self._pairs)
+
+    def __len__(self) -> int:
+        return len(self._pairs)
 
 
 class _Groups:
@@ -177,6 +160,12 @@ class _Groups:
             self.parent[i], i = root, self.parent[i]
         return root
 
+    def share_documents(self, ra: int, rb: int, allowed: str | None) -> bool:
+        """True when the groups of roots ``ra`` and ``rb`` both hold a member of some document
+        other than ``allowed`` (looked up from the group with fewer documents)."""
+        small, large = sorted((self.docs[ra], self.docs[rb]), key=len)
+        return any(doc in large and doc != allowed for doc in small)
+
     def union(self, ra: int, rb: int) -> None:
         if len(self.docs[ra]) < len(self.docs[rb]):
             ra, rb = rb, ra
@@ -199,11 +188,9 @@ def align(claims: Sequence[Claim], texts: Mapping[str, str] | None = None, *,
 
 def align_frames(frames: Sequence[Frame], counts: WordCounts, *,
                  strict_periods: bool = False) -> Alignment:
-    """Align claims by their frames (``frames[k].index == k``); ``counts`` weigh the words
-    (those of the whole run, when ``frames`` are one block of it)."""
+    """Align claims by their frames; links and groups hold positions in ``frames``. ``counts``
+    weigh the words (those of the whole run, when ``frames`` are one block of it)."""
     w = align_weights()
-    if any(f.index != k for k, f in enumerate(frames)):
-        raise OptionError("frames must be numbered 0..n-1 in order (see figcheck.checking.blocks)")
     idf_table = counts.idf()
 
     def idf(word: str) -> float:
@@ -227,64 +214,80 @@ def align_frames(frames: Sequence[Frame], counts: WordCounts, *,
         fa, fb = frames[min(i, j)], frames[max(i, j)]
         return score_pair(fa, fb, idf, strict_periods=strict_periods, prior=prior(fa, fb))
 
-    scored: list[Link] = []
+    # Only weights are kept of the pairs scored; the evidence of a link is scored again when
+    # it is used (the few kept), so a large run holds no evidence per candidate pair.
+    # (-conflicting, -strength, a, b, weight, evidence weight), strongest first once sorted
+    scored: list[tuple[float, float, int, int, float, float]] = []
+    low: dict[int, tuple[float, float, int, int, float, float]] = {}  # each claim's closest weak pair
     n_scored = 0
-    for i, j in _candidates(frames, idf_table, int(w.max_block)):
+    for i, j in candidate_pairs(frames, idf_table, int(w.max_block), int(w.neighbours)):
         n_scored += 1
         ev = score(i, j)
-        if not ev.vetoed:
-            scored.append(Link(i, j, ev, figure_agreement(frames[i], frames[j], ev.fields)))
-
-    def strength(link: Link) -> tuple[bool, float]:
+        if ev.vetoed:
+            continue
+        fig = figure_agreement(frames[i], frames[j], ev.fields)
+        total = ev.weight + (fig.weight if fig is not None else 0.0)
         # Links that may make a conflict come first, by their evidence alone; below that,
         # agreeing figures decide which of two look-alike candidates a claim keeps.
-        raw = link.evidence.weight
-        return (raw >= w.conflict, raw if raw >= w.conflict else link.weight)
-
-    scored.sort(key=lambda link: (*(-x for x in strength(link)), link.a, link.b))
+        conflicting = ev.weight >= w.conflict
+        strength = ev.weight if conflicting else total
+        entry = (-float(conflicting), -strength, i, j, total, ev.weight)
+        if conflicting or strength >= 0:
+            scored.append(entry)
+            continue
+        for k in (i, j):  # weaker than every link kept: of use only as a claim's closest
+            if k not in low or entry < low[k]:
+                low[k] = entry
+    scored.sort()
     used: set[tuple[int, str]] = set()
-    kept: list[Link] = []
-    best: dict[int, Link] = {}
-    near_misses: list[Link] = []
-    for link in scored:
-        da, db = frames[link.a].claim.doc_id, frames[link.b].claim.doc_id
+    kept: list[tuple[int, int]] = []
+    best: dict[int, tuple[int, int]] = {}
+    near_misses: list[tuple[int, int]] = []
+    for _, _, a, b, total, raw in scored:
+        da, db = frames[a].claim.doc_id, frames[b].claim.doc_id
         # Inside one document only a link strong enough for a conflict is kept: a repeat
         # corroborates nothing, and weak links inside a document only chain look-alikes.
         floor = w.conflict_within_document if da == db else w.corroborate
-        if link.weight < floor or (link.a, db) in used or (link.b, da) in used:
-            for k in (link.a, link.b):
-                best.setdefault(k, link)
-            if da != db and link.evidence.weight >= w.corroborate - w.same_figure:
-                near_misses.append(link)
+        if total < floor or (a, db) in used or (b, da) in used:
+            for k in (a, b):
+                best.setdefault(k, (a, b))
+            if da != db and raw >= w.corroborate - w.same_figure:
+                near_misses.append((a, b))
             continue
-        used.update({(link.a, db), (link.b, da)})
-        kept.append(link)
+        used.update({(a, db), (b, da)})
+        kept.append((a, b))
+    for k, (_, _, a, b, _, _) in low.items():
+        best.setdefault(k, (a, b))
     groups = _Groups()
-    joined: list[Link] = []
-    for link in kept:  # strongest first
-        fa, fb = frames[link.a], frames[link.b]
-        groups.add(link.a, fa.claim.doc_id)
-        groups.add(link.b, fb.claim.doc_id)
-        ra, rb = groups.find(link.a), groups.find(link.b)
+    joined: list[tuple[int, int]] = []
+    for a, b in kept:  # strongest first
+        fa, fb = frames[a], frames[b]
+        groups.add(a, fa.claim.doc_id)
+        groups.add(b, fb.claim.doc_id)
+        ra, rb = groups.find(a), groups.find(b)
         if ra == rb:
-            joined.append(link)
+            joined.append((a, b))
             continue
-        common = set(groups.docs[ra]) & set(groups.docs[rb])
-        if common - ({fa.claim.doc_id} if fa.claim.doc_id == fb.claim.doc_id else set()):
-            best.setdefault(link.b, link)
+        if groups.share_documents(ra, rb, fa.claim.doc_id if fa.claim.doc_id == fb.claim.doc_id
+                                  else None):
+            best.setdefault(b, (a, b))
             continue  # a document would hold two members never linked to each other
         reps = (groups.first[ra], groups.first[rb])
-        if sorted(reps) != [link.a, link.b]:
+        if sorted(reps) != [a, b]:
             ev = score(*reps)
             if ev.weight < w.join_groups:
-                best.setdefault(link.b, link)
+                best.setdefault(b, (a, b))
                 continue
         groups.union(ra, rb)
-        joined.append(link)
+        joined.append((a, b))
     members: dict[int, list[int]] = {}
     for i in groups.parent:
         members.setdefault(groups.find(i), []).append(i)
     ordered = sorted((tuple(sorted(m)) for m in members.values()), key=lambda g: g[0])
-    joined.sort(key=lambda link: (link.a, link.b))
-    return Alignment(tuple(frames), tuple(joined), tuple(ordered), best, n_scored, score,
-                     tuple(near_misses))
+    def link(a: int, b: int) -> Link:
+        ev = score(a, b)
+        return Link(a, b, ev, figure_agreement(frames[a], frames[b], ev.fields))
+
+    links = [link(a, b) for a, b in sorted(joined)]
+    return Alignment(tuple(frames), tuple(links), tuple(ordered), _Rescored(best, link),
+                     n_scored, score, tuple(near_misses))

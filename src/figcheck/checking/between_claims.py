@@ -12,7 +12,9 @@ words and its fact group id.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+import bisect
+import itertools
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
 from ..claims import Claim
@@ -24,7 +26,8 @@ from .intervals import Interval, convert_interval, is_physical, rel_gap
 from .precision import written_interval
 from .options import CheckOptions, severity
 
-__all__ = ["Comparisons", "compare_aligned", "compare_claims", "conflicts", "consensus"]
+__all__ = ["Comparisons", "compare_aligned", "compare_claims", "conflicts", "consensus",
+           "nearest_inside"]
 
 
 def _common_unit(claims: Sequence[Claim]) -> str:
@@ -65,6 +68,46 @@ def consensus(intervals: Sequence[Interval]) -> tuple[Interval, list[int]]:
             active.discard(i)
             depth -= 1
     return Interval(at, end), best_members
+
+
+# Up to this many members inside a consensus, the nearest is found by trying each.
+_FEW = 16
+
+
+class _Nearest:
+    """The member of a consensus nearest an interval outside it: least ``abs(rel_gap)``, then
+    least index. Members of a large consensus are looked up in their sorted ends."""
+
+    def __init__(self, inside: Sequence[int], iv_of: Mapping[int, Interval]) -> None:
+        self.inside, self.iv_of = inside, iv_of
+        ivs = [iv_of[k] for k in inside]
+        self.sorted = len(inside) > _FEW and all(iv.low > 0 for iv in ivs)
+        if self.sorted:
+            # Every member holds the consensus: a value below it meets the members whose low
+            # is at most its high (the first of them, by index), else is nearest the least low.
+            self.by_low = sorted(inside, key=lambda k: (iv_of[k].low, k))
+            self.lows = [iv_of[k].low for k in self.by_low]
+            self.first_low = list(itertools.accumulate(self.by_low, min))
+            self.by_high = sorted(inside, key=lambda k: (-iv_of[k].high, k))
+            self.highs = [-iv_of[k].high for k in self.by_high]
+            self.first_high = list(itertools.accumulate(self.by_high, min))
+            self.top = min(iv.high for iv in ivs)
+
+    def __call__(self, iv: Interval) -> int:
+        if not self.sorted or iv.low <= 0:
+            return min(self.inside, key=lambda k: (abs(rel_gap(iv, self.iv_of[k])), k))
+        if iv.high < self.top:  # below the consensus
+            met = bisect.bisect_right(self.lows, iv.high)
+            return self.first_low[met - 1] if met else self.by_low[0]
+        met = bisect.bisect_right(self.highs, -iv.low)  # above it
+        return self.first_high[met - 1] if met else self.by_high[0]
+
+
+def nearest_inside(inside: Sequence[int], iv_of: Mapping[int, Interval]
+                   ) -> Callable[[Interval], int]:
+    """A function giving, for an interval outside the consensus held by ``inside`` (indices
+    into ``iv_of``), the member nearest it: least ``abs(rel_gap)``, then least index."""
+    return _Nearest(sorted(inside), iv_of)
 
 
 @dataclass(frozen=True)
@@ -154,11 +197,12 @@ def compare_aligned(claims: Sequence[Claim], alignment: Alignment,
                 if a.doc_id != b.doc_id:
                     corroborations.append(
                         _corroboration(a, b, unit, iv_of[link.a], link.why(), gid))
+        nearest = nearest_inside(inside, iv_of)
         for i in members:
             if i in inside:
                 continue
             # The nearest member inside the consensus is the one it conflicts with.
-            j = min(inside, key=lambda k: (abs(rel_gap(iv_of[i], iv_of[k])), k))
+            j = nearest(iv_of[i])
             ev = _pair_evidence(alignment, links, i, j)
             same_doc = claims[i].doc_id == claims[j].doc_id
             needed = w.conflict_within_document if same_doc else w.conflict
@@ -199,16 +243,16 @@ def _same_figures(claims: Sequence[Claim], alignment: Alignment, options: CheckO
     used: set[int] = set()
     out = []
     gid = len(alignment.groups)
-    for link in alignment.near_misses:
-        if link.a in grouped or link.b in grouped or link.a in used or link.b in used:
+    for ia, ib in alignment.near_misses:
+        if ia in grouped or ib in grouped or ia in used or ib in used:
             continue
-        a, b = claims[link.a], claims[link.b]
+        a, b = claims[ia], claims[ib]
         if not _same_figure(a, b):
             continue
-        used.update((link.a, link.b))
+        used.update((ia, ib))
         gid += 1
         unit = _common_unit([a, b])
-        ev = link.evidence
+        ev = alignment.score(ia, ib)
         extra = f"the same figure in both ({a.text} / {b.text})"
         ev = Evidence(ev.weight, (*ev.fields, Field("figure", 0.0, extra)))
         out.append(_corroboration(a, b, unit, _interval(a, unit, options), ev, gid))

@@ -28,7 +28,6 @@ checking every block of a run gives what checking the whole run gives:
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TypeVar
@@ -96,10 +95,8 @@ def check_block(frames: Sequence[Frame], counts: WordCounts,
     position): a conflict is reported on the later claim of its pair, and of two equally strong
     links the earlier is kept. Fact group ids run from 1 in the block."""
     options = options or CheckOptions()
-    numbered = [f if f.index == k else dataclasses.replace(f, index=k)
-                for k, f in enumerate(frames)]
-    claims = [f.claim for f in numbered]
-    alignment = align_frames(numbered, counts, strict_periods=options.strict_periods)
+    claims = [f.claim for f in frames]
+    alignment = align_frames(frames, counts, strict_periods=options.strict_periods)
     between = compare_aligned(claims, alignment, options)
     statuses = between_statuses(claims, between.findings, between.corroborations, alignment,
                                 between.weak)

@@ -82,6 +82,7 @@ class AlignWeights:
     conflict_within_document: float
     join_groups: float
     max_block: float
+    neighbours: float
 
 
 @functools.cache

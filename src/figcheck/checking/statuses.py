@@ -32,16 +32,21 @@ def _key(claim: Claim) -> tuple[str, int, int]:
 
 
 def _between_reason(i: int, claim: Claim, alignment: Alignment, weak: Mapping[int, str],
-                    groups: Mapping[int, int]) -> str:
-    """Why checking between claims left claim ``i`` unchecked."""
+                    groups: Mapping[int, int], one_doc: dict[int, bool]) -> str:
+    """Why checking between claims left claim ``i`` unchecked (``one_doc`` caches, per fact
+    group, whether all its members are of one document)."""
     if i in weak:
         return weak[i]
     frame = alignment.frames[i]
-    group = alignment.groups[groups[i] - 1] if i in groups else ()
-    others = [alignment.frames[j].claim for j in group if j != i]
-    if others and all(o.doc_id == claim.doc_id for o in others):
-        return (f"repeated only in its own document ({others[0].text!r} at "
-                f"{others[0].location()}); a repeat corroborates nothing")
+    gid = groups.get(i)
+    if gid is not None:
+        group = alignment.groups[gid - 1]
+        if gid not in one_doc:
+            one_doc[gid] = len({alignment.frames[j].claim.doc_id for j in group}) == 1
+        if one_doc[gid] and len(group) > 1:
+            other = alignment.frames[group[1] if group[0] == i else group[0]].claim
+            return (f"repeated only in its own document ({other.text!r} at "
+                    f"{other.location()}); a repeat corroborates nothing")
     if frame.dimension is None:
         return f"its unit {claim.unit!r} compares with nothing"
     if frame.measure is None and not frame.subject:
@@ -93,13 +98,14 @@ def between_statuses(claims: Sequence[Claim], findings: Sequence[Finding],
     status, offer = _offers(claims)
     _offer_between(offer, findings, corroborations)
     groups = alignment.group_of()
+    one_doc: dict[int, bool] = {}
     out = []
     for i, claim in enumerate(claims):
         if i in status:
             st, reason, evidence, group = status[i]
         else:
             st, evidence, group = Status.UNCHECKED, None, groups.get(i)
-            reason = _between_reason(i, claim, alignment, weak, groups)
+            reason = _between_reason(i, claim, alignment, weak, groups, one_doc)
         out.append(ClaimStatus(claim=claim, status=st, reason=reason, evidence=evidence,
                                group=group))
     return tuple(out)
