@@ -218,7 +218,9 @@ def align_frames(frames: Sequence[Frame], counts: WordCounts, *,
     # it is used (the few kept), so a large run holds no evidence per candidate pair.
     # (-conflicting, -strength, a, b, weight, evidence weight), strongest first once sorted
     scored: list[tuple[float, float, int, int, float, float]] = []
-    low: dict[int, tuple[float, float, int, int, float, float]] = {}  # each claim's closest weak pair
+    low: dict[int, tuple[float, float, int, int, float, float]] = {}  # closest weak pair
+    # Below this a pair can neither be kept nor be a near miss (agreeing figures only add).
+    weak = min(0.0, w.corroborate - w.same_figure, w.corroborate)
     n_scored = 0
     for i, j in candidate_pairs(frames, idf_table, int(w.max_block), int(w.neighbours)):
         n_scored += 1
@@ -232,7 +234,7 @@ def align_frames(frames: Sequence[Frame], counts: WordCounts, *,
         conflicting = ev.weight >= w.conflict
         strength = ev.weight if conflicting else total
         entry = (-float(conflicting), -strength, i, j, total, ev.weight)
-        if conflicting or strength >= 0:
+        if conflicting or total >= weak or (fig is not None and fig.weight < 0):
             scored.append(entry)
             continue
         for k in (i, j):  # weaker than every link kept: of use only as a claim's closest
