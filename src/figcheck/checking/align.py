@@ -1,9 +1,9 @@
 """Alignment: which claims state the same fact, as links and fact groups, with evidence.
 
 1. **Blocking.** Claims are blocked by unit dimension. A block of at most ``max_block``
-   claims is scored pair by pair; a larger one only through rarer keys its members share (the
-   measure, a word of the subject, a rare word near the figure), each again capped, so the work
-   stays near-linear.
+   claims is scored pair by pair; in a larger one a claim meets only its ``neighbours`` among
+   the claims sharing each of its keys (the measure, a rare word near the figure, a word of the
+   subject), so the work stays near-linear (:mod:`figcheck.checking.candidates`).
 2. **Scoring.** Each candidate pair gets a match weight from its frames
    (:func:`figcheck.checking.evidence.score_pair`); words weigh by their rarity in the run.
 3. **One-to-one.** A fact is normally stated once per document: between two documents (and inside
