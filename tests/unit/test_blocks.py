@@ -95,3 +95,10 @@ def test_each_claim_gets_one_status_from_its_block() -> None:
     assert status["$3.2 billion"] == Status.CORROBORATED
     report = figcheck.check([figcheck.Document("a", STORY_A), figcheck.Document("b", STORY_B)])
     assert [s.status for s in report.statuses] == [s.status for s in result.statuses]
+
+
+def test_a_sum_per_unit_of_time_is_in_the_block_of_the_sum() -> None:
+    (yearly,) = extract("The permit costs £240 a year.", doc_id="p1")
+    (once,) = extract("The permit costs £240.", doc_id="p2")
+    assert block_key(yearly) == block_key(once)
+    assert [block_key(f) for f in frames_of([yearly, once])] == [block_key(yearly)] * 2
