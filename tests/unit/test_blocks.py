@@ -102,3 +102,9 @@ def test_a_sum_per_unit_of_time_is_in_the_block_of_the_sum() -> None:
     (once,) = extract("The permit costs £240.", doc_id="p2")
     assert block_key(yearly) == block_key(once)
     assert [block_key(f) for f in frames_of([yearly, once])] == [block_key(yearly)] * 2
+
+
+def test_sums_in_two_currencies_share_a_block() -> None:
+    (pounds,) = extract("Exports reached £4.2m.", doc_id="g")
+    (euros,) = extract("Exports reached €4.2m.", doc_id="e")
+    assert block_key(pounds) == block_key(euros) == "[currency]"

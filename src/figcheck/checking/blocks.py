@@ -44,13 +44,20 @@ from .statuses import between_statuses
 __all__ = ["BlockResult", "WordCounts", "block_key", "check_between", "check_block", "frames_of"]
 
 
+_MONEY = "[currency]"
+
+
 def block_key(claim: Claim | Frame) -> str:
     """The alignment's blocking key of a claim (or its frame): its unit dimension
-    (``'[count]'``, ``'[length]'``, ``'[currency]'``), ``''`` for a unit that compares with
-    nothing. Claims of different keys are never the same fact."""
+    (``'[count]'``, ``'[length]'``), ``'[currency]'`` for a sum of money in any currency,
+    ``''`` for a unit that compares with nothing. Claims of different keys are never the same
+    fact."""
     if isinstance(claim, Frame):
-        return claim.dimension or ""
-    return unit_dimension(per_time(claim.unit)[0]) or ""  # "£180 a year" is a sum of money
+        dim = claim.dimension or ""
+    else:
+        dim = unit_dimension(per_time(claim.unit)[0]) or ""  # "£180 a year" is a sum of money
+    # Sums in two currencies may state one fact (figcheck.checking.currencies): one block.
+    return _MONEY if dim.startswith("[currency_") and " " not in dim else dim
 
 
 @dataclass(frozen=True)

@@ -106,11 +106,11 @@ def currency_conflicts(claims: Sequence[Claim], alignment: Alignment,
     # Blocks: a currency and a word of the measure ("*" when no measure is known); two claims
     # meet when they share a word, or when either names no measure. Blocks are capped.
     blocks: dict[tuple[str, str], list[int]] = {}
-    for f in alignment.frames:
+    for k, f in enumerate(alignment.frames):  # positions in ``claims``
         c = f.claim
         if c.kind == Kind.MONEY and c.change is None and "/" not in c.unit:
             for word in f.measure_words or ("*",):
-                blocks.setdefault((c.unit, word), []).append(f.index)
+                blocks.setdefault((c.unit, word), []).append(k)
     currencies = sorted({unit for unit, _ in blocks})
     seen: set[tuple[int, int]] = set()
     scored = []
