@@ -10,6 +10,7 @@ built-in exception that fits, so ``except ValueError`` keeps working::
     ├── ReferenceTableError(ValueError)    one or more reference rows are invalid
     ├── UnitMismatchError(TypeError)       two quantities of different dimensions were compared
     ├── OptionError(TypeError, ValueError) an argument (option, format, document) is not usable
+    ├── MissingExtraError(ImportError)     an optional extra (figcheck[dask]) is not installed
     └── ClaimCheckFailed(AssertionError)   a figcheck.testing assertion failed
         └── FigcheckFailure                a pytest item of a spec file failed
 
@@ -26,6 +27,7 @@ __all__ = [
     "DocumentError",
     "FigcheckError",
     "FigcheckFailure",
+    "MissingExtraError",
     "OptionError",
     "ReferenceTableError",
     "RowError",
@@ -136,6 +138,17 @@ class OptionError(TypeError, ValueError, FigcheckError):
     Both a TypeError and a ValueError, so either ``except`` keeps working; the message names the
     argument and what it accepts.
     """
+
+
+class MissingExtraError(ImportError, FigcheckError):
+    """A feature needs an optional extra that is not installed; the message names the extra."""
+
+    def __init__(self, extra: str, module: str) -> None:
+        super().__init__(extra, module)
+        self.extra, self.module = extra, module
+
+    def __str__(self) -> str:
+        return (f"this needs the {self.module!r} package: pip install 'figcheck[{self.extra}]'")
 
 
 class ClaimCheckFailed(AssertionError, FigcheckError):

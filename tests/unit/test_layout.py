@@ -20,7 +20,7 @@ from figcheck.tomlkeys import key_lines, parse_toml, string_list
 PACKAGE = Path(figcheck.__file__).parent
 # Shared records and services first, the thin shells over the public API last.
 STAGES = ("shared", "lexicon", "extraction", "reference", "checking", "report", "pipeline", "shell")
-SHELLS = ("cli", "testing", "pytest_plugin", "spec", "__main__")
+SHELLS = ("cli", "testing", "pytest_plugin", "spec", "__main__", "dask")
 # Findings record comparisons with reference rows: their records sit with the reference stage,
 # and only the checking stage and later use them.
 PLACED = {"figcheck.findings": "reference"}
