@@ -72,6 +72,8 @@ def scratch(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 _NAMESPACES: dict[Path, dict[str, object]] = {}
+# Packages of optional extras: a block that needs one skips when it is not installed.
+_EXTRAS = {"dask": "dask", "distributed": "dask"}
 
 
 def _rewrite(block: Block, new: str) -> None:
@@ -144,7 +146,12 @@ def test_doc_block_runs(path: Path, index: int, scratch: Path) -> None:
     if block.lang == "python":
         if block.code.lstrip().startswith(">>>"):
             pytest.skip("a doctest: run by --doctest-glob")
-        _run_python(block, scratch)
+        try:
+            _run_python(block, scratch)
+        except ModuleNotFoundError as exc:
+            if (exc.name or "").split(".")[0] not in _EXTRAS:
+                raise
+            pytest.skip(f"needs the optional extra figcheck[{_EXTRAS[exc.name.split('.')[0]]}]")
     elif block.lang == "console":
         _run_console(block)
     elif block.lang == "toml":
