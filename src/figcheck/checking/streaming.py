@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import sys
 import warnings
 from collections import deque
 from collections.abc import Iterable, Iterator, Mapping
@@ -122,7 +123,9 @@ def _read_batch(batch: list[Document], tolerances: Mapping[str, float] | None) -
 
 
 def _unpacked(packed: list[_Packed]) -> list[DocumentRead]:
-    return [DocumentRead(doc_id, [claim_from_record(t) for t in records], mentions, date)
+    # words come back as new strings: interned again, so documents share them (as in-process)
+    return [DocumentRead(doc_id, [claim_from_record(t) for t in records],
+                         tuple(map(sys.intern, mentions)), date)
             for doc_id, records, mentions, date in packed]
 
 
