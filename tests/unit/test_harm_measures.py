@@ -1,0 +1,54 @@
+"""What happened to people: the dead, the injured and the rescued are different facts, whatever
+their figures; drowning is a death. Our own sentences."""
+
+from __future__ import annotations
+
+import pytest
+
+import figcheck
+from figcheck import Document
+from figcheck.extraction.extractor import extract
+
+
+def run(*texts: str) -> figcheck.Report:
+    return figcheck.check([Document(id=f"d{i}", text=t) for i, t in enumerate(texts, 1)])
+
+
+def linked(report: figcheck.Report) -> set[frozenset[str]]:
+    pairs = {frozenset((c.claim.text, c.other.text)) for c in report.corroborations}
+    return pairs | {frozenset((f.claim.text, f.other.text)) for f in report.findings
+                    if f.other is not None}
+
+
+@pytest.mark.parametrize(("first", "second"), [
+    ("Lifeboat crews rescued 27 people from the capsized ferry on Friday, the harbour office said.",
+     "At least 27 people drowned when the ferry capsized on Friday, the harbour office said."),
+    ("The landslide killed 12 villagers near the pass, rescuers said.",
+     "The landslide injured 12 villagers near the pass, rescuers said."),
+    pytest.param("Police arrested 33 fans outside the stadium after the final.",
+                 "Some 33 fans were injured outside the stadium after the final.",
+                 marks=pytest.mark.xfail(strict=True, reason=(
+                     "known gap: when both figures count the same noun (fans), the measure is the "
+                     "noun and the differing events (arrested / injured) are only qualifiers"))),
+])
+def test_same_figure_of_different_harms_is_not_one_fact(first: str, second: str) -> None:
+    report = run(first, second)
+    assert linked(report) == set()
+    assert not report.findings
+
+
+def test_drowned_counts_among_the_dead() -> None:
+    (claim,) = extract("Nine fishermen drowned off the headland last week.")
+    assert claim.concept == "deaths"
+
+
+def test_rescued_is_its_own_measure() -> None:
+    (claim,) = extract("Divers rescued 14 miners from the flooded shaft.")
+    assert claim.concept == "rescued"
+
+
+def test_drowned_and_killed_corroborate() -> None:
+    report = run("Floodwater drowned 18 people in the lower town overnight, the mayor said.",
+                 "Eighteen people were killed by floodwater in the lower town, the mayor said.")
+    assert len(report.corroborations) == 1
+    assert not report.findings
