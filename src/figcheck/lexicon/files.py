@@ -70,6 +70,25 @@ class DataFile:
         """
         return self.string_list(self.table(table).get(key), key, table, **rules)
 
+    def lists(self, table: str, names: Iterable[str], **rules: Any) -> dict[str, list[str]]:
+        """Every list ``names`` of ``[table]``, each checked as :meth:`string_list`; the table
+        holds those lists and no others.
+
+        Raises:
+            RuleDefinitionError: a list is missing, malformed or unknown, naming its line.
+        """
+        values = self.table(table)
+        names = tuple(names)
+        extra = set(values) - set(names)
+        if extra:
+            raise self.error(min(extra), f"unknown list; expected one of {', '.join(sorted(names))}",
+                             table)
+        for key in names:
+            if key not in values:
+                raise RuleDefinitionError(self.path, self.line_of(table), f"{table}.{key}",
+                                          "missing list")
+        return {key: self.string_list(values[key], key, table, **rules) for key in names}
+
     def string_list(self, value: object, key: str, table: str | None = None, **rules: Any
                     ) -> list[str]:
         """``value``, read from ``[table] key``, checked as :func:`~figcheck.tomlkeys.string_list`.

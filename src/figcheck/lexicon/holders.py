@@ -11,7 +11,6 @@ import re
 from dataclasses import dataclass
 
 from .files import DataFile, data_file
-from ..errors import RuleDefinitionError
 
 __all__ = ["HolderLexicon", "default_holders", "load_holders"]
 
@@ -52,20 +51,10 @@ def load_holders(df: DataFile) -> HolderLexicon:
     (True, True)
     """
     words = df.table("words")
-    known = {*_LISTS, "marks"}
-    extra = set(words) - known
-    if extra:
-        raise df.error(min(extra), f"unknown list; expected one of {', '.join(sorted(known))}", "words")
-    lists: dict[str, frozenset[str]] = {}
-    for key in _LISTS:
-        if key not in words:
-            raise RuleDefinitionError(df.path, df.line_of("words"), f"words.{key}", "missing list")
-        lists[key] = frozenset(
-            df.string_list(words[key], key, "words", empty=False, pattern=_WORD,
-                           what="lower-case word", unique=True)
-        )
-    if "marks" not in words:
-        raise RuleDefinitionError(df.path, df.line_of("words"), "words.marks", "missing list")
+    df.lists("words", [*_LISTS, "marks"])  # every list there, no unknown one
+    lists = {key: frozenset(df.string_list(words[key], key, "words", empty=False, pattern=_WORD,
+                                           what="lower-case word", unique=True))
+             for key in _LISTS}
     marks = frozenset(
         df.string_list(words["marks"], "marks", "words", empty=False, pattern=_MARK,
                        what="punctuation mark", unique=True)

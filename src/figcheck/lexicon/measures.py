@@ -83,15 +83,8 @@ def load_measures(df: DataFile) -> MeasureLexicon:
             after.append((tuple(phrase.split(" ")), name))
         for word in _strings(df, table, "events", spec.get("events"), _WORD):
             events[word] = name
-    words = df.table("words")
-    extra = set(words) - set(_LISTS)
-    if extra:
-        raise df.error(min(extra), f"unknown list; expected one of {', '.join(_LISTS)}", "words")
-    lists: dict[str, frozenset[str]] = {}
-    for key in _LISTS:
-        if key not in words:
-            raise RuleDefinitionError(df.path, df.line_of("words"), f"words.{key}", "missing list")
-        lists[key] = frozenset(_strings(df, "words", key, words[key], _WORD))
+    lists = {key: frozenset(words) for key, words in df.lists(
+        "words", _LISTS, empty=False, pattern=_WORD, what="lower-case word", unique=True).items()}
     heads: dict[str, str] = {}
     for concept, head in df.table("event_heads").items():
         if not isinstance(head, str) or not _PHRASE.fullmatch(head):
