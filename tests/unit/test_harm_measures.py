@@ -25,11 +25,10 @@ def linked(report: figcheck.Report) -> set[frozenset[str]]:
      "At least 27 people drowned when the ferry capsized on Friday, the harbour office said."),
     ("The landslide killed 12 villagers near the pass, rescuers said.",
      "The landslide injured 12 villagers near the pass, rescuers said."),
-    pytest.param("Police arrested 33 fans outside the stadium after the final.",
-                 "Some 33 fans were injured outside the stadium after the final.",
-                 marks=pytest.mark.xfail(strict=True, reason=(
-                     "known gap: when both figures count the same noun (fans), the measure is the "
-                     "noun and the differing events (arrested / injured) are only qualifiers"))),
+    ("Police arrested 33 fans outside the stadium after the final.",
+     "Some 33 fans were injured outside the stadium after the final."),
+    ("Troops evacuated 410 residents from the valley on Sunday.",
+     "The flood killed 410 residents of the valley on Sunday."),
 ])
 def test_same_figure_of_different_harms_is_not_one_fact(first: str, second: str) -> None:
     report = run(first, second)
@@ -50,5 +49,13 @@ def test_rescued_is_its_own_measure() -> None:
 def test_drowned_and_killed_corroborate() -> None:
     report = run("Floodwater drowned 18 people in the lower town overnight, the mayor said.",
                  "Eighteen people were killed by floodwater in the lower town, the mayor said.")
+    assert len(report.corroborations) == 1
+    assert not report.findings
+
+
+def test_damaged_and_wrecked_buildings_may_be_one_fact() -> None:
+    # damage to things nests ("wrecked" buildings are damaged too), so it is no veto
+    report = run("The council will rebuild 215 clinics damaged by the cyclone, its health office said.",
+                 "All 215 clinics wrecked by the cyclone are to be rebuilt, the health office said.")
     assert len(report.corroborations) == 1
     assert not report.findings

@@ -24,6 +24,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, fields
 
 from ..lexicon.files import data_file
+from ..lexicon.matching import words
 from ..lexicon.unit_concepts import unit_aspects
 from .frames import Frame, align_words, root
 
@@ -148,6 +149,18 @@ def _exclusive(ma: str, mb: str) -> bool:
     return any(ma in g and mb in g for g in aw.exclusive)
 
 
+def _events_differ(a: Frame, b: Frame) -> str | None:
+    """The two figures' events when no one fact can be both ("arrested" and "injured" fans)."""
+    ca, cb = a.claim.concept, b.claim.concept
+    if not (ca and cb) or ca == cb:
+        return None
+    events = align_words().person_events
+    na, nb = " ".join(words(ca)), " ".join(words(cb))
+    if na != nb and na in events and nb in events:
+        return f"different events: {ca} vs {cb}"
+    return None
+
+
 def _aspects(f: Frame) -> frozenset[str]:
     """The aspects of its dimension a word right by the figure names ("deep": depth)."""
     if f.dimension is None:
@@ -190,6 +203,8 @@ def _measure(a: Frame, b: Frame, w: AlignWeights) -> Field | str:
         return Field("unit measure", w.measure_unit, f"same measure: {ma}{aspect} ({_units(a, b)})")
     if ma and mb:
         if ma == mb or (a.measure_words and a.measure_words == b.measure_words):
+            if differ := _events_differ(a, b):
+                return differ
             agree = w.measure_generic if "generic" in kinds else w.measure_agree
             return Field("measure", agree, f"same measure: {ma}{_said(a, b, ma)}")
         if a.measure_words & b.measure_words:

@@ -75,6 +75,7 @@ class AlignWords:
     base_period_markers: tuple[tuple[str, ...], ...]
     qualifiers: Mapping[str, str]
     synonyms: Mapping[str, str]
+    person_events: frozenset[str] = frozenset()
 
 
 @functools.cache
@@ -120,7 +121,7 @@ def align_words() -> AlignWords:
     return AlignWords(word_list("ignore"), word_list("boundaries"), word_list("generic_measures"),
                       word_list("self_only"), tuple(exclusive), frozenset(cues), base,
                       word_list("role_nouns"),
-                      base_period, quals, synonyms)
+                      base_period, quals, synonyms, word_list("person_events"))
 
 
 @dataclass(frozen=True)
