@@ -69,6 +69,17 @@ def holder(text: str, surface: str) -> str | None:
         ("We spent $3,000 for the new fence.", "$3,000", "new fence"),
         # a conversion in brackets has the holder of the amount it converts
         ("The club reported a net loss of 4.1 million euros ($4.6 million).", "$4.6 million", "net loss"),
+        # "on average" is an aside, not a verb, even after an opening time phrase
+        ("Last week, the water was, on average, 1.8 degrees warmer.", "1.8 degrees", "water"),
+        # the next item of a list joined by "and"/"or" has the holder of the one before
+        ("The survey drones measure 9 cm (3.5 inches) and 14 cm (5.5 inches) across.", "14 cm", "survey drones"),
+        ("The tide gauges read 2.1 m (6.9 ft) or 2.4 m (7.9 ft).", "2.4 m", "tide gauges"),
+        ("A Varda year, called a turn, is longer — 14 months, 3 days, and 9 hours.", "9 hours", "Varda year"),
+        # a signed figure in a list of quotes belongs to the name right before it
+        ("Markets at noon: Varro +0.4% Ostel 40 -1.2% Brenk +0.9%.", "0.4%", "Varro"),
+        ("Markets at noon: Varro +0.4% Ostel 40 -1.2% Brenk +0.9%.", "-1.2%", "Ostel 40"),
+        # ... but not after a common word: then the clause's subject
+        ("Prices fell to 40 cents -5% below May.", "-5%", "Prices"),
     ],
 )
 def test_holder(text: str, surface: str, expected: str) -> None:

@@ -103,6 +103,7 @@ def extract(
         reader.remember(i, sc)
         local = [(sp.start - s_start, sp.end - s_start) for sp in group]
         measured = None
+        held = None  # the holder of the figure before, of any kind
         for k, sp in enumerate(group):
             ls, le = local[k]
             # the neighbouring claims are what bounds a claim's noun phrase; a figure that
@@ -115,7 +116,9 @@ def extract(
                 local[max(0, k - 1) : k] + local[k + 1 : k + 2],
                 possessor=sp.subject,  # the scanner's subject: a whole's possessor
                 previous=measured,
+                holder_before=held,
             )
+            held = ctx.holder
             if sp.kind is not Kind.DURATION:
                 measured = ctx
             line, column = lines.locate(sp.start)

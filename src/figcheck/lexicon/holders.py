@@ -17,7 +17,7 @@ __all__ = ["HolderLexicon", "default_holders", "load_holders"]
 _WORD = re.compile(r"[a-z&][a-z'\-]*")
 _MARK = re.compile(r"[^\sA-Za-z0-9]")
 _LISTS = ("links", "relatives", "openers", "intros", "pronouns", "joiners", "stops",
-          "coordinators", "verb_objects", "purchases", "when", "when_nouns")
+          "coordinators", "verb_objects", "purchases", "when", "when_nouns", "lists")
 
 
 @dataclass(frozen=True, slots=True, eq=False)
@@ -37,6 +37,7 @@ class HolderLexicon:
     purchases: frozenset[str]
     when: frozenset[str]
     when_nouns: frozenset[str]
+    lists: frozenset[str]
 
 
 def load_holders(df: DataFile) -> HolderLexicon:

@@ -121,6 +121,7 @@ def claim_context(
     *,
     doc: DocumentContext | None = None,
     previous: ClaimContext | None = None,
+    holder_before: str | None = None,
 ) -> ClaimContext:
     """Noun, subject, concept, period and source of the claim at ``sentence[start:end]``.
 
@@ -134,6 +135,9 @@ def claim_context(
         doc: what the document says about all its claims (date, title, dateline).
         previous: the context of the figure before it in the sentence; a figure that
             names no measure of its own takes that one ("the Pirates 12").
+        holder_before: the holder of the figure just before, of any kind; a conversion or
+            the next item of a list has it ("24 hours, 39 minutes and 35 seconds"). By
+            default ``previous``'s.
 
     >>> s = "Ukraine lost 123 of its 152 fighter jets."
     >>> claim_context(sentence_context(s), s, 13, 27).noun
@@ -165,9 +169,9 @@ def claim_context(
         elif is_event(t.lex, previous.concept) and part_of_previous(t, start):
             concept = previous.concept  # "killed 900 people, including 310 civilians"
     measure, qualifiers = measure_head(noun, concept, is_event(t.lex, concept), scale)
-    holder = figure_holder(
-        t, start, end, sc.soft, other_spans, previous.holder if previous is not None else None
-    )
+    if holder_before is None and previous is not None:
+        holder_before = previous.holder
+    holder = figure_holder(t, start, end, sc.soft, other_spans, holder_before)
     return ClaimContext(
         noun=noun,
         subject=subject,

@@ -28,6 +28,8 @@ _LONGEST = 6  # words in a holder
 _LIST_GAP = 24  # characters from one figure to the comma before the next, in a list
 _TIGHT_GAPS = frozenset(("&", "-", "/", ".", "'", "’", "."))
 _APPOSITION = ",—–-"
+_SIGNS = "-−"
+_QUOTE_GAP = re.compile(r" (?:\d++ )?+[+\-−]?+")  # "Dow +0.2%", "Varro 40 -1.3%"
 _MONEY = re.compile(r"[$£€¥]|\b(?:dollars?|euros?|pounds?|yen|yuan)\b", re.IGNORECASE)  # breaks after which a figure may stand alone ("Maddon, 66,")
 
 
@@ -72,10 +74,37 @@ def figure_holder(
         found = _phrase_back(t, j - 1, lex)
         if found is not None and not _generic(t, found):
             return found  # "a net worth of $1.3bn"; not "a total of 200"
+    quoted = _quoted(t, j, start)
+    if quoted is not None:
+        return quoted  # "Varro 40 -1.3% Ostel +0.6%": a list of quotes
     found = _clause_subject(t, start, breaks, spans, lex, previous)
+    if found is None and previous is not None and _listed(t.text, start, spans, lex):
+        return previous  # "measure 15 cm and 23 cm", "24 hours, 39 minutes and 35 seconds"
     if found is None and _MONEY.search(t.text, start, end):
         return _bought(t, end, spans, lex)  # "I paid $900 for a new roof"
     return found
+
+
+def _quoted(t: Tokens, j: int, start: int) -> str | None:
+    """The name a signed figure is quoted after ("Varro 40 -1.3%", "Ostel +0.6%"), or None."""
+    sign = t.text[start - 1 : start + 1]
+    if not (sign[:1] == "+" or sign[-1:] in _SIGNS) or not t.words[j][0].isupper():
+        return None
+    if _QUOTE_GAP.fullmatch(t.text, t.ends[j], start) is None:
+        return None
+    first = j
+    while first > 0 and j - first < _LONGEST - 1 and t.words[first - 1][0].isupper() and _close(t, first):
+        first -= 1
+    return t.text[t.starts[first] : start].rstrip(" +")
+
+
+def _listed(text: str, start: int, spans: Sequence[tuple[int, int]], lex: HolderLexicon) -> bool:
+    """Is the figure at ``start`` joined to the figure before it by list words only?"""
+    i = bisect_left(spans, (start,)) - 1
+    if i < 0 or spans[i][1] > start or start - spans[i][1] > _LIST_GAP:
+        return False
+    words = text[spans[i][1] : start].lstrip(")").replace(",", " ").split()
+    return all(w.lower() in lex.lists for w in words)
 
 
 def _bought(
@@ -181,7 +210,7 @@ def _clause_subject(
                 b -= 1  # "Norvik, the largest mill, employs 300": past the apposition
             continue
         if b >= 0 and w in lex.intros and not any(
-            _verb(t, m) for m in range(k, min(bisect_left(t.starts, start), k + 4 * _LONGEST))
+            _verb(t, m, strict=True) for m in range(k, min(bisect_left(t.starts, start), k + 4 * _LONGEST))
         ):
             b -= 1  # "the reading was, on balance, 3.4 degrees higher"
             continue

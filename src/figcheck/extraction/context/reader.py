@@ -102,16 +102,19 @@ class DocumentReader:
         neighbours: Sequence[tuple[int, int]],
         possessor: str | None = None,
         previous: ClaimContext | None = None,
+        holder_before: str | None = None,
     ) -> ClaimContext:
         """The frame of the claim at ``[start, end)`` of sentence ``i``, with what the
         document adds where the sentence says nothing.
 
         ``possessor`` is a name the scanner read as the figure's owner; it comes before
         any subject inherited from the document. ``previous`` is the frame of the figure
-        before in the sentence (see :func:`claim_context`).
+        before in the sentence that names a measure, ``holder_before`` the holder of the
+        figure just before (see :func:`claim_context`).
         """
         ctx = claim_context(
-            sc, sc.tokens.text, start, end, neighbours, doc=self.doc, previous=previous
+            sc, sc.tokens.text, start, end, neighbours, doc=self.doc, previous=previous,
+            holder_before=holder_before,
         )
         if ctx.subject is None and possessor:
             ctx = dataclasses.replace(ctx, subject=possessor)
