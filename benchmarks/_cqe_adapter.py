@@ -1,7 +1,9 @@
 """Turn figcheck Claims into CQE scoring tuples.
 
 The adapter translates representation only (unit names, percent vs 0-1
-fraction, bound/change labels, concept tokens): one Claim in, one tuple out.
+fraction, bound/change labels, concept tokens): one Claim in, one tuple out,
+except for a movement "from A to B", which figcheck states as two levels (rules
+``*_from`` and ``*_to``) and CQE as one range in A->B order.
 The word lists it uses are in ``cqe_vocab.toml`` next to this file.
 """
 
@@ -20,7 +22,7 @@ from figcheck.extraction.context.nouns import lemma
 from figcheck.errors import RuleDefinitionError
 from figcheck.tomlkeys import key_lines, parse_toml
 
-__all__ = ["VOCAB_PATH", "Vocab", "claim_to_cqe", "cqe_unit", "load_vocab"]
+__all__ = ["VOCAB_PATH", "Vocab", "claim_to_cqe", "claims_to_cqe", "cqe_unit", "load_vocab"]
 
 VOCAB_PATH = Path(__file__).with_name("cqe_vocab.toml")
 
@@ -35,6 +37,7 @@ _BOUND = {
     Bound.LE: "<",
     Bound.RANGE: "=",  # CQE labels ranges "=" unless they report a movement
 }
+_WRITTEN = ("digits_", "words_")  # rules of figures written out, never a verbal fraction
 _TOKEN_SPLIT = re.compile(r"[,\s]++")
 _LAST_WORD = re.compile(r"([a-z]++)\.?+$")
 
@@ -241,7 +244,11 @@ def claim_to_cqe(claim: Claim, vocab: Vocab, *, age_set: bool = False) -> Quanti
     noun_is_unit = False
     if claim.unit == "count":
         unit, noun_is_unit = _noun_unit(claim.noun, vocab), True
-    elif claim.unit == "percent" and not vocab.percent_marker.search(claim.text.lower()):
+    elif (
+        claim.unit == "percent"
+        and not claim.rule.startswith(_WRITTEN)  # "from 4.8 to 4.7 percent": 4.8 is in percent
+        and not vocab.percent_marker.search(claim.text.lower())
+    ):
         # A verbal fraction ("a third of voters"): CQE keeps it as 0-1 with unit "% <noun>".
         value = (value[0] / 100, value[1] / 100) if isinstance(value, tuple) else value / 100
         unit, noun_is_unit = "% " + _noun_unit(claim.noun, vocab), True
@@ -262,3 +269,32 @@ def claim_to_cqe(claim: Claim, vocab: Vocab, *, age_set: bool = False) -> Quanti
         concepts=_concepts(claim, noun_is_unit, vocab),
         note=f"{claim.text!r} rule={claim.rule}",
     )
+
+
+def claims_to_cqe(claims: list[Claim], vocab: Vocab, *, age_set: bool = False) -> list[Quantity]:
+    """The CQE tuples for one sentence's claims, in order.
+
+    Each claim gives one tuple, except the two levels of a movement: a ``*_from`` claim
+    and the ``*_to`` claim right after it ("fell from $2,415 to $2,315") give one range
+    (first, second) in the order written, the form CQE annotates a transition in. Its unit
+    is the first level's (the second's when the first has none), its concepts both.
+    """
+    out: list[Quantity] = []
+    i = 0
+    while i < len(claims):
+        q = claim_to_cqe(claims[i], vocab, age_set=age_set)
+        nxt = claims[i + 1] if i + 1 < len(claims) else None
+        if nxt is not None and claims[i].rule.endswith("_from") and nxt.rule.endswith("_to"):
+            q2 = claim_to_cqe(nxt, vocab, age_set=age_set)
+            if not isinstance(q.value, tuple) and not isinstance(q2.value, tuple):
+                q = Quantity(
+                    value=(q.value, q2.value),
+                    unit=q2.unit if q.unit == NO_UNIT else q.unit,
+                    change=q.change,
+                    concepts=tuple(dict.fromkeys(q.concepts + q2.concepts)),
+                    note=f"{q.note} + {q2.note}",
+                )
+                i += 1
+        out.append(q)
+        i += 1
+    return out

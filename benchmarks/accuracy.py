@@ -19,7 +19,7 @@ import sys
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
-from _cqe_adapter import claim_to_cqe, load_vocab
+from _cqe_adapter import claims_to_cqe, load_vocab
 from _cqe_data import (
     SETS,
     BenchmarkDataError,
@@ -81,12 +81,10 @@ def _extract(sentences: Sequence[Sentence]) -> dict[str, list[Claim]]:
 
 
 def adapt(claims: dict[str, list[Claim]], set_name: str) -> dict[str, list[Quantity]]:
-    """figcheck's claims per sentence as CQE tuples (one tuple per claim)."""
+    """figcheck's claims per sentence as CQE tuples (one per claim, one per movement)."""
     vocab = load_vocab()
     age_set = set_name == "cqe-rt-age"
-    return {
-        sid: [claim_to_cqe(c, vocab, age_set=age_set) for c in cs] for sid, cs in claims.items()
-    }
+    return {sid: claims_to_cqe(cs, vocab, age_set=age_set) for sid, cs in claims.items()}
 
 
 def _differing(expected: Row, got: Row) -> list[str]:

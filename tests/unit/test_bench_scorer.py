@@ -689,3 +689,21 @@ def test_docstring_examples(module):
     result = doctest.testmod(module)
     assert result.attempted > 0
     assert result.failed == 0
+
+
+def test_a_movement_is_one_range_in_written_order():
+    from _cqe_adapter import claims_to_cqe
+
+    first = claim("$2,400", 2400, "USD", kind="money", rule="digits_from")
+    second = claim("$2,300", 2300, "USD", kind="money", rule="digits_to")
+    alone = claim("$9", 9, "USD", kind="money", rule="digits_single")
+    got = claims_to_cqe([first, second, alone], load_vocab())
+    assert [(g.value, g.unit) for g in got] == [((2400, 2300), "dollar"), (9, "dollar")]
+
+
+def test_written_percentages_are_never_verbal_fractions():
+    c = claim("4.8", 4.8, "percent", kind="proportion", rule="digits_from")
+    assert (claim_to_cqe(c, load_vocab()).value, claim_to_cqe(c, load_vocab()).unit) == (
+        4.8,
+        "percentage",
+    )

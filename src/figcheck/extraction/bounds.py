@@ -126,6 +126,10 @@ def _interval(
     return min(low, v), max(high, v)
 
 
+# Rules named after how the figure is written ("digits_single", "words_from").
+_SOURCE_RULES = frozenset(("single", "from"))
+
+
 def claim_of(
     g: Grammar,
     text: str,
@@ -169,7 +173,7 @@ def claim_of(
         high=high,
         unit=fig.unit if unit is None else unit,
         bound=Bound.EQ if hedge is None else hedge.bound,
-        rule=f"{fig.source}_{rule}" if rule == "single" else rule,
+        rule=f"{fig.source}_{rule}" if rule in _SOURCE_RULES else rule,
         whole=whole,
         change=_change(g, text, start, stop),
         hedge=None if hedge is None else hedge.phrase,

@@ -13,11 +13,11 @@ from ..claims import Claim, Kind
 from .bounds import change_before, claim_of, moved_before, range_claim
 from .figure import Figure, scale_of
 from .nonclaims import is_score
-from .patterns import AND_GAP, BETWEEN_LEFT, NEXT_WORD, OR_GAP, RANGE_GAP, Grammar
+from .patterns import AND_GAP, BETWEEN_LEFT, MOVE_TO_GAP, NEXT_WORD, OR_GAP, RANGE_GAP, Grammar
 from .reading import next_figure
 from .tokens import prev_word, tail
 
-__all__ = ["combine"]
+__all__ = ["combine", "movement_end"]
 
 
 def combine(g: Grammar, text: str, fig: Figure) -> tuple[list[Claim], int]:
@@ -95,7 +95,8 @@ def _range(g: Grammar, text: str, fig: Figure) -> tuple[list[Claim], int] | None
     if between is not None and between.group().lower().startswith("from"):
         if moved_before(g, text, fig.start - (len(left) - between.start())):
             _borrow_unit(g, text, fig)
-            return None  # "rose from 10 to 20": two levels, read separately
+            # "rose from 10 to 20": two levels, read separately; the first is where it moved from
+            return [claim_of(g, text, fig, "from")], fig.end
         between = None  # "ranging from $200 to $400": a range
     if between is not None:
         gap = AND_GAP.match(text, fig.end) or RANGE_GAP.match(text, fig.end)
@@ -174,3 +175,23 @@ def _borrow_unit(g: Grammar, text: str, fig: Figure) -> None:
         if fig.kind == Kind.PROPORTION and fig.integer_literal and fig.rounding == 0:
             fig.rounding = 0.5
 
+
+
+def movement_end(text: str, before: Claim, claim: Claim) -> Claim:
+    """ "fell from 208 pounds to 193": the level a movement went to, after the one it left.
+
+    The claim after a ``*_from`` level, joined to it by "to", is the movement's end (rule
+    ``*_to``); a bare count there takes the first level's unit ("193" is in pounds).
+    """
+    if not (before.rule.endswith("_from") and claim.rule.endswith("_single")):
+        return claim
+    gap = MOVE_TO_GAP.match(text, before.end)
+    if gap is None or gap.end() != claim.start:
+        return claim
+    update: dict[str, object] = {"rule": claim.rule[: -len("single")] + "to"}
+    if claim.kind is Kind.COUNT and claim.unit == "count" and before.unit != "count":
+        update |= {"unit": before.unit, "kind": before.kind}
+        if before.kind is Kind.PROPORTION and claim.low == claim.high and "." not in claim.text:
+            # a whole-number percentage is rounded to the unit, as when read with its sign
+            update |= {"low": claim.value - 0.5, "high": claim.value + 0.5}
+    return claim.model_copy(update=update)

@@ -22,6 +22,7 @@ __all__ = [
     "BETWEEN_LEFT",
     "DIGITS",
     "Grammar",
+    "MOVE_TO_GAP",
     "NEXT_WORD",
     "OF",
     "OR_GAP",
@@ -182,6 +183,8 @@ def _of_gap(lex: ScannerLexicon) -> re.Pattern[str]:
 # Gaps between two figures that make them one claim.
 RANGE_GAP = re.compile(rf"{_SP}*+[–—]{_SP}*+|-(?=\d)|{_SP}++-{_SP}++(?=\d)|{_SP}++to{_SP}++")
 AND_GAP = re.compile(rf"{_SP}++and{_SP}++")
+# Between the two levels of a movement: "from 4.8% [in 2019 to] 5.1%", "from 208 pounds [to] 193".
+MOVE_TO_GAP = re.compile(rf"{_SP}++(?:in{_SP}++(?:19|20)\d\d{_SP}++)?to{_SP}++")
 OR_GAP = re.compile(rf"{_SP}++or{_SP}++")
 BETWEEN_LEFT = re.compile(r"(?i)(?<![\w])(?:between|from)[ \u00a0]++$")
 NEXT_WORD = re.compile(rf"{_SP}++(?P<w>[A-Za-z][\w'’.&-]*+)")

@@ -21,7 +21,7 @@ from collections.abc import Mapping
 
 from ..claims import Claim, Kind
 from ..lexicon.scanner import lexicon
-from .combining import combine
+from .combining import combine, movement_end
 from .nonclaims import named_at
 from .patterns import Grammar, grammar
 from .reading import out_of_range, read_figure
@@ -83,7 +83,7 @@ def _scan(g: Grammar, text: str) -> list[Claim]:
         while new and claims and new[0].start <= claims[-1].start:
             claims.pop()  # "two and a half billion": the claim read back over "two" replaces it
         if new and claims:
-            new[0] = _restated_change(text, claims[-1], new[0])
+            new[0] = movement_end(text, claims[-1], _restated_change(text, claims[-1], new[0]))
             if new[0].start < claims[-1].end:  # "18 and over 500": one hedge read twice
                 start = claims[-1].end + len(text[claims[-1].end : new[0].end]) - len(
                     text[claims[-1].end : new[0].end].lstrip()
