@@ -42,7 +42,7 @@ class RateRange:
     source: str
 
     def describe(self) -> str:
-        """The range in words: "1 GBP traded at 1.05–1.45 EUR in 2010-2024"."""
+        """The range in words: "1 GBP traded at 1.05–1.45 EUR in 2010-2026"."""
         return (f"1 {self.base} traded at {self.low:g}–{self.high:g} {self.quote} in {self.years} "
                 f"({self.source})")
 
