@@ -43,6 +43,10 @@ def linked(report: figcheck.Report) -> dict[frozenset[str], str]:
      Kind.MEASURE),
     ("The charity collected a quarter of a million signatures.", "a quarter of a million",
      250_000, "count", Kind.COUNT),
+    ("The drill went on for a half hour after the siren.", "a half hour", 0.5, "hour",
+     Kind.DURATION),
+    ("Volunteers cleared a half-mile stretch of the beach.", "a half-mile", 0.5, "mile",
+     Kind.MEASURE),
 ])
 def test_a_fraction_with_its_unit_is_one_figure(sentence: str, text: str, value: float, unit: str,
                                                 kind: Kind) -> None:
@@ -70,6 +74,14 @@ def test_a_fraction_after_by_is_a_change() -> None:
     claim = only("Wool output fell by a fifth last season.")
     assert (claim.text, claim.unit, claim.change) == ("a fifth", "percent", Change.DECREASE)
     assert claim.value == pytest.approx(20.0)
+
+
+@pytest.mark.parametrize("sentence", [
+    "The station airs a half-hearted apology every morning.",
+    "The club reached a quarter-final for the first time.",
+])
+def test_a_fraction_joined_to_a_word_is_no_share(sentence: str) -> None:
+    assert [c.unit for c in extract(sentence)] == []
 
 
 def test_a_third_term_is_still_an_ordinal() -> None:

@@ -133,6 +133,8 @@ def fraction(g: Grammar, text: str, m: re.Match[str]) -> tuple[list[Claim], int]
                 return None
         numerator = 1
     elif num_word in ("a", "an", "one"):
+        if after.startswith("-"):
+            return None  # "a half-hour show", "a quarter-final": a compound word, not a share
         if plural or not re.match(r"[ \u00a0-]*of(?![\w])", after):
             prev = prev_word(text, m.start(), tail(text, m.start(), 1))
             by = prev is not None and prev[1].lower() in g.lex.fraction_share_after
@@ -162,7 +164,7 @@ def _spoken(g: Grammar, text: str, m: re.Match[str], frac: float, num_word: str,
         if mixed is not None:
             return mixed
     return fraction_of_unit(g, text, m.start(), m.end(), float(numerator * frac),
-                            den_word == "half")
+                            den_word == "half", unit_next=den_word == "half" and num_word in ("a", "an"))
 
 
 def _share(g: Grammar, m: re.Match[str], value: float, source: str) -> Figure:

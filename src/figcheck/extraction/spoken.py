@@ -29,6 +29,9 @@ __all__ = ["fraction_of_unit", "mixed_number"]
 # "of a", "of an", or for "half" also a bare "a"/"an", before the unit or scale word.
 _OF_A = re.compile(r"[ \u00a0]*+(?:-[ \u00a0]*+)?of[ \u00a0]++an?(?=[ \u00a0])")
 _HALF_A = re.compile(r"[ \u00a0]++an?(?=[ \u00a0])")
+# "a half hour", "a half-mile": the unit right after the fraction (zero width: the unit reader
+# starts at the fraction's end)
+_UNIT_NEXT = re.compile(r"(?=[ \u00a0-][A-Za-z])")
 # "two and " / "2 and " before "a half"; "a year and " before "a half".
 _N_AND = re.compile(r"(?<![\w.,-])(?P<n>\d{1,3}|[A-Za-z]++)[ \u00a0]++and[ \u00a0]++$")
 _A_UNIT_AND = re.compile(
@@ -50,11 +53,13 @@ def _kept(fig: Figure) -> bool:
                                                           or fig.value >= 0.01)
 
 
-def fraction_of_unit(g: Grammar, text: str, start: int, end: int, value: float, half: bool
-                     ) -> Figure | None:
+def fraction_of_unit(g: Grammar, text: str, start: int, end: int, value: float, half: bool,
+                     unit_next: bool = False) -> Figure | None:
     """ "three-quarters of a mile", "half an hour", "a quarter of a million": ``value`` (the
-    fraction, 0.75) of the unit or scale word after ``end``, or None."""
-    am = _OF_A.match(text, end) or (_HALF_A.match(text, end) if half else None)
+    fraction, 0.75) of the unit or scale word after ``end``, or None. ``unit_next`` also reads
+    a unit right after the fraction ("a half hour", "a half-mile")."""
+    am = (_OF_A.match(text, end) or (_HALF_A.match(text, end) if half else None)
+          or (_UNIT_NEXT.match(text, end) if unit_next else None))
     if am is None:
         return None
     fig = Figure(start, am.end(), value, 0.0, source="fraction")
