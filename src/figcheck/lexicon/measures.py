@@ -48,6 +48,9 @@ class MeasureLexicon:
     verb_measures: dict[str, str]
     extents: dict[str, str]
     abbreviations: dict[str, str]  # a noun as written after a figure -> the noun it stands for
+    # ``before`` and ``after`` by the word next to the figure (the phrase's first), in order
+    before_by_word: dict[str, tuple[tuple[tuple[str, ...], str], ...]]
+    after_by_word: dict[str, tuple[tuple[tuple[str, ...], str], ...]]
 
 
 def _strings(df: DataFile, table: str, key: str, values: object, pattern: re.Pattern[str]) -> list[str]:
@@ -109,6 +112,8 @@ def load_measures(df: DataFile) -> MeasureLexicon:
     before.sort(key=lambda p: -len(p[0]))
     after.sort(key=lambda p: -len(p[0]))
     return MeasureLexicon(
+        before_by_word=_by_first_word(before),
+        after_by_word=_by_first_word(after),
         before=tuple(before),
         after=tuple(after),
         events=events,
@@ -127,6 +132,16 @@ def load_measures(df: DataFile) -> MeasureLexicon:
         extents=extents,
         abbreviations=abbreviations,
     )
+
+
+def _by_first_word(
+    phrases: list[tuple[tuple[str, ...], str]],
+) -> dict[str, tuple[tuple[tuple[str, ...], str], ...]]:
+    """The phrases grouped by their first word, each group in the order of ``phrases``."""
+    groups: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+    for phrase in phrases:
+        groups.setdefault(phrase[0][0], []).append(phrase)
+    return {word: tuple(group) for word, group in groups.items()}
 
 
 @functools.cache

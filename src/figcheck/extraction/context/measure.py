@@ -268,12 +268,12 @@ def scale_reading(
     n = len(starts)
     j = bisect_left(ends, start + 1) - 1  # the last word ending at or before the span
     if j >= 0 and _blank(text, ends[j], start):
-        for words, scale in lex.before:
+        for words, scale in lex.before_by_word.get(lowers[j], ()):
             if _spells_back(t, j, words):
                 return scale
     i = bisect_left(starts, end)
     if i < n and starts[i] == end + 1 and text[end] in " -":
-        for words, scale in lex.after:
+        for words, scale in lex.after_by_word.get(lowers[i], ()):
             if _spells(t, i, words):
                 return scale
         scale = lex.events.get(lowers[i])

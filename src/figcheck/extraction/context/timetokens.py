@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from itertools import accumulate
 
 from ...lexicon.periods import PeriodLexicon, period_lexicon
 from ...timespans import TimeSpan
@@ -21,7 +22,7 @@ from .timeref import Calendar, Spec
 
 __all__ = ["TimeTokens"]
 
-_TOKEN = re.compile(r"[^\W\d_]++|\d++|'s\b|\S")
+_TOKEN_SPLIT = re.compile(r"([^\W\d_]++|\d++|'s\b|\S)")  # a token; what is between is blanks
 # Capitalised words that may stand before a bare month at the start of a sentence.
 _MONTH_LEAD = frozenset(
     "in on since until by from during for of last this next early late mid between through "
@@ -42,11 +43,13 @@ class TimeTokens:
         self.date = date
         self.lex = lex
         self.w = lex.words
-        found = list(_TOKEN.finditer(self.text))
-        self.raw = [m.group() for m in found]
-        self.low = [r.lower() for r in self.raw]
-        self.starts = [m.start() for m in found]
-        self.ends = [m.end() for m in found]
+        # [blanks, token, blanks, token, ..., blanks]: the offsets are running lengths
+        parts = _TOKEN_SPLIT.split(self.text)
+        offsets = list(accumulate(map(len, parts)))
+        self.raw: list[str] = parts[1::2]
+        self.low = list(map(str.lower, self.raw))
+        self.starts: list[int] = offsets[:-1:2]
+        self.ends: list[int] = offsets[1::2]
         self.n = len(self.raw)
 
         self.cal = Calendar(date, lex)

@@ -42,8 +42,12 @@ from .timetokens import TimeTokens
 __all__ = ["find_time_refs"]
 
 _WORDS = re.compile(r"[^\W\d_]++")
-# A year, or a quarter or half written "Q3" / "H1".
-_YEARISH = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)|\b[QqHh][1-4]\b")
+# A year, or a quarter or half written "Q3" / "H1"; each branch opens with its literal
+# (the look-behinds after it), so a search skips to the candidate characters fast.
+_YEARISH = re.compile(
+    r"1(?<!\d1)9\d\d(?!\d)|2(?<!\d2)0\d\d(?!\d)"
+    r"|Q(?<!\wQ)[1-4]\b|q(?<!\wq)[1-4]\b|H(?<!\wH)[1-4]\b|h(?<!\wh)[1-4]\b"
+)
 # "WASHINGTON, April 5 —", "LONDON, Jan 4 (Reuters) -": the place in capitals, then the date.
 _DATELINE = re.compile(
     r"\s*+(?P<place>[^\W\d_][^\W\d_ .'-]*+(?:[ .'-]++[^\W\d_]++){0,4}?)\s*+(?:\([^)]{0,40}\)\s*+)?,"
@@ -62,7 +66,7 @@ def find_time_refs(
 ) -> list[TimeRef]:
     """Every time expression in ``sentence``, in order, resolved against ``date``."""
     lex = lexicon if lexicon is not None else period_lexicon()
-    if lex.keywords.isdisjoint(_WORDS.findall(sentence.lower())) and not _YEARISH.search(sentence):
+    if not _YEARISH.search(sentence) and lex.keywords.isdisjoint(_WORDS.findall(sentence.lower())):
         return []  # most sentences name no period: leave them unread
     return _Scan(sentence, date, lex).run()
 

@@ -1,0 +1,73 @@
+"""Faster forms of the extractor's look-ups give what the plain forms give."""
+
+from __future__ import annotations
+
+import re
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from figcheck.extraction.context.timetokens import TimeTokens
+from figcheck.extraction.context.timewords import _YEARISH, find_time_refs
+from figcheck.extraction.context.measure import scale_reading
+from figcheck.extraction.context.sentence import Tokens
+from figcheck.lexicon.context import default_lexicon
+from figcheck.lexicon.measures import default_measures
+
+# The plain forms: a year (not inside a longer run of digits), "Q3" or "H1" as a word; and
+# the period step's tokens (letters, digits, "'s", any other single mark).
+_PLAIN_YEARISH = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)|\b[QqHh][1-4]\b")
+_PLAIN_TOKEN = re.compile(r"[^\W\d_]++|\d++|'s\b|\S")
+
+_PIECES = st.lists(
+    st.sampled_from(
+        ["19", "20", "1", "2", "0", "9", "7", "Q", "q", "H", "h", "3", "4", " ", "x", "é",
+         "٣", "_", "-", ".", ",", "'s", "’", "s", "\n", "\u00a0", "in", "March"]
+    ),
+    max_size=14,
+).map("".join)
+
+
+@settings(max_examples=400, deadline=None)
+@given(_PIECES)
+def test_year_test_finds_what_the_plain_pattern_finds(text: str) -> None:
+    plain = _PLAIN_YEARISH.search(text)
+    fast = _YEARISH.search(text)
+    assert (plain is None) == (fast is None)
+    assert plain is None or fast is None or plain.span() == fast.span()
+
+
+def test_year_test_on_written_examples() -> None:
+    found = [bool(_YEARISH.search(s)) for s in ("in 2019,", "12019", "20199", "Q3 sales", "AQ3", "H1-2024", "by 1850")]
+    assert found == [True, False, False, True, False, True, False]
+
+
+@settings(max_examples=400, deadline=None)
+@given(_PIECES)
+def test_period_tokens_are_the_plain_tokens(text: str) -> None:
+    t = TimeTokens(text, None)
+    plain = list(_PLAIN_TOKEN.finditer(text.replace("’", "'")))
+    assert t.raw == [m.group() for m in plain]
+    assert t.starts == [m.start() for m in plain]
+    assert t.ends == [m.end() for m in plain]
+    assert t.low == [m.group().lower() for m in plain]
+    assert t.n == len(plain)
+
+
+def test_a_sentence_without_a_year_or_time_word_has_no_time_refs() -> None:
+    assert find_time_refs("The bridge is 40 miles long and cost a great deal.") == []
+    assert [r.span.text for r in find_time_refs("Sales rose 4% in 2021.") if r.span] == ["2021"]
+
+
+def test_scale_phrases_are_found_through_the_word_next_to_the_figure() -> None:
+    lex = default_measures()
+    for words, scale in lex.before:
+        assert (words, scale) in lex.before_by_word[words[0]]
+    for words, scale in lex.after:
+        assert (words, scale) in lex.after_by_word[words[0]]
+    assert sum(map(len, lex.before_by_word.values())) == len(lex.before)
+    assert sum(map(len, lex.after_by_word.values())) == len(lex.after)
+    s = "A magnitude 6.1 quake and a 5.2-magnitude aftershock hit."
+    t = Tokens(s, default_lexicon())
+    assert scale_reading(t, s.index("6.1"), s.index("6.1") + 3) == "magnitude"
+    assert scale_reading(t, s.index("5.2"), s.index("5.2") + 3) == "magnitude"
