@@ -71,3 +71,36 @@ def test_scale_phrases_are_found_through_the_word_next_to_the_figure() -> None:
     t = Tokens(s, default_lexicon())
     assert scale_reading(t, s.index("6.1"), s.index("6.1") + 3) == "magnitude"
     assert scale_reading(t, s.index("5.2"), s.index("5.2") + 3) == "magnitude"
+
+
+def _scanned(**over: object) -> object:
+    from figcheck.claims import Bound, Kind
+    from figcheck.extraction.bounds import _claim
+
+    fields: dict[str, object] = dict(
+        kind=Kind.COUNT, value=40.0, low=39.5, high=40.5, unit="count", bound=Bound.EQ,
+        rule="digits_single",
+    )
+    fields.update(over)
+    return _claim("They built 40 homes.", 11, 13, **fields)  # type: ignore[arg-type]
+
+
+def test_a_scanned_claim_is_the_claim_pydantic_would_build() -> None:
+    from figcheck.claims import Claim
+
+    fast = _scanned()
+    slow = Claim(**{k: v for k, v in fast.__dict__.items()})  # type: ignore[attr-defined]
+    assert fast == slow
+    assert list(fast.__dict__) == list(Claim.model_fields)  # type: ignore[attr-defined]
+    assert fast.model_copy(update={"unit": "percent"}).unit == "percent"  # type: ignore[attr-defined]
+
+
+def test_a_scanned_claim_pydantic_must_convert_or_reject_goes_through_pydantic() -> None:
+    import pytest
+    from pydantic import ValidationError
+
+    assert _scanned(value=40, low=39.5, high=40.5).value == 40.0  # type: ignore[attr-defined]
+    assert type(_scanned(value=40).value) is float  # type: ignore[attr-defined]
+    for bad in (dict(value=float("nan")), dict(low=41.0), dict(value=float("inf"), high=float("inf"))):
+        with pytest.raises(ValidationError):
+            _scanned(**bad)

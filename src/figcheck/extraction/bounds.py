@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import math
 
-from ..claims import Bound, Change, Claim, Kind
+from ..claims import CLAIM_FIELDS, Bound, Change, Claim, Kind
 from ..lexicon.scanner import Hedge
 from .figure import Figure
 from .patterns import Grammar
@@ -212,17 +212,90 @@ def range_claim(
     )
 
 
-def _claim(text: str, start: int, end: int, **fields: object) -> Claim:
-    """A Claim with the scanner's fields; document, sentence and location are placeholders."""
+def _claim(
+    text: str,
+    start: int,
+    end: int,
+    *,
+    kind: Kind,
+    value: float,
+    low: float,
+    high: float,
+    unit: str,
+    bound: Bound,
+    rule: str,
+    whole: float | None = None,
+    change: Change | None = None,
+    hedge: str | None = None,
+    subject: str | None = None,
+) -> Claim:
+    """A Claim with the scanner's fields; document, sentence and location are placeholders.
+
+    The scanner's values nearly always have their fields' types and pass Claim's checks;
+    such a claim is made without pydantic's validation (it lives only until ``extract``
+    completes it). Anything else goes through ``Claim(...)``, which converts or raises.
+    """
+    span = text[start:end]
+    if (
+        type(value) is float
+        and type(low) is float
+        and type(high) is float
+        and (whole is None or type(whole) is float)
+        and type(kind) is Kind
+        and type(bound) is Bound
+        and (change is None or type(change) is Change)
+        and type(unit) is str
+        and type(rule) is str
+        and (hedge is None or type(hedge) is str)
+        and (subject is None or type(subject) is str)
+        and type(start) is int
+        and type(end) is int
+        and start >= 0
+        and end - start == len(span)
+        and low <= value <= high  # False for a NaN
+        and math.isfinite(value)
+        and (whole is None or math.isfinite(whole))
+    ):
+        claim = _NEW(Claim)
+        _SET(claim, "__dict__", {
+            "doc_id": "", "start": start, "end": end, "text": span, "sentence": "",
+            "sentence_start": start, "sentence_end": end, "line": 0, "column": 0, "kind": kind,
+            "value": value, "low": low, "high": high, "unit": unit, "bound": bound,
+            "whole": whole, "change": change, "noun": None, "subject": subject, "concept": None,
+            "period": None, "source": None, "hedge": hedge, "rule": rule, "measure": None,
+            "qualifiers": (), "subject_inherited": False, "holder": None,
+        })  # fmt: skip
+        _SET(claim, "__pydantic_fields_set__", _SCANNED)
+        _SET(claim, "__pydantic_extra__", None)
+        _SET(claim, "__pydantic_private__", None)
+        return claim
     return Claim(
         doc_id="",
         start=start,
         end=end,
-        text=text[start:end],
+        text=span,
         sentence="",
         sentence_start=start,
         sentence_end=end,
         line=0,
         column=0,
-        **fields,  # type: ignore[arg-type]
+        kind=kind,
+        value=value,
+        low=low,
+        high=high,
+        unit=unit,
+        bound=bound,
+        rule=rule,
+        whole=whole,
+        change=change,
+        hedge=hedge,
+        subject=subject,
     )
+
+
+_NEW = Claim.__new__
+_SET = object.__setattr__
+# the fields the scanner sets (one shared set: pydantic copies it before changing it)
+_SCANNED = set(CLAIM_FIELDS) - {
+    "noun", "concept", "period", "source", "measure", "qualifiers", "subject_inherited", "holder"
+}
