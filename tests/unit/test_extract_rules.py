@@ -175,6 +175,13 @@ CHANGES = [
     _case("The firm reported a 7% drop in sales.", "7%", change=Change.DECREASE),
     _case("Output stood at 7% in March.", "7%", change=None),
     _case("Prices rose to 40 dollars.", "40 dollars", change=None),
+    # a change verb, its object, then "by": the figure is the change
+    _case("The bank cut its main lending rate by 50 basis points.", "50 basis points",
+          change=Change.DECREASE),
+    _case("The mill raised the price of flour by 8%.", "8%", change=Change.INCREASE),
+    # ... but not past a clause word or a participle the "by" belongs to
+    _case("The levy grew, then was followed by 40 appeals.", "40", change=None),
+    _case("Output rose after the plant was hit by 3 strikes.", "3", change=None),
 ]
 
 

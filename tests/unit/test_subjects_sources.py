@@ -191,6 +191,9 @@ SOURCES = [
     ("Exports rose 6%, the trade ministry of Carradine said.", "6%", "trade ministry of Carradine"),
     ("Its deficit will reach $3 billion, the Treasury projected.", "$3 billion", "Treasury"),
     ("About 45% backed it, according to a Tarrow poll published on Friday.", "About 45%", "Tarrow poll"),
+    ("The scheme cost $2.2 billion, the audit office found.", "$2.2 billion", "audit office"),
+    ("Nearly 30% of pupils skip breakfast, a study by the Tarrow Institute found.", "Nearly 30%",
+     "Tarrow Institute"),
 ]
 
 
@@ -205,6 +208,7 @@ def test_a_source_is_the_full_attribution_phrase(text: str, figure: str, source:
         "Employers added 9,400 jobs in May.",
         "Organisers put 40 people on the bus.",
         "Police seized 2 tonnes of cannabis.",
+        "Divers found 14 wrecks off the cape.",
     ],
 )
 def test_an_actor_is_not_a_source(text: str) -> None:

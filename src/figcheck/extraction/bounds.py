@@ -69,11 +69,31 @@ def change_before(g: Grammar, text: str, s: int, verbs_only: bool = False) -> st
         if not words:
             return None
         last = words[-1]
+        if last not in lex.change_verbs and last[-1:].isalpha():
+            return _verb_before_object(g, text, s)
     if len(words) >= 2 and f"{words[-2]} {last}" in lex.change_verbs:
         return lex.change_verbs[f"{words[-2]} {last}"]
     if last in lex.change_adverbs and len(words) >= 2 and words[-2] in g.rules.adverb_not_after:
         return None  # "made up 18%", "broken down 40%": a phrasal verb, not a change
     return lex.change_verbs.get(last) or lex.change_adverbs.get(last)
+
+
+_OBJECT_REACH = 5  # words of an object between a change verb and "by": "cut its key rate by"
+
+
+def _verb_before_object(g: Grammar, text: str, s: int) -> str | None:
+    """ "cut its key rate by 0.5 points": the direction of a change verb a few plain words
+    before the "by" that ends right before ``s``, or None."""
+    words = text[max(0, s - 80) : s].lower().split()[:-1]  # without "by"
+    for k in range(1, min(_OBJECT_REACH, len(words)) + 1):
+        word = words[-k]
+        direction = g.lex.change_verbs.get(word)
+        if direction is not None:
+            return direction if k > 1 else None
+        if (not word.replace("'", "").replace("’", "").isalpha() or word in g.rules.object_stops
+                or word.endswith("ed")):
+            return None  # punctuation, a clause word or a participle: "by" is not the verb's
+    return None
 
 
 def moved_before(g: Grammar, text: str, s: int) -> bool:

@@ -34,6 +34,7 @@ class ScannerRules:
     list_before: frozenset[str]
     celsius_after: frozenset[str]
     adverb_not_after: frozenset[str]  # "made up 18%": a phrasal verb, not a change
+    object_stops: frozenset[str]  # words that end a change verb's object before "by"
 
 
 def _words(f: DataFile, table: str, key: str) -> list[str]:
@@ -85,4 +86,5 @@ def scanner_rules() -> ScannerRules:
         list_before=frozenset(_words(exc, "lists", "before")),
         celsius_after=frozenset(_words(uni, "celsius", "after")),
         adverb_not_after=frozenset(_words(data_file("changes.toml"), "adverbs", "not_after")),
+        object_stops=frozenset(_words(data_file("changes.toml"), "objects", "stops")),
     )
