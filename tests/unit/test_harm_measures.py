@@ -59,3 +59,23 @@ def test_damaged_and_wrecked_buildings_may_be_one_fact() -> None:
                  "All 215 clinics wrecked by the cyclone are to be rebuilt, the health office said.")
     assert len(report.corroborations) == 1
     assert not report.findings
+
+
+def test_the_same_concept_in_other_words_pairs_the_figures() -> None:
+    # "protesters arrested" and "demonstrators detained": one concept (arrests), two nouns
+    report = run("Police arrested 52 protesters in the old town on Friday, the prefect said.",
+                 "Fifty-two demonstrators were detained in the old town on Friday, the prefect said.")
+    assert len(report.corroborations) == 1
+    assert "same concept: arrests" in report.corroborations[0].evidence
+
+
+def test_the_same_concept_lets_two_counts_conflict() -> None:
+    report = run("The town's population rose to 84,000 in 2022, the census office said.",
+                 "The town had 91,000 residents in 2022, according to the census office.")
+    assert [f.check.value for f in report.findings] == ["conflict"]
+
+
+def test_sums_of_money_of_one_concept_in_other_words_do_not_conflict() -> None:
+    report = run("The new stand cost £18m, the club said.",
+                 "The club's training ground was built for £25m, the club said.")
+    assert not report.findings

@@ -57,6 +57,7 @@ class AlignWeights:
     measure_generic: float
     measure_unit: float
     measure_unsure: float
+    measure_concept: float
     qualifiers_agree: float
     qualifiers_one_sided: float
     qualifiers_unsure: float
@@ -149,6 +150,16 @@ def _exclusive(ma: str, mb: str) -> bool:
     return any(ma in g and mb in g for g in aw.exclusive)
 
 
+def _same_concept(a: Frame, b: Frame) -> str | None:
+    """The concept both figures name in different words ("31 protesters arrested", "31
+    demonstrators detained": arrests), when it says what is counted; None otherwise. Sums of
+    money are left out: their concepts (cost, revenue) cover many different sums."""
+    ca = a.claim.concept
+    if not ca or ca != b.claim.concept or _money(a) or ca in align_words().generic_measures:
+        return None
+    return None if ca in align_words().self_only else ca
+
+
 def _events_differ(a: Frame, b: Frame) -> str | None:
     """The two figures' events when no one fact can be both ("arrested" and "injured" fans)."""
     ca, cb = a.claim.concept, b.claim.concept
@@ -221,6 +232,8 @@ def _measure(a: Frame, b: Frame, w: AlignWeights) -> Field | str:
         if "generic" in kinds and len(kinds) == 2:
             known = a if b.measure_from == "generic" else b
             return Field("measure", 0.0, f"measure stated in one only ({known.measure})")
+        if (concept := _same_concept(a, b)) is not None:
+            return Field("measure", w.measure_concept, f"same concept: {concept} ({ma} / {mb})")
         return Field("measure", w.measure_disagree if strong else w.measure_unsure,
                      f"different measures: {ma} vs {mb}")
     known, other = (a, b) if ma else (b, a)
