@@ -374,6 +374,33 @@ def test_unit_dimension_bounds_the_concept(sentence, surface, concept):
     assert _find(sentence, surface).concept == concept
 
 
+@pytest.mark.parametrize(
+    "sentence,surface",
+    [
+        ("The £40m pier stretches half a mile into the bay.", "£40m"),
+        ("Some 300 volunteers walked the length of the canal.", "Some 300"),
+        ("Nearly 20% of the route runs at a speed limit.", "Nearly 20%"),
+    ],
+)
+def test_a_figure_without_a_physical_unit_takes_no_physical_concept(sentence, surface):
+    assert _find(sentence, surface).concept is None
+
+
+@pytest.mark.parametrize(
+    "sentence,surface,unit",
+    [
+        ("A boy aged 14 won the national spelling bee.", "14", "count"),
+        ("The firm paid 900 billion won for the plant.", "900 billion won", "KRW"),
+    ],
+)
+def test_won_after_a_figure_is_the_verb_before_its_object(sentence, surface, unit):
+    assert _find(sentence, surface).unit == unit
+
+
+def test_a_bare_count_may_still_be_an_age():
+    assert _find("A girl aged 12 won the regional final.", "12").concept == "age"
+
+
 def test_a_date_in_a_later_clause_is_not_the_period():
     c = _find("They offered a 15-year consultation period on Crimea, annexed by Russia in 2014.", "15-year")
     assert c.period is None

@@ -8,7 +8,7 @@ from dataclasses import replace
 from collections.abc import Mapping
 from typing import Any
 
-from ..lexicon.unit_concepts import unit_concepts
+from ..lexicon.unit_concepts import physical_only_concepts, unit_concepts
 from ..claims import Claim, Kind, compact_claim
 from ..documents import Document
 from ..errors import OptionError
@@ -123,10 +123,12 @@ def extract(
                 measured = ctx
             line, column = lines.locate(sp.start)
             concept, measure = ctx.concept, ctx.measure
-            if sp.kind in _MEASURED:
+            if concept is not None:
                 concept = _concept_for_unit(sp.unit, concept)
-                if ctx.noun is None and concept != ctx.concept:
-                    measure = concept  # "a 40-mile-long convoy" measures a length
+            elif sp.kind in _MEASURED:
+                concept = _concept_for_unit(sp.unit, concept)
+            if sp.kind in _MEASURED and ctx.noun is None and concept != ctx.concept:
+                measure = concept  # "a 40-mile-long convoy" measures a length
             group[k] = compact_claim(
                 sp.__dict__,
                 {
@@ -167,11 +169,12 @@ def _last_period(
 def _concept_for_unit(unit: str, concept: str | None) -> str | None:
     """The context's concept if the unit's dimension allows it, else the dimension's default."""
     if unit in ("count", "percent"):
-        return concept
-    try:
-        rule = unit_concepts().get(dimension(unit))
-    except Exception:  # a unit pint cannot parse has no dimension to go by
-        return concept
-    if rule is None or concept in rule[1]:
-        return concept
-    return rule[0]
+        rule = None
+    else:
+        try:
+            rule = unit_concepts().get(dimension(unit))
+        except Exception:  # a unit pint cannot parse has no dimension to go by
+            return concept
+    if rule is None:  # a count, a share, a sum of money: no physical concept ("length")
+        return None if concept in physical_only_concepts() else concept
+    return concept if concept in rule[1] else rule[0]

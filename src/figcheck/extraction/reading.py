@@ -266,6 +266,11 @@ def _unit(g: Grammar, text: str, fig: Figure, e: int) -> None:
         return
     if form.kind == "money" and form.factor != 1.0 and um.start("u") != e and um.group("u") in ("p", "c"):
         return  # "5 p" with a space is not pence
+    if um.group("u").lower() in g.rules.verb_units:
+        nxt = NEXT_WORD.match(text, um.end())
+        if nxt is not None and nxt.group("w").lower() in g.rules.verb_units_next:
+            fig.end = e
+            return  # "aged 12 won the final": the verb, not the currency
     if form.kind == "money" and um.group("u") == "c":
         nxt = NEXT_WORD.match(text, um.end())
         if nxt is not None and nxt.group("w").lower() in g.rules.celsius_after:

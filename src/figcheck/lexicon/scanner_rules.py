@@ -33,6 +33,8 @@ class ScannerRules:
     age_after_re: re.Pattern[str]
     list_before: frozenset[str]
     celsius_after: frozenset[str]
+    verb_units: frozenset[str]  # unit words that may be verbs ("won")
+    verb_units_next: frozenset[str]  # words after them that make them the verb ("won the")
     adverb_not_after: frozenset[str]  # "made up 18%": a phrasal verb, not a change
     object_stops: frozenset[str]  # words that end a change verb's object before "by"
 
@@ -85,6 +87,8 @@ def scanner_rules() -> ScannerRules:
         ),
         list_before=frozenset(_words(exc, "lists", "before")),
         celsius_after=frozenset(_words(uni, "celsius", "after")),
+        verb_units=frozenset(_words(uni, "verbs", "words")),
+        verb_units_next=frozenset(_words(uni, "verbs", "next")),
         adverb_not_after=frozenset(_words(data_file("changes.toml"), "adverbs", "not_after")),
         object_stops=frozenset(_words(data_file("changes.toml"), "objects", "stops")),
     )

@@ -18,7 +18,7 @@ import functools
 
 from .files import data_file
 
-__all__ = ["unit_aspects", "unit_concepts", "unit_measure"]
+__all__ = ["physical_only_concepts", "unit_aspects", "unit_concepts", "unit_measure"]
 
 
 @functools.cache
@@ -38,6 +38,16 @@ def unit_concepts() -> dict[str, tuple[str, frozenset[str]]]:
             )
         out[dim] = (spec["default"], frozenset([spec["default"], *allowed]))
     return out
+
+
+@functools.cache
+def physical_only_concepts() -> frozenset[str]:
+    """Concepts only a figure with a physical unit states ("length"): those of ``[dimensions]``
+    but the ones ``[bare] allowed`` lets a count keep ("age")."""
+    f = data_file("unit_concepts.toml")
+    bare = f.string_list(f.table("bare").get("allowed", []), "allowed", "bare")
+    named = {c for _, allowed in unit_concepts().values() for c in allowed}
+    return frozenset(named - set(bare))
 
 
 @functools.cache
