@@ -19,6 +19,7 @@ from _cqe_score import NO_UNIT, Quantity
 
 from figcheck import Bound, Change, Claim, Kind
 from figcheck.extraction.context.nouns import lemma
+from figcheck.lexicon.context import default_lexicon
 from figcheck.errors import RuleDefinitionError
 from figcheck.tomlkeys import key_lines, parse_toml
 
@@ -209,15 +210,42 @@ def _text_order(claim: Claim) -> tuple[float, float]:
     return (claim.low, claim.high)
 
 
+@functools.cache
+def _surfaces() -> dict[str, tuple[str, ...]]:
+    """Canonical subject -> the words figcheck's lexicon reads as it ("United States": US, ...)."""
+    out: dict[str, list[str]] = {}
+    for surface, canonical in default_lexicon().subjects.items():
+        if surface != canonical:
+            out.setdefault(canonical, []).append(surface)
+    return {k: tuple(v) for k, v in out.items()}
+
+
+def _written_subject(claim: Claim) -> str | None:
+    """The subject as the sentence writes it: figcheck names a subject canonically ("US" and
+    "American" are "United States"), CQE's concept uses the sentence's words. The written
+    form nearest the figure, or the canonical name when the sentence spells that."""
+    subject = claim.subject
+    if not subject or subject.lower() in claim.sentence.lower():
+        return subject
+    at = claim.start - claim.sentence_start
+    best: tuple[int, str] | None = None
+    for surface in _surfaces().get(subject, ()):
+        for m in re.finditer(rf"\b{re.escape(surface)}\b", claim.sentence):
+            distance = abs(m.start() - at)
+            if best is None or distance < best[0]:
+                best = (distance, surface)
+    return best[1] if best is not None else subject
+
+
 def _concepts(claim: Claim, noun_is_unit: bool, vocab: Vocab) -> tuple[str, ...]:
     """The concept tokens: the words the sentence uses for what the figure is about.
 
-    That is whose (``subject``), what has the value (``holder``) and the measured noun
-    unless it already is the unit. figcheck's ``concept`` is a lexicon label, often
-    implied by the unit alone ("duration", "length"), not words of the sentence: a
-    claim with none of the three gives "-".
+    That is whose (``subject``, as written), what has the value (``holder``) and the
+    measured noun unless it already is the unit. figcheck's ``concept`` is a lexicon
+    label, often implied by the unit alone ("duration", "length"), not words of the
+    sentence: a claim with none of the three gives "-".
     """
-    sources = [claim.subject, claim.holder] + ([] if noun_is_unit else [claim.noun])
+    sources = [_written_subject(claim), claim.holder] + ([] if noun_is_unit else [claim.noun])
     tokens: list[str] = []
     seen: set[str] = set()
     for text in sources:

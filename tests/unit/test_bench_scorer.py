@@ -540,6 +540,23 @@ def test_concept_tokens(fields, concepts):
 
 
 @pytest.mark.parametrize(
+    ("text", "subject", "concepts"),
+    [
+        # figcheck names the subject canonically; the concept uses the sentence's words
+        ("the US deficit of 5", "United States", ("US", "deficit")),
+        ("a British fleet of 5", "United Kingdom", ("British", "fleet")),
+        # the canonical name when the sentence spells it, or when no written form is found
+        ("the United States deficit of 5", "United States", ("United", "States", "deficit")),
+        ("Norway's deficit of 5", "Norway", ("Norway", "deficit")),
+    ],
+)
+def test_concept_subject_as_written(text, subject, concepts):
+    holder = text.split(" of ")[0].split()[-1]
+    c = claim(text, 5, "USD", kind="money", subject=subject, holder=holder)
+    assert claim_to_cqe(c, load_vocab()).concepts == concepts
+
+
+@pytest.mark.parametrize(
     ("unit", "expected"),
     [
         ("meter ** 2", "square metre"),

@@ -78,6 +78,13 @@ def holder(text: str, surface: str) -> str | None:
         # a signed figure in a list of quotes belongs to the name right before it
         ("Markets at noon: Varro +0.4% Ostel 40 -1.2% Brenk +0.9%.", "0.4%", "Varro"),
         ("Markets at noon: Varro +0.4% Ostel 40 -1.2% Brenk +0.9%.", "-1.2%", "Ostel 40"),
+        # an amount stated of the phrase after it, past a conversion
+        ("The port will anchor 6 miles (9.7 km) of new rail lines.", "6 miles", "new rail lines"),
+        ("The port will anchor 6 miles (9.7 km) of new rail lines.", "9.7 km", "new rail lines"),
+        ("The mill exports 35 per cent of its timber to Orsk.", "35 per cent", "timber"),
+        # "worth" links a holder to its figure, unless a verb stands before it
+        ("Analysts said the Varda seed market worth about $90 million is growing.", "about $90 million", "Varda seed market"),
+        ("The old mill is worth $4 million.", "$4 million", "old mill"),
         # ... but not after a common word: then the clause's subject
         ("Prices fell to 40 cents -5% below May.", "-5%", "Prices"),
     ],
@@ -97,6 +104,7 @@ def test_holder(text: str, surface: str, expected: str) -> None:
         ("A further 30 families were moved.", "30"),
         ("That's 12 more than last year.", "12"),
         ("He rented it out for $900 for years.", "$900"),  # "for years" says how long
+        ("Dozens of sheep were lost.", "Dozens"),  # a bare count's "of" phrase is its noun
     ],
 )
 def test_no_holder(text: str, surface: str) -> None:

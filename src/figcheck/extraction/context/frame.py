@@ -171,7 +171,9 @@ def claim_context(
     measure, qualifiers = measure_head(noun, concept, is_event(t.lex, concept), scale)
     if holder_before is None and previous is not None:
         holder_before = previous.holder
-    holder = figure_holder(t, start, end, sc.soft, other_spans, holder_before)
+    holder = figure_holder(
+        t, start, end, sc.soft, other_spans, holder_before, amount=not bare_count(t, start, end)
+    )
     return ClaimContext(
         noun=noun,
         subject=subject,

@@ -41,6 +41,7 @@ def figure_holder(
     spans: Sequence[tuple[int, int]] = (),
     previous: str | None = None,
     lex: HolderLexicon | None = None,
+    amount: bool = False,
 ) -> str | None:
     """The holder of the figure at ``[start, end)``, or None when the sentence names none.
 
@@ -49,7 +50,8 @@ def figure_holder(
     and has that one's holder (``previous``). Then the subject of the figure's clause
     (``breaks`` are the sentence's clause breaks); none when the figure stands in that
     subject itself ("40 people were hurt") or the subject is a pronoun. ``spans`` are the
-    neighbouring figures.
+    neighbouring figures. An ``amount`` (a figure with its unit, not a bare count) stated
+    of a phrase after it has that phrase ("8 miles of new tunnels").
 
     >>> from figcheck.lexicon.context import default_lexicon
     >>> s = "The aircraft is 72.7 metres long."
@@ -70,19 +72,59 @@ def figure_holder(
             found = _phrase_back(t, j, lex)
             if found is not None:
                 return found
-    elif gap.isspace() and t.lowers[j] in lex.links and j > 0 and t.joined(j):
+    elif (
+        gap.isspace() and t.lowers[j] in lex.links and j > 0 and t.joined(j)
+        # "is worth $2m": the clause's subject; "a gain of 2%" is a noun whatever its role
+        and (t.lowers[j] == "of" or not t.roles.get(t.lowers[j - 1], 0) & VERB)
+    ):
         found = _phrase_back(t, j - 1, lex)
         if found is not None and not _generic(t, found):
             return found  # "a net worth of $1.3bn"; not "a total of 200"
     quoted = _quoted(t, j, start)
     if quoted is not None:
         return quoted  # "Varro 40 -1.3% Ostel +0.6%": a list of quotes
+    if amount:
+        after = _of_after(t, end, spans, lex)
+        if after is not None:
+            return after  # "8 miles (13 km) of new tunnels", "40% of its revenue"
     found = _clause_subject(t, start, breaks, spans, lex, previous)
     if found is None and previous is not None and _listed(t.text, start, spans, lex):
         return previous  # "measure 15 cm and 23 cm", "24 hours, 39 minutes and 35 seconds"
     if found is None and _MONEY.search(t.text, start, end):
         return _bought(t, end, spans, lex)  # "I paid $900 for a new roof"
     return found
+
+
+def _of_after(
+    t: Tokens, end: int, spans: Sequence[tuple[int, int]], lex: HolderLexicon
+) -> str | None:
+    """The noun phrase an amount is stated of, after it ("8 miles (13 km) of new tunnels"),
+    past a bracketed conversion; None when no link word follows."""
+    i = bisect_left(spans, (end,))
+    if i < len(spans) and t.text[end : spans[i][0]].strip() == "(":
+        close = t.text.find(")", spans[i][1], spans[i][1] + 3)
+        end = close + 1 if close >= 0 else end  # "8 miles (13 km) of"
+    k = bisect_left(t.starts, end)
+    n = len(t.starts)
+    if k + 1 >= n or t.lowers[k] not in lex.after_links or not _spaces(t.text, end, t.starts[k]):
+        return None
+    k += 1
+    if not t.joined(k) or _inside(spans, t.starts[k]):
+        return None
+    while k < n and t.roles.get(t.lowers[k], 0) & DET and k + 1 < n and t.joined(k + 1):
+        k += 1  # "of the", "of its"
+    first = last = k
+    while last + 1 < n and last + 1 - first < 4:
+        m = last + 1
+        w = t.lowers[m]
+        if not t.joined(m) or _inside(spans, t.starts[m]) or _verb(t, m) or w in lex.stops:
+            break
+        if w in lex.relatives or w in lex.joiners or t.roles.get(w, 0) & (DET | STOP):
+            break
+        last = m
+    if _verb(t, first) or t.lowers[first] in lex.pronouns or t.roles.get(t.lowers[first], 0) & STOP:
+        return None
+    return _written(t, first, last)
 
 
 def _quoted(t: Tokens, j: int, start: int) -> str | None:
