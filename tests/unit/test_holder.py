@@ -85,6 +85,33 @@ def holder(text: str, surface: str) -> str | None:
         # "worth" links a holder to its figure, unless a verb stands before it
         ("Analysts said the Varda seed market worth about $90 million is growing.", "about $90 million", "Varda seed market"),
         ("The old mill is worth $4 million.", "$4 million", "old mill"),
+        # a relative clause that holds the figure is about the phrase before it
+        ("Most farms keep trailers with heavy gear and hay balers that can weigh 4 tons.", "4 tons", "hay balers"),
+        ("The tenants paid for repairs that should have cost $9,000.", "$9,000", "repairs"),
+        ("Orsk is a small town that is about 12 miles wide.", "about 12 miles", "small town"),
+        # a reporting verb opens a clause with its own subject, without "that"
+        ("In a filing, he said Norvik has 61 depots.", "61", "Norvik"),
+        ("The agency said rail freight could fall 8 per cent.", "8 per cent", "rail freight"),
+        ("Orsk Bank said Tuesday the index rose 2%.", "2%", "Orsk Bank"),  # a weekday opens none
+        # another figure inside the subject does not end it
+        ("Orsk Bank said that the average on the key 15 year loan rose to 5.2%.", "5.2%", "average on the key 15 year loan"),
+        # ... nor when it opens the subject
+        ("A 70 year-old might draw 3.4%, a 75 year-old 3.9%.", "3.4%", "70 year-old"),
+        ("The three ferries will carry 410 cars.", "410", "three ferries"),
+        ("The grid frequency fell to 49.6 Hz on 9 May and 49.5 Hz on 2 June.", "49.5 Hz", "grid frequency"),
+        # a movement word between a name and its figure; "to" joins the level to the move
+        ("Gains came from Varro Foods up 6.1 per cent to $42 and Ostel up 2 per cent.", "6.1 per cent", "Varro Foods"),
+        ("Gains came from Varro Foods up 6.1 per cent to $42 and Ostel up 2 per cent.", "$42", "Varro Foods"),
+        # what is sold at a price, or lasts a span of time, stands before "for"
+        ("The shop is selling the basic model of the Varda X2 for 5,400 yuan ($760).", "5,400 yuan", "Varda X2"),
+        ("The shop is selling the basic model of the Varda X2 for 5,400 yuan ($760).", "$760", "Varda X2"),
+        ("The launch was marred by a recall for more than two months.", "more than two months", "recall"),
+        # ... unless the phrase runs into another figure, or a verb stands there
+        ("Norvik offered a 50Mbps plan with 80GB data cap for RM89 a month.", "RM89 a month", "Norvik"),
+        ("In the film, Orla keeps running for 4 years, 3 months and 2 days.", "4 years", "Orla"),
+        # a movement word joins a level and its move; a subordinate clause has its own subject
+        ("Brenk Exchange (4,512.8 up 31.2 points).", "31.2 points", "Brenk Exchange"),
+        ("There was some doubt about how the economy did during those four months.", "four months", "economy"),
         # ... but not after a common word: then the clause's subject
         ("Prices fell to 40 cents -5% below May.", "-5%", "Prices"),
     ],
@@ -105,6 +132,10 @@ def test_holder(text: str, surface: str, expected: str) -> None:
         ("That's 12 more than last year.", "12"),
         ("He rented it out for $900 for years.", "$900"),  # "for years" says how long
         ("Dozens of sheep were lost.", "Dozens"),  # a bare count's "of" phrase is its noun
+        ("This also lifted Orsk shares 4%.", "4%"),  # a pronoun before an adverb
+        ("Yesterday I swam 2 km, tomorrow I will swim 3 km.", "3 km"),  # a pronoun after "tomorrow"
+        ("It is about minus 390 Fahrenheit, minus 234 Celsius.", "minus 234 Celsius"),  # a unit, no name
+        ("Homes sell for $0.4 million to $2.5 million, which works out to $900 a month.", "$900 a month"),
     ],
 )
 def test_no_holder(text: str, surface: str) -> None:

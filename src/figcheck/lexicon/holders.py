@@ -17,7 +17,7 @@ __all__ = ["HolderLexicon", "default_holders", "load_holders"]
 _WORD = re.compile(r"[a-z&][a-z'\-]*")
 _MARK = re.compile(r"[^\sA-Za-z0-9]")
 _LISTS = ("links", "relatives", "openers", "intros", "pronouns", "joiners", "stops",
-          "coordinators", "verb_objects", "purchases", "when", "when_nouns", "lists", "after_links")
+          "coordinators", "verb_objects", "purchases", "when", "when_nouns", "lists", "after_links", "reports", "moves")
 
 
 @dataclass(frozen=True, slots=True, eq=False)
@@ -39,6 +39,8 @@ class HolderLexicon:
     when_nouns: frozenset[str]
     lists: frozenset[str]
     after_links: frozenset[str]
+    reports: frozenset[str]
+    moves: frozenset[str]
 
 
 def load_holders(df: DataFile) -> HolderLexicon:
