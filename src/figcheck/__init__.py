@@ -31,8 +31,8 @@ if TYPE_CHECKING:
         UnitMismatchError,
     )
     from .extraction.extractor import extract
+    from .check_ids import CheckId
     from .findings import (
-        CheckId,
         ClaimStatus,
         Comparison,
         Corroboration,
@@ -48,7 +48,7 @@ _EXPORTS = {
     "Bound": "claims",
     "CSV_COLUMNS": "report",
     "Change": "claims",
-    "CheckId": "findings",
+    "CheckId": "check_ids",
     "CheckOptions": "checking.options",
     "Claim": "claims",
     "ClaimCheckFailed": "errors",

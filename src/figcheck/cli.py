@@ -20,9 +20,10 @@ from typing import Any, NoReturn
 
 import click
 
-from .report import CLAIM_FORMATS, REPORT_FORMATS
+from .check_ids import CheckId
 from .cli_exits import internal_error_message, silence_stdout, warning_line
 from .cli_output import FORMAT_BY_SUFFIX, InputError, Stdout, open_output, targets
+from .output_formats import CLAIM_FORMATS, REPORT_FORMATS
 from .text import replace_surrogates
 
 __all__ = ["FORMAT_BY_SUFFIX", "InputError", "cli", "main"]
@@ -166,8 +167,6 @@ def _progress(total: int, label: str) -> Iterator[Callable[[str], None] | None]:
 
 
 def _check_epilog() -> str:
-    from figcheck import CheckId
-
     import textwrap
 
     ids = "\n  ".join(textwrap.wrap(", ".join(c.value for c in CheckId), 74))
@@ -232,7 +231,6 @@ def extract(
       cat story.txt | figcheck extract - --stdin-filename story.txt
     """
     import figcheck
-    from figcheck.report import CLAIM_FORMATS
     from figcheck.report.writers import claim_csv_lines, jsonl_lines
     from figcheck.report.columns import iter_claim_rows
 
@@ -371,8 +369,6 @@ def check(
         wanted = parse_show(show)
     except ValueError as exc:
         raise click.BadParameter(str(exc), param_hint="--show") from None
-    from figcheck.report import REPORT_FORMATS
-
     where = targets(output, fmt, REPORT_FORMATS, _format_given())
     documents: Any = _documents(files, stdin_filename, encoding)
     if "html" in where.formats:
@@ -404,8 +400,6 @@ def check(
 
 def _checks(select: Sequence[str], ignore: Sequence[str]) -> list[str] | None:
     """The check ids to run from --select and --ignore (None: all of them)."""
-    from figcheck import CheckId
-
     known = [c.value for c in CheckId]
 
     def names(values: Sequence[str], option: str) -> list[str]:

@@ -10,6 +10,7 @@ from enum import StrEnum
 
 from pydantic import BaseModel, ConfigDict
 
+from .check_ids import CheckId
 from .claims import Claim
 from .reference.rows import ReferenceRow
 
@@ -23,21 +24,6 @@ __all__ = [
     "Status",
     "Verdict",
 ]
-
-
-class CheckId(StrEnum):
-    """Stable identifiers of figcheck's checks."""
-
-    PART_EXCEEDS_WHOLE = "part_exceeds_whole"
-    SHARE_OUT_OF_RANGE = "share_out_of_range"
-    STATED_SHARE_MISMATCH = "stated_share_mismatch"
-    GRANULARITY = "granularity"
-    CONFLICT = "conflict"
-    REFERENCE_MISMATCH = "reference_mismatch"
-    CHANGE_MISMATCH = "change_mismatch"
-    SUM_MISMATCH = "sum_mismatch"
-    SHARE_MISMATCH = "share_mismatch"
-    DURATION_MISMATCH = "duration_mismatch"
 
 
 class Severity(StrEnum):

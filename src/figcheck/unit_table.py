@@ -17,6 +17,8 @@ import tomllib
 from collections.abc import Callable
 from importlib import metadata, resources
 
+from .toml_cache import parse_toml_cached
+
 __all__ = ["TABLE", "known_dimensions", "render", "table_names"]
 
 TABLE = "unit_dimensions.toml"
@@ -41,7 +43,7 @@ def _stamp() -> tuple[str, str]:
 def known_dimensions() -> dict[str, str]:
     """Unit name -> dimension as pint prints it; empty when the table does not match
     the installed pint or ``units.txt`` (then every unit goes to pint)."""
-    data = tomllib.loads(_read(TABLE))
+    data, _lines = parse_toml_cached(_read(TABLE), f"figcheck/data/{TABLE}")
     if (data.get("pint"), data.get("units_txt_sha256")) != _stamp():
         return {}
     dims = data.get("dimensions")

@@ -12,19 +12,25 @@ from importlib import resources
 from typing import Any
 
 from ..errors import RuleDefinitionError
+from ..toml_cache import parse_toml_cached
 from ..tomlkeys import parse_toml, string_list
 
 __all__ = ["DataFile", "data_file"]
 
 
 class DataFile:
-    """A parsed TOML data file that can say on which line a key is defined."""
+    """A parsed TOML data file that can say on which line a key is defined.
 
-    def __init__(self, name: str, text: str) -> None:
+    ``cached``: the parse may be read back from the user cache (figcheck's own data files,
+    whose text rarely changes); a file of the user's is parsed every time.
+    """
+
+    def __init__(self, name: str, text: str, *, cached: bool = False) -> None:
         self.name = name
         self.path = f"figcheck/data/{name}"
         self.text = text
-        self.data, self.lines = parse_toml(text, self.path)
+        parse = parse_toml_cached if cached else parse_toml
+        self.data, self.lines = parse(text, self.path)
 
     def line_of(self, key: str, table: str | None = None) -> int:
         """1-based line on which ``key`` is defined (inside ``[table]`` if given); 0 if unknown.
@@ -106,4 +112,4 @@ class DataFile:
 def data_file(name: str) -> DataFile:
     """The data file ``figcheck/data/<name>``, parsed once."""
     text = resources.files("figcheck.data").joinpath(name).read_text(encoding="utf-8")
-    return DataFile(name, text)
+    return DataFile(name, text, cached=True)

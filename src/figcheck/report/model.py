@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 from ..claims import Claim
 from ..errors import OptionError
 from ..findings import ClaimStatus, Comparison, Corroboration, Finding, Severity, Status
+from ..output_formats import CLAIM_FORMATS, REPORT_FORMATS
 from .columns import (
     claims_frame,
     finding_rows,
@@ -44,10 +45,6 @@ if TYPE_CHECKING:
 
 __all__ = ["CLAIM_FORMATS", "REPORT_FORMATS", "Report", "parse_show", "severity_rank"]
 
-#: The formats :meth:`Report.render` writes the findings in.
-REPORT_FORMATS = ("table", "csv", "json", "jsonl", "github", "html")
-#: The formats :meth:`Report.render_claims` writes the claims in.
-CLAIM_FORMATS = ("table", "csv", "json", "jsonl")
 
 # Higher is worse; ``--fail-on`` and ``fail_on=`` keep findings at or above a rank.
 _RANK = {Severity.INFO: 0, Severity.WARNING: 1, Severity.ERROR: 2}

@@ -1,0 +1,61 @@
+"""figcheck's folder in the user's cache, for results that are slow to make and quick to read back.
+
+Only with the ``fast`` extra (platformdirs names the folder). Callers name each entry by a digest
+of everything it was made from, so a changed input makes a new entry and an old one is never
+read for it. Nothing here is required: without platformdirs, or when the folder cannot be
+written or read, :func:`read_entry` finds nothing and :func:`write_entry` keeps nothing, and the
+caller computes the result as it would without a cache.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import tempfile
+from pathlib import Path
+
+__all__ = ["cache_folder", "read_entry", "write_entry"]
+
+
+def cache_folder(*parts: str) -> Path | None:
+    """``<user cache>/figcheck/<parts...>`` (not created), or None without platformdirs."""
+    try:
+        from platformdirs import user_cache_dir
+    except ImportError:
+        return None
+    return Path(user_cache_dir("figcheck")).joinpath(*parts)
+
+
+def read_entry(folder: Path | None, name: str) -> bytes | None:
+    """The bytes kept under ``name`` in ``folder``; None when there are none (or no folder)."""
+    if folder is None:
+        return None
+    try:
+        return (folder / name).read_bytes()
+    except OSError:
+        return None
+
+
+def write_entry(folder: Path | None, name: str, payload: bytes) -> bool:
+    """Keep ``payload`` under ``name`` in ``folder``; True when kept.
+
+    The bytes are written to a private file and then moved into place whole, so a process
+    reading the entry never sees a half-written one. A folder that cannot be made or written
+    (read-only home, no space) keeps nothing.
+    """
+    if folder is None:
+        return False
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=folder, prefix=".tmp-")
+        try:
+            with os.fdopen(fd, "wb") as fh:
+                fh.write(payload)
+            os.replace(tmp, folder / name)
+        except BaseException:
+            with contextlib.suppress(OSError):
+                os.unlink(tmp)
+            raise
+    except OSError:
+        return False
+    return True
