@@ -42,7 +42,7 @@ class Verdict(StrEnum):
     UNMATCHED = "unmatched"
 
 
-_RECORD = ConfigDict(frozen=True, extra="forbid", ser_json_inf_nan="strings")
+_RECORD = ConfigDict(frozen=True, extra="forbid", ser_json_inf_nan="strings", defer_build=True)
 
 
 class Finding(BaseModel):

@@ -71,7 +71,9 @@ class ReferenceRow(BaseModel):
     not use, as (name, text) pairs.
     """
 
-    model_config = ConfigDict(frozen=True, extra="forbid", ser_json_inf_nan="strings")
+    # Its validator and serializer are built when the first row is, not on import.
+    model_config = ConfigDict(frozen=True, extra="forbid", ser_json_inf_nan="strings",
+                              defer_build=True)
 
     subject: str
     measure: str
