@@ -2,9 +2,9 @@
 
 Parsing figcheck's data files is a good part of a short run's time, and their text changes
 only with figcheck. An entry is named by a SHA-256 digest of the text, of the parser's source
-(:mod:`figcheck.tomlkeys`) and of figcheck's version, in a folder named for the Python that
-wrote it (marshal's format is Python's), so an edited file, parser or interpreter is parsed
-afresh and never answered from an old entry. Without a cache folder every text is parsed.
+(:mod:`figcheck.tomlkeys`) and of the Python version (whose tomllib parses), in a folder named
+for the Python that wrote it (marshal's format is Python's), so an edited file, parser or
+interpreter is parsed afresh and never answered from an old entry. Without a cache folder every text is parsed.
 """
 
 from __future__ import annotations
@@ -64,12 +64,10 @@ def _loads(raw: bytes | None) -> tuple[dict[str, Any], dict[str, int]] | None:
 
 @functools.cache
 def _parser_digest() -> bytes | None:
-    """Digest of figcheck's version and the parser's source; None when the source cannot be
-    read (then nothing is cached)."""
-    from . import __version__
-
+    """Digest of the parser: figcheck's source of it and the Python whose tomllib it calls;
+    None when the source cannot be read (then nothing is cached)."""
     try:
         source = Path(tomlkeys.__file__ or "").read_bytes()
     except OSError:
         return None
-    return hashlib.sha256(__version__.encode() + b"\0" + source + b"\0").digest()
+    return hashlib.sha256(sys.version.encode() + b"\0" + source + b"\0").digest()

@@ -15,6 +15,7 @@ from ..errors import OptionError
 from ..lexicon.literals import literal_led
 from ..lexicon.scanner import ScannerLexicon, alternation
 from ..lexicon.scanner_rules import ScannerRules, scanner_rules
+from ..regex_cache import compile_pattern
 from .entry import EntryPoints
 from .numerals import GROUP_SPACES
 
@@ -136,8 +137,8 @@ def _atom_patterns(lex: ScannerLexicon) -> tuple[re.Pattern[str], re.Pattern[str
     first = "".join(sorted({re.escape(w[0]) for w in spelled if w}))
     gate = r"\b(?=\d|(?i:[" + first + r"]))"
     return (
-        re.compile(gate + "(?:" + ratio + "|" + figure + ")" + decimal, re.VERBOSE),
-        re.compile(gate + "(?:" + figure + ")" + decimal, re.VERBOSE),
+        compile_pattern(gate + "(?:" + ratio + "|" + figure + ")" + decimal, re.VERBOSE),
+        compile_pattern(gate + "(?:" + figure + ")" + decimal, re.VERBOSE),
     )
 
 
@@ -173,7 +174,7 @@ def _entry_points(lex: ScannerLexicon) -> EntryPoints:
 
 def _of_gap(lex: ScannerLexicon) -> re.Pattern[str]:
     """ "of", "out of", then a determiner or a possessor, before the whole of a part."""
-    return re.compile(
+    return compile_pattern(
         rf"""{_SP}++(?:of|out{_SP}++of){_SP}++
         (?:(?i:{lex.whole_determiners}){_SP}++)?
         (?:(?:(?P<poss>[A-Z][\w.&-]*+(?:{_SP}[A-Z][\w.&-]*+){{0,2}})|[a-z][a-z-]*+)

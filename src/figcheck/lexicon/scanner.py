@@ -17,6 +17,7 @@ from .literals import literal_led
 from .files import DataFile, data_file
 from .months import month_numbers
 from ..claims import Bound
+from ..regex_cache import compile_pattern
 
 __all__ = ["Hedge", "ScannerLexicon", "UnitForm", "alternation", "lexicon", "phrase_pattern"]
 
@@ -380,27 +381,27 @@ def lexicon() -> ScannerLexicon:
     after = hed["after"]
     # Patterns anchored at a known offset right of a figure (words left of it are looked up
     # token by token in the dictionaries above).
-    hedge_after_re = re.compile(
+    hedge_after_re = compile_pattern(
         r"(?i)(?:[ \u00a0]++|(?=-))(?P<h>" + _alternation(list(after)) + r")(?![\w])"
     )
-    unit_re = re.compile(
+    unit_re = compile_pattern(
         r"(?i)(?:[ \u00a0]?+-?|-)(?P<u>" + _alternation(list(uni["forms"])) + r")(?![\w²³])"
     )
-    unit_exact_re = re.compile(
+    unit_exact_re = compile_pattern(
         r"[ \u00a0]?+-?(?P<u>" + _alternation(list(uni["exact"])) + r")(?![\w²³])"
     )
-    scale_re = re.compile(
+    scale_re = compile_pattern(
         r"(?i)(?:[ \u00a0]?+-?)(?P<s>" + _alternation(list(num["scale_suffixes"])) + r")(?![\w])"
     )
-    currency_re = re.compile(
+    currency_re = compile_pattern(
         r"(?i)(?<![\w$])(?P<c>" + _alternation(list(uni["prefixes"])) + r")[ \u00a0]?+-?$"
     )
-    currency_fwd_re = re.compile(
+    currency_fwd_re = compile_pattern(
         r"(?P<c>" + _alternation(list(uni["prefixes"])) + r")[ \u00a0]?+(?=\d)"
     )
     # "$58 per barrel", "$3,500 a month", "120 km/h" is a unit of its own: a rate's denominator.
     denominators = [f for f, form in uni["forms"].items() if form.kind != "money"]
-    per_re = re.compile(
+    per_re = compile_pattern(
         r"(?i)(?:[ \u00a0]?+/[ \u00a0]?+|[ \u00a0]++(?:"
         + _alternation(uni["rate_words"])
         + r")[ \u00a0]++)(?P<u>"
@@ -409,31 +410,31 @@ def lexicon() -> ScannerLexicon:
         + _alternation(uni["rate_not_before"])
         + r")\b)"
     )
-    dimension_suffix_re = re.compile(
+    dimension_suffix_re = compile_pattern(
         r"-(?:" + _alternation(uni["dimension_suffixes"]) + r")(?![\w-])"
     )
     money_words = [w for w, form in uni["forms"].items() if form.kind == "money" and w.isalpha()]
-    money_of_re = re.compile(
+    money_of_re = compile_pattern(
         r"(?i)[ \u00a0]++of[ \u00a0]++(?P<u>" + _alternation(money_words) + r")(?![\w])"
     )
     small_words = _alternation([w for w, v in num["words"].items() if 1 <= v <= 10])
     # Letter codes written straight against the figure: "USD10m", "RM23.50".
     letter_prefixes = [p for p in uni["prefixes"] if p[-1].isalpha()]
     # prefix-led, so a search skips fast to where a prefix's first character stands
-    currency_glued_re = re.compile(literal_led(letter_prefixes, r"[\w$]") + r"(?=\d)")
+    currency_glued_re = compile_pattern(literal_led(letter_prefixes, r"[\w$]") + r"(?=\d)")
     verbs = chg["verbs"]
     nouns = chg["nouns"]
-    change_right_re = re.compile(
+    change_right_re = compile_pattern(
         r"(?i)[ \u00a0-]++(?P<n>" + _alternation(list(nouns)) + r")(?![\w])"
     )
     # name-led like currency_glued_re; a name opening with no word character never matched
     named = [n for n in exc["named"] if re.match(r"\w", n)]
-    named_re = re.compile(literal_led(named, r"\w") + r"(?![\w])")
-    time_re = re.compile(r"[ \u00a0]?+(?:" + _alternation(list(exc["times"])) + r")(?![\w])")
+    named_re = compile_pattern(literal_led(named, r"\w") + r"(?![\w])")
+    time_re = compile_pattern(r"[ \u00a0]?+(?:" + _alternation(list(exc["times"])) + r")(?![\w])")
     # "%", "‰" end anywhere; word forms ("per cent", "pts") end at a word boundary.
     signs = [p for p in num["percent"] if not p[-1].isalnum()]
     percent_words = [p for p in num["percent"] if p[-1].isalnum()]
-    percent_re = re.compile(
+    percent_re = compile_pattern(
         r"(?i)[ \u00a0]?+(?P<p>(?:"
         + _alternation(signs)
         + ")|(?:"

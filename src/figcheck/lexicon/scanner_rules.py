@@ -15,6 +15,7 @@ from .files import DataFile, data_file
 from .measures import default_measures
 from .scanner import alternation, phrase_pattern
 from .. import units as _units
+from ..regex_cache import compile_pattern
 
 __all__ = ["ScannerRules", "scanner_rules"]
 
@@ -70,18 +71,18 @@ def scanner_rules() -> ScannerRules:
     scales.update(measures.events)
     sp = "[ \u00a0]"
     return ScannerRules(
-        scale_before_re=re.compile(
+        scale_before_re=compile_pattern(
             rf"(?i)(?<![\w-])(?P<s>{phrase_pattern(before)})(?:{sp}++|-|{sp}*+-{sp}*+)$"
         ),
-        scale_after_re=re.compile(rf"(?i)(?:{sp}++|-)(?P<s>{phrase_pattern(after)})(?![\w])"),
-        scale_event_re=re.compile(
+        scale_after_re=compile_pattern(rf"(?i)(?:{sp}++|-)(?P<s>{phrase_pattern(after)})(?![\w])"),
+        scale_event_re=compile_pattern(
             rf"(?i){sp}++(?P<s>{alternation(list(measures.events))})(?![\w])"
         ),
         scales=scales,
         ranks_before=frozenset(_words(exc, "ranks", "before")),
         references_before=frozenset(_words(exc, "references", "before")),
         age_before=frozenset(_words(exc, "age_bands", "before")),
-        age_after_re=re.compile(
+        age_after_re=compile_pattern(
             rf"(?i)(?:{sp}++|-)(?:years?{sp}*+|-year-old{sp}*+|-year{sp}*+)?(?:{sp}|-)*+"
             rf"(?:{phrase_pattern(_words(exc, 'age_bands', 'after'))})(?![\w])"
         ),

@@ -1,0 +1,169 @@
+"""Compiled regular expressions kept between runs, for figcheck's large generated patterns.
+
+Compiling the scanner's patterns (alternations of every unit, currency and fixed name in the
+word lists) is a good part of a short run. Python cannot save a compiled pattern, but CPython
+makes one from the pattern's text, its flags and the opcodes its regex compiler produced for
+them. :func:`compile_pattern` keeps those opcodes in the user cache and makes the pattern from
+them on later runs, so a pattern's text is parsed and compiled once, not once per run.
+
+An entry is keyed by the pattern's text and flags themselves, in a store of its own for each
+Python build (its version string and the regex engine's magic number), so an entry can only be
+what this Python's compiler made of that very text: there is nothing that could go stale. On
+anything but CPython 3.11-3.13 (whose compiler this mirrors), without a cache folder, or when the
+store cannot be read, patterns are compiled by :func:`re.compile` as usual.
+"""
+
+from __future__ import annotations
+
+import atexit
+import hashlib
+import marshal
+import re
+import sys
+import threading
+from pathlib import Path
+from typing import Any
+
+from .user_cache import cache_folder, read_entry, write_entry
+
+__all__ = ["compile_pattern"]
+
+_STORE = "patterns.marshal"
+_MAX_BYTES = 4_000_000  # past this, a store keeps only the patterns of the run that writes it
+_LOCK = threading.Lock()
+
+
+class _Store:
+    """The kept entries, those this process used, and those it made."""
+
+    def __init__(self, folder: Path, kept: dict[tuple[str, int], Any]) -> None:
+        self.folder = folder
+        self.kept = kept
+        self.used: set[tuple[str, int]] = set()
+        self.made: dict[tuple[str, int], Any] = {}
+
+
+_state: list[_Store | None] = []  # empty until the store is first asked for
+
+
+def compile_pattern(pattern: str, flags: int = 0) -> re.Pattern[str]:
+    """``re.compile(pattern, flags)``, made from the opcodes kept for it when this Python compiled
+    the same text before (the same pattern, with the same flags, groups and behaviour)."""
+    store = _store()
+    if store is None:
+        return re.compile(pattern, flags)
+    key = (pattern, int(flags))
+    entry = store.kept.get(key)
+    if entry is not None:
+        try:
+            compiled = _build(pattern, entry)
+        except Exception:  # not an entry this engine takes: compiled afresh below
+            store.kept.pop(key, None)
+        else:
+            store.used.add(key)
+            return compiled
+    try:
+        entry = _opcodes(pattern, key[1])
+        compiled = _build(pattern, entry)
+    except Exception:  # a bad pattern raises re.error from re.compile, as it would anyway
+        return re.compile(pattern, flags)
+    with _LOCK:
+        if not store.made:
+            atexit.register(_save, store)
+        store.made[key] = entry
+    return compiled
+
+
+def _store() -> _Store | None:
+    """This process's store, opened on first use; None when patterns cannot be kept here."""
+    if _state:
+        return _state[0]
+    with _LOCK:
+        if not _state:
+            _state.append(_open())
+    return _state[0]
+
+
+def _open() -> _Store | None:
+    if not _supported():
+        return None
+    stamp = hashlib.sha256(f"{sys.version}\0{_sre_magic()}".encode()).hexdigest()[:16]
+    folder = cache_folder(f"regex-{sys.implementation.cache_tag}-{stamp}")
+    if folder is None:
+        return None
+    return _Store(folder, _read(folder))
+
+
+def _read(folder: Path) -> dict[tuple[str, int], Any]:
+    """The entries kept in ``folder`` (none when there is no store or it is not one)."""
+    raw = read_entry(folder, _STORE)
+    if raw is None:
+        return {}
+    try:
+        kept = marshal.loads(raw)
+    except (EOFError, ValueError, TypeError):
+        return {}
+    return kept if isinstance(kept, dict) else {}
+
+
+def _save(store: _Store) -> None:
+    """Add this process's new entries to the store (at exit); the store keeps what other
+    processes added meanwhile, unless it grew past its size, when only this run's are kept."""
+    if not store.made:
+        return
+    try:
+        merged = {**_read(store.folder), **store.made}
+        payload = marshal.dumps(merged)
+        if len(payload) > _MAX_BYTES:
+            mine = {k: v for k, v in merged.items() if k in store.used or k in store.made}
+            payload = marshal.dumps(mine)
+    except ValueError:  # not marshallable after all: nothing is kept, nothing is lost
+        return
+    write_entry(store.folder, _STORE, payload)
+
+
+def _supported() -> bool:
+    """Is this a CPython whose regex compiler :func:`_opcodes` mirrors (and does it work)?"""
+    if sys.implementation.name != "cpython" or not (3, 11) <= sys.version_info[:2] <= (3, 13):
+        return False
+    probe = r"(?i)(?P<word>[a-z]++)(\d)?(?:-(?P=word))?"
+    try:
+        made = _build(probe, _opcodes(probe, 0))
+    except Exception:
+        return False
+    usual = re.compile(probe)
+    same = (made.pattern, made.flags, made.groups, made.groupindex) == (
+        usual.pattern, usual.flags, usual.groups, usual.groupindex)
+    text = "Ab7-ab cd-CD e"
+    return same and [m.span(1) for m in made.finditer(text)] == [
+        m.span(1) for m in usual.finditer(text)]
+
+
+def _sre_magic() -> int:
+    import _sre
+
+    return int(_sre.MAGIC)
+
+
+def _opcodes(pattern: str, flags: int) -> tuple[int, list[int], int, dict[str, int], tuple[Any, ...]]:
+    """What CPython's ``re._compiler.compile`` hands the engine for ``pattern``: (flags, opcodes,
+    group count, group index, index group)."""
+    from re import _compiler, _parser  # CPython's own regex compiler
+
+    parsed = _parser.parse(pattern, flags)
+    code = _compiler._code(parsed, flags)
+    groupindex = dict(parsed.state.groupdict)
+    indexgroup: list[str | None] = [None] * parsed.state.groups
+    for name, i in groupindex.items():
+        indexgroup[i] = name
+    # opcodes are int subclasses (named constants): kept as plain ints, which marshal takes
+    return (int(flags | parsed.state.flags), [int(c) for c in code], parsed.state.groups - 1,
+            groupindex, tuple(indexgroup))
+
+
+def _build(pattern: str, entry: tuple[Any, ...]) -> re.Pattern[str]:
+    """The compiled pattern the engine makes of ``entry`` (see :func:`_opcodes`)."""
+    import _sre
+
+    final_flags, code, groups, groupindex, indexgroup = entry
+    return _sre.compile(pattern, final_flags, code, groups, groupindex, indexgroup)
