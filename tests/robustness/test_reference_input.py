@@ -98,9 +98,9 @@ def test_shares_money_and_temperatures_may_be_negative(tmp_path: Path, unit: str
      ("mile + 3", "is not a unit name"), ("2 * mile", "is not a unit name")],
 )
 def test_units_are_parsed_not_evaluated(tmp_path: Path, unit: str, words: str) -> None:
-    t = time.perf_counter()
+    t = time.process_time()
     ((_, column, message),) = _errors(_csv(tmp_path, HEADER, f"Lowtown,road,4,{unit}"))
-    assert time.perf_counter() - t < 5
+    assert time.process_time() - t < 5
     assert column == "unit" and words in message
 
 

@@ -59,11 +59,11 @@ def test_a_number_beyond_float_range_is_reported_with_its_position() -> None:
 
 def test_long_runs_of_bidi_controls_stay_linear() -> None:
     extract("\u202e1" * 200)  # warm caches
-    t0 = time.perf_counter()
+    t0 = time.process_time()
     small = extract("\u202e1" * 1000)
-    t_small = time.perf_counter() - t0
-    t0 = time.perf_counter()
+    t_small = time.process_time() - t0
+    t0 = time.process_time()
     large = extract("\u202e1" * 10000)
-    t_large = time.perf_counter() - t0
+    t_large = time.process_time() - t0
     assert len(large) == 10 * len(small)
     assert t_large < 25 * t_small + 0.5, (t_small, t_large)

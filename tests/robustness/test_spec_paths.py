@@ -92,10 +92,10 @@ def test_repeated_double_stars_collect_each_file_once_in_linear_time(tmp_path: P
         return root / "figcheck.toml"
 
     small, large = build(200), build(2000)
-    t0 = time.perf_counter()
+    t0 = time.process_time()
     assert len(load_spec(small).documents) == 200
-    t_small = time.perf_counter() - t0
-    t0 = time.perf_counter()
+    t_small = time.process_time() - t0
+    t0 = time.process_time()
     assert len(load_spec(large).documents) == 2000
-    t_large = time.perf_counter() - t0
+    t_large = time.process_time() - t0
     assert t_large < 25 * t_small + 0.5, (t_small, t_large)
