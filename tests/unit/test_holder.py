@@ -112,6 +112,13 @@ def holder(text: str, surface: str) -> str | None:
         # a movement word joins a level and its move; a subordinate clause has its own subject
         ("Brenk Exchange (4,512.8 up 31.2 points).", "31.2 points", "Brenk Exchange"),
         ("There was some doubt about how the economy did during those four months.", "four months", "economy"),
+        # a pronoun in a later clause stands for the subject the sentence opens with
+        ("The oil slick drifted for 9 miles (14 km), but most settled in a bay, just 6 feet (1.8 m) deep.", "6 feet", "oil slick"),
+        ("The ferry sailed at noon, and it carried 40 cars.", "40", "ferry"),
+        # an adverb before a figure opens no clause of its own
+        ("The biggest risers were Varro Foods, up 41 p at 812 p.", "41", "Varro Foods"),
+        # "so far" and a time phrase open the clause before its subject
+        ("So far this year Orsk shares have been on a run, up nearly 38%.", "nearly 38%", "Orsk shares"),
         # ... but not after a common word: then the clause's subject
         ("Prices fell to 40 cents -5% below May.", "-5%", "Prices"),
     ],
@@ -133,6 +140,7 @@ def test_holder(text: str, surface: str, expected: str) -> None:
         ("He rented it out for $900 for years.", "$900"),  # "for years" says how long
         ("Dozens of sheep were lost.", "Dozens"),  # a bare count's "of" phrase is its noun
         ("This also lifted Orsk shares 4%.", "4%"),  # a pronoun before an adverb
+        ("Signed in 2019, it costs $20,000 a year.", "$20,000 a year"),  # a participle is no antecedent
         ("Yesterday I swam 2 km, tomorrow I will swim 3 km.", "3 km"),  # a pronoun after "tomorrow"
         ("It is about minus 390 Fahrenheit, minus 234 Celsius.", "minus 234 Celsius"),  # a unit, no name
         ("Homes sell for $0.4 million to $2.5 million, which works out to $900 a month.", "$900 a month"),

@@ -17,7 +17,7 @@ __all__ = ["HolderLexicon", "default_holders", "load_holders"]
 _WORD = re.compile(r"[a-z&][a-z'\-]*")
 _MARK = re.compile(r"[^\sA-Za-z0-9]")
 _LISTS = ("links", "relatives", "openers", "intros", "pronouns", "joiners", "stops",
-          "coordinators", "verb_objects", "purchases", "when", "when_nouns", "lists", "after_links", "reports", "moves")
+          "coordinators", "verb_objects", "purchases", "when", "when_nouns", "lists", "after_links", "reports", "moves", "anaphors")
 
 
 @dataclass(frozen=True, slots=True, eq=False)
@@ -41,6 +41,7 @@ class HolderLexicon:
     after_links: frozenset[str]
     reports: frozenset[str]
     moves: frozenset[str]
+    anaphors: frozenset[str]
 
 
 def load_holders(df: DataFile) -> HolderLexicon:

@@ -121,17 +121,20 @@ def _clause_subject(
     b = bisect_left(breaks, start) - 1
     for _ in range(4):
         at = breaks[b] if b >= 0 else 0
-        k = bisect_left(t.starts, at)
+        k = opened = bisect_left(t.starts, at)
+        w = t.lowers[k] if k < len(t.starts) else ""
+        if k + 1 < len(t.starts) and t.starts[k + 1] >= start and w in lex.stops and w not in lex.intros:
+            k += 1  # ", just 47 feet deep": an adverb before the figure opens no clause
         if k >= len(t.starts) or t.starts[k] >= start:
             if b < 0 or t.text[at] not in _APPOSITION:
                 return None
             i = bisect_left(spans, (start,)) - 1
             if previous is not None and i >= 0 and 0 <= at - spans[i][1] <= LIST_GAP:
                 return previous  # a list of figures: "(15.3 ppg, 7.4 rpg, 6.9 apg)"
-            if t.text[at] == "," and k > 0 and t.words[k - 1][0].isupper():
-                if inside(spans, t.starts[k - 1]):
+            if t.text[at] == "," and opened > 0 and t.words[opened - 1][0].isupper():
+                if inside(spans, t.starts[opened - 1]):
                     return None  # "minus 387 Fahrenheit, minus 233 Celsius": a unit, no name
-                return phrase_back(t, k - 1, lex)  # "Maddon, 66, ...": an apposition
+                return phrase_back(t, opened - 1, lex)  # "Maddon, 66, ...": an apposition
             b -= 1  # "the temperature was, on average, 2.1F higher"; "longer — 24 hours"
             continue
         w = t.lowers[k]
@@ -173,6 +176,14 @@ def _clause_subject(
     if k >= len(t.starts) or t.starts[k] >= start:
         return None
     if t.lowers[k] in lex.pronouns and not is_acronym(t.words[k]):
+        if t.lowers[k] in lex.anaphors and breaks and breaks[0] < t.starts[k]:
+            # "The debris field stretched 7 miles, but most landed 47 feet deep": the
+            # subject the sentence opens with
+            first = _clause_subject(t, breaks[0], breaks, spans, lex)
+            if first is not None and t.text.find(first) < breaks[0] and (
+                " " in first or lemma(first.lower()) == first.lower()
+            ):
+                return first  # not a participle ("Drawn up in 2015, it has ...")
         return None  # "It rose 4%", "There are four": the holder is named elsewhere
     if t.lowers[k] in lex.stops:
         return None  # "This also lifted ...": a pronoun before an adverb
