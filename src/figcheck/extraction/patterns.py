@@ -12,7 +12,6 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from ..errors import OptionError
-from ..lexicon.literals import literal_led
 from ..lexicon.scanner import ScannerLexicon, alternation
 from ..lexicon.scanner_rules import ScannerRules, scanner_rules
 from ..regex_cache import compile_pattern
@@ -56,9 +55,6 @@ class Grammar:
     rules: ScannerRules  # scales, ranks, references, age bands, lists
     entry: EntryPoints  # where ``atom`` may match: tried there only, anchored
     hedge_ends: frozenset[str]  # the last word of every hedge written before a figure
-    # the fixed names' words alone ("S&P 500"), not followed by anything: a text where none
-    # stands holds no fixed name, so no figure of it is looked up as part of one
-    named_lead: re.Pattern[str]
 
 
 def grammar(lex: ScannerLexicon, tolerances: Mapping[str, float] | None = None) -> Grammar:
@@ -89,7 +85,6 @@ def grammar(lex: ScannerLexicon, tolerances: Mapping[str, float] | None = None) 
         rules=scanner_rules(),
         entry=_entry_points(lex),
         hedge_ends=frozenset(h.rsplit(" ", 1)[-1] for h in lex.hedges_before),
-        named_lead=re.compile(literal_led(lex.named_numbers, r"\w")),
     )
 
 

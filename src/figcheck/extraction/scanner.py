@@ -61,7 +61,6 @@ def _scan(g: Grammar, text: str) -> list[Claim]:
     pos = 0
     n = len(text)
     entries = g.entry.offsets(text)
-    names = g.named_lead.search(text) is not None  # most texts hold no fixed name at all
     while pos < n:
         m = g.atom.search(text, pos) if entries is None else _next_atom(g, text, pos, entries)
         while gi < len(glued) and glued[gi] < pos:
@@ -72,7 +71,7 @@ def _scan(g: Grammar, text: str) -> list[Claim]:
         if m is None:
             break
         s = m.start()
-        named = named_at(g, text, s) if names else None
+        named = named_at(g, text, s)
         if named is not None:
             pos = named
             continue
