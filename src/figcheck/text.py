@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import operator
 import re
 
 __all__ = ["LINE_BREAK", "LineIndex", "replace_surrogates", "sentence_spans"]
@@ -11,8 +12,9 @@ __all__ = ["LINE_BREAK", "LineIndex", "replace_surrogates", "sentence_spans"]
 # and a capital or a quote, or at a blank line.
 _FALLBACK_END = re.compile(r"[.!?][\"'”’)\]]*+\s++(?=[\"“‘(\[]?[A-Z0-9])|\n\s*\n")
 
-#: Every line break ``str.splitlines()`` knows, "\r\n" as one break.
-LINE_BREAK = re.compile("\r\n|[\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]")
+#: Every line break ``str.splitlines()`` knows, "\r\n" as one break (the pattern opens with
+#: its character class, so a search skips fast to the next break).
+LINE_BREAK = re.compile("[\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029](?:(?<=\r)\n)?")
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
@@ -96,12 +98,10 @@ def _raw_sentence_spans(text: str) -> list[tuple[int, int]]:
         if type(exc).__name__ != "PanicException":
             raise
         return _fallback_spans(text)
-    spans = []
-    for b in boundaries:
-        s, e = b["start_index"], b["end_index"]
-        if e > s:
-            spans.append((s, e))
-    return spans
+    return [se for se in map(_BOUNDS, boundaries) if se[1] > se[0]]
+
+
+_BOUNDS = operator.itemgetter("start_index", "end_index")
 
 
 class LineIndex:

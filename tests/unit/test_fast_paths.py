@@ -104,3 +104,14 @@ def test_a_scanned_claim_pydantic_must_convert_or_reject_goes_through_pydantic()
     for bad in (dict(value=float("nan")), dict(low=41.0), dict(value=float("inf"), high=float("inf"))):
         with pytest.raises(ValidationError):
             _scanned(**bad)
+
+
+_PLAIN_LINE_BREAK = re.compile("\r\n|[\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]")
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(["\r", "\n", "\r\n", "\x0b", "\x1c", "\x85", "\u2028", "a", " "]), max_size=12).map("".join))
+def test_line_breaks_are_the_plain_pattern_s(text: str) -> None:
+    from figcheck.text import LINE_BREAK
+
+    assert [m.span() for m in LINE_BREAK.finditer(text)] == [m.span() for m in _PLAIN_LINE_BREAK.finditer(text)]
