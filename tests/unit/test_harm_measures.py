@@ -62,9 +62,9 @@ def test_damaged_and_wrecked_buildings_may_be_one_fact() -> None:
 
 
 def test_the_same_concept_in_other_words_pairs_the_figures() -> None:
-    # "protesters arrested" and "demonstrators detained": one concept (arrests), two nouns
-    report = run("Police arrested 52 protesters in the old town on Friday, the prefect said.",
-                 "Fifty-two demonstrators were detained in the old town on Friday, the prefect said.")
+    # "marchers arrested" and "activists detained": one concept (arrests), two nouns
+    report = run("Police arrested 52 marchers in the old town on Friday, the prefect said.",
+                 "Fifty-two activists were detained in the old town on Friday, the prefect said.")
     assert len(report.corroborations) == 1
     assert "same concept: arrests" in report.corroborations[0].evidence
 
