@@ -270,7 +270,9 @@ def claim_to_cqe(claim: Claim, vocab: Vocab, *, age_set: bool = False) -> Quanti
     if claim.kind is Kind.RANGE or claim.bound is Bound.RANGE:
         value = _text_order(claim)
     noun_is_unit = False
-    if claim.unit == "count":
+    if claim.rule == "multiple":
+        unit = vocab.noun_units["time"]  # "sixfold", "3 times": CQE's unit of a multiple
+    elif claim.unit == "count":
         unit, noun_is_unit = _noun_unit(claim.noun, vocab), True
     elif (
         claim.unit == "percent"

@@ -724,3 +724,9 @@ def test_written_percentages_are_never_verbal_fractions():
         4.8,
         "percentage",
     )
+
+
+def test_a_multiple_is_a_count_whatever_its_noun():
+    c = claim("4.5 times", 4.5, "count", noun="earnings", rule="multiple")
+    got = claim_to_cqe(c, load_vocab())
+    assert (got.unit, got.concepts) == ("count", ("earnings",))

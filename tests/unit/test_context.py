@@ -55,7 +55,7 @@ NOUNS = [
     ("Nearly a third of the population speaks Russian.", "Nearly a third", "population"),
     ("Almost 14,000 civilians have died.", "Almost 14,000", "civilians"),
     ("The army sent 300 more tanks to the front.", "300", "tanks"),
-    ("About 200 other people fled the village.", "About 200", "people"),
+    ("About 200 other people fled the village.", "About 200", "other people"),  # the measure drops "other"
     ("By Friday the toll rose to 1,351.", "1,351", "toll"),
     ("The death toll climbed to 2,500 on Sunday.", "2,500", "death toll"),
     ("The number of refugees reached 3 million.", "3 million", "refugees"),

@@ -50,3 +50,46 @@ def test_a_span_from_a_to_b_stays_a_range() -> None:
 def test_a_figure_after_to_without_a_from_level_is_its_own_level() -> None:
     got = claims("The index rose 12 points to 4,310.")
     assert all(not r.endswith(("_from", "_to")) for _, _, r in got)
+
+
+# --- multiples ("N times") --------------------------------------------------------------
+
+
+def test_times_after_a_bare_count_makes_a_multiple() -> None:
+    (c,) = extract("The shares trade at 7.5 times forward earnings.")
+    assert (c.text, c.unit, c.rule, c.noun) == ("7.5 times", "count", "multiple", "forward earnings")
+
+
+def test_a_hedged_number_of_times_is_a_multiple_with_its_bound() -> None:
+    (c,) = extract("The satellite has circled the planet more than 4100 times.")
+    assert (c.text, c.rule, c.bound.value) == ("more than 4100 times", "multiple", ">")
+
+
+def test_a_capitalised_times_is_a_name_not_a_multiple() -> None:
+    assert all(c.rule != "multiple" for c in extract("He wrote 3 Times columns that year."))
+
+
+# --- descriptive adjectives: kept in the counted noun, dropped from the measure ---------
+
+
+@pytest.mark.parametrize(
+    ("text", "noun", "measure"),
+    [
+        ("The chain opened 14 new branches in May.", "new branches", "branch"),
+        ("Regulators cut prices on 40 different drugs.", "different drugs", "drug"),
+        ("Nine other players were fined.", "other players", "player"),
+    ],
+)
+def test_descriptive_adjectives_stay_in_the_noun_only(text: str, noun: str, measure: str) -> None:
+    c = extract(text)[0]
+    assert (c.noun, c.measure) == (noun, measure)
+
+
+def test_a_descriptive_adjective_alone_is_no_noun() -> None:
+    (c,) = extract("The airline grounded three new 787 Max jets.")
+    assert c.text == "three" and c.noun != "new"
+
+
+def test_quantity_words_are_still_skipped() -> None:
+    (c,) = extract("The army sent 300 more tanks.")
+    assert c.noun == "tanks"

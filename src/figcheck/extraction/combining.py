@@ -13,7 +13,16 @@ from ..claims import Claim, Kind
 from .bounds import change_before, claim_of, moved_before, range_claim
 from .figure import Figure, scale_of
 from .nonclaims import is_score
-from .patterns import AND_GAP, BETWEEN_LEFT, MOVE_TO_GAP, NEXT_WORD, OR_GAP, RANGE_GAP, Grammar
+from .patterns import (
+    AND_GAP,
+    BETWEEN_LEFT,
+    MOVE_TO_GAP,
+    NEXT_WORD,
+    OR_GAP,
+    RANGE_GAP,
+    TIMES,
+    Grammar,
+)
 from .reading import next_figure
 from .tokens import prev_word, tail
 
@@ -31,6 +40,9 @@ def combine(g: Grammar, text: str, fig: Figure) -> tuple[list[Claim], int]:
     rng = _range(g, text, fig)
     if rng is not None:
         return rng
+    if fig.kind is Kind.COUNT and not fig.has_unit and (tm := TIMES.match(text, fig.end)):
+        # "6.5 times earnings", "more than 3,200 times": a multiple, as "sixfold" is
+        return [claim_of(g, text, fig, "multiple", end=tm.end())], tm.end()
     return [claim_of(g, text, fig, "single")], fig.end
 
 

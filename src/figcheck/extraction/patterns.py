@@ -28,6 +28,7 @@ __all__ = [
     "OF",
     "OR_GAP",
     "RANGE_GAP",
+    "TIMES",
     "grammar",
 ]
 
@@ -184,6 +185,8 @@ def _of_gap(lex: ScannerLexicon) -> re.Pattern[str]:
 # Gaps between two figures that make them one claim.
 RANGE_GAP = re.compile(rf"{_SP}*+[–—]{_SP}*+|-(?=\d)|{_SP}++-{_SP}++(?=\d)|{_SP}++to{_SP}++")
 AND_GAP = re.compile(rf"{_SP}++and{_SP}++")
+# A multiple written with "times" after a bare count ("3.5 times earnings", "orbited 200 times").
+TIMES = re.compile(rf"{_SP}++times(?![\w-])")
 # Between the two levels of a movement: "from 4.8% [in 2019 to] 5.1%", "from 208 pounds [to] 193".
 MOVE_TO_GAP = re.compile(rf"{_SP}++(?:in{_SP}++(?:19|20)\d\d{_SP}++)?to{_SP}++")
 OR_GAP = re.compile(rf"{_SP}++or{_SP}++")

@@ -19,7 +19,7 @@ _WORD = re.compile(r"[a-z][a-z'\-]*")
 _PHRASE = re.compile(r"[a-z][a-z'\-]*(?: [a-z][a-z'\-]*)*")
 _NAME = re.compile(r"[a-z][a-z_]*")
 _ABBREVIATION = re.compile(r"[A-Za-z][A-Za-z0-9]*")
-_LISTS = ("verbs", "fillers", "people", "groups", "qualifiers", "auxiliaries", "pronouns", "not_nouns", "subsets", "times")
+_LISTS = ("verbs", "fillers", "people", "groups", "qualifiers", "auxiliaries", "pronouns", "not_nouns", "subsets", "times", "descriptive")
 _SCALE_KEYS = ("before", "after", "events")
 
 
@@ -44,6 +44,7 @@ class MeasureLexicon:
     not_nouns: frozenset[str]
     subsets: frozenset[str]
     times: frozenset[str]
+    descriptive: frozenset[str]
     event_heads: dict[str, str]
     verb_measures: dict[str, str]
     extents: dict[str, str]
@@ -127,6 +128,7 @@ def load_measures(df: DataFile) -> MeasureLexicon:
         not_nouns=lists["not_nouns"],
         subsets=lists["subsets"],
         times=lists["times"],
+        descriptive=lists["descriptive"],
         event_heads=heads,
         verb_measures=named,
         extents=extents,

@@ -460,7 +460,7 @@ def measure_head(
     event = concept if event else None
     words = noun.split() if noun else []
     quals = [lemma(w) if w.endswith("s") else w for w in words[:-1] if w in lex.qualifiers]
-    rest = [w for w in words[:-1] if w not in lex.qualifiers]
+    rest = [w for w in words[:-1] if w not in lex.qualifiers and w not in lex.descriptive]
     head_word = words[-1] if words else None
     event_head = lex.event_heads.get(event) if event else None
     if event_head is not None and head_word in lex.groups:

@@ -7,6 +7,7 @@ from bisect import bisect_left
 from collections.abc import Sequence
 
 from ...lexicon.context import DET, GENERIC, LINK, NOT_NAME, SKIP, STOP
+from ...lexicon.measures import default_measures
 from ...lexicon.names import default_names
 from .lemmas import is_known, lemmatize
 from .sentence import POSSESSIVE, REACH, Tokens
@@ -81,6 +82,8 @@ def noun_after(
         i += 1
     if not out or (len(out) == 1 and roles.get(out[0], 0) & GENERIC):
         return None
+    if out[-1] in default_measures().descriptive:
+        return None  # "two new 737 jets": the noun is past the model number, not "new"
     return " ".join(out[-4:]), lo, ends[i - 1]  # "public electric vehicle charging points"
 
 
