@@ -38,6 +38,7 @@ _BOUND = {
     Bound.LE: "<",
     Bound.RANGE: "=",  # CQE labels ranges "=" unless they report a movement
 }
+_PARTICIPLE = ("ing", "ed")
 _WRITTEN = ("digits_", "words_")  # rules of figures written out, never a verbal fraction
 _TOKEN_SPLIT = re.compile(r"[,\s]++")
 _LAST_WORD = re.compile(r"([a-z]++)\.?+$")
@@ -170,6 +171,8 @@ def _singular(noun: str, vocab: Vocab) -> str:
     low = last.lower()
     if low in vocab.plurals:
         last = vocab.plurals[low]
+    elif low.endswith("ses") and (base := lemma(low)) != low:
+        last = last[: len(base)] if low.startswith(base) else base  # "viruses", "crises"
     else:
         for plural, singular in vocab.suffixes.items():
             if low.endswith(plural) and len(low) > len(plural) + 1:
@@ -184,7 +187,10 @@ def _noun_unit(noun: str | None, vocab: Vocab) -> str:
         return NO_UNIT
     singular = _singular(noun.strip(), vocab)
     words = singular.split()
-    singular = " ".join([*(lemma(w) for w in words[:-1]), words[-1]])
+    # CQE lemmatises a modifier ("richest" -> "rich") but keeps a participle as written
+    # ("shipping container", "coal-fired power plant")
+    modifiers = (w if w.lower().endswith(_PARTICIPLE) else lemma(w) for w in words[:-1])
+    singular = " ".join([*modifiers, words[-1]])
     return vocab.noun_units.get(singular.lower(), singular)
 
 

@@ -730,3 +730,19 @@ def test_a_multiple_is_a_count_whatever_its_noun():
     c = claim("4.5 times", 4.5, "count", noun="earnings", rule="multiple")
     got = claim_to_cqe(c, load_vocab())
     assert (got.unit, got.concepts) == ("count", ("earnings",))
+
+
+@pytest.mark.parametrize(
+    ("noun", "unit"),
+    [
+        ("shipping containers", "shipping container"),
+        ("coal-fired power plants", "coal-fired power plant"),
+        ("richest clubs", "rich club"),
+        ("viruses", "virus"),
+        ("crises", "crisis"),
+        ("houses", "house"),
+    ],
+)
+def test_counted_noun_as_cqe_unit(noun, unit):
+    c = claim("9", 9, "count", noun=noun)
+    assert claim_to_cqe(c, load_vocab()).unit == unit

@@ -93,3 +93,50 @@ def test_a_descriptive_adjective_alone_is_no_noun() -> None:
 def test_quantity_words_are_still_skipped() -> None:
     (c,) = extract("The army sent 300 more tanks.")
     assert c.noun == "tanks"
+
+
+# --- the counted noun: compounds and participles ----------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "noun"),
+    [
+        ("The council released a 40 page report on Monday.", "page"),
+        ("The hatchback gets a 4 cylinder engine.", "cylinder"),
+        ("About 300 police officers were deployed.", "police officers"),
+        ("Crews rebuilt 45 road bridges last year.", "road bridges"),
+    ],
+)
+def test_a_figure_counts_the_first_noun_of_a_singular_compound(text: str, noun: str) -> None:
+    c = extract(text)[0]
+    assert c.noun == noun
+
+
+def test_a_participle_before_a_name_ends_the_noun_phrase() -> None:
+    (c,) = extract("Staff read the 30 page memo titled Operation Lantern in full.")
+    assert c.noun == "page"
+
+
+# --- currencies and rates written after the figure --------------------------------------
+
+
+def test_a_euro_sign_after_the_figure() -> None:
+    (c,) = extract("She paid 850€ for the bike.")
+    assert (c.unit, c.kind, c.value) == ("EUR", Kind.MONEY, 850.0)
+
+
+def test_a_spaced_two_letter_dollar_prefix() -> None:
+    (c,) = extract("Plans start at AU $12.99 a month.")
+    assert c.unit == "AUD / month"
+
+
+@pytest.mark.parametrize(
+    ("text", "unit"),
+    [
+        ("Fees went up by £36 a-year for most members.", "GBP / year"),
+        ("The port runs a 40,000 barrel-a-day terminal.", "oil_barrel / day"),
+    ],
+)
+def test_a_hyphenated_rate(text: str, unit: str) -> None:
+    (c,) = extract(text)
+    assert c.unit == unit

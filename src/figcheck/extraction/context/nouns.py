@@ -74,9 +74,11 @@ def noun_after(
             continue
         if out and is_plural(out[-1]) and not is_plural(lw):
             break  # "11 members bound by", "59 users mostly from": the plural head ends it
-        if out and lw.endswith(("ed", "ing")) and _phrase_ends(t, i + 1, limit):
-            # "1,351 people killed", "a convoy stalled": a verb, unless it modifies what
-            # follows ("Russian armoured vehicles", "bus charging bays")
+        if out and lw.endswith(("ed", "ing")) and (
+            _phrase_ends(t, i + 1, limit) or (lw.endswith("ed") and _name_next(t, i + 1, limit))
+        ):
+            # "1,351 people killed", "a convoy stalled", "a report labeled Project X": a verb,
+            # unless it modifies what follows ("Russian armoured vehicles", "bus charging bays")
             break
         out.append(lw)
         i += 1
@@ -84,7 +86,37 @@ def noun_after(
         return None
     if out[-1] in default_measures().descriptive:
         return None  # "two new 737 jets": the noun is past the model number, not "new"
+    k = i - len(out)  # the phrase's first word
+    if len(out) > 1 and _counts_modifier(s[start:end], out):
+        return out[0], starts[k], ends[k]  # "a 12 page report", "a 3 cylinder engine"
     return " ".join(out[-4:]), lo, ends[i - 1]  # "public electric vehicle charging points"
+
+
+def _counts_modifier(span: str, out: list[str]) -> bool:
+    """Does a figure of two or more count the first word of a phrase with a singular head?
+
+    "a 12 page report" is a report of 12 pages; "200 police officers" counts officers.
+    """
+    last = span.rsplit(None, 1)[-1].replace(",", "") if span.strip() else ""
+    if not last.isdigit() or int(last) < 2:
+        return False
+    first, head = out[0], out[-1]
+    lex = default_measures()
+    return (
+        first.isalpha()
+        and first not in lex.descriptive
+        and head not in lex.people  # "200 other people": plural without an -s
+        and head not in lex.groups
+        and not first.endswith(("s", "ed", "ing"))
+        and lemma(first) == first
+        and lemma(head) == head
+        and not head.endswith("s")
+    )
+
+
+def _name_next(t: Tokens, j: int, limit: int) -> bool:
+    """Is word ``j`` a capitalised word inside the phrase's reach ("labeled Project X")?"""
+    return j < len(t.starts) and t.starts[j] < limit and t.joined(j) and t.words[j][0].isupper()
 
 
 def is_plural(word: str) -> bool:
