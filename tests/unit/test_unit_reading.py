@@ -140,3 +140,42 @@ def test_a_spaced_two_letter_dollar_prefix() -> None:
 def test_a_hyphenated_rate(text: str, unit: str) -> None:
     (c,) = extract(text)
     assert c.unit == unit
+
+
+# --- more units written with the figure -------------------------------------------------
+
+
+def test_an_adverb_and_its_participle_are_both_skipped() -> None:
+    (c,) = extract("The farm equals some 30 reasonably sized gas plants.")
+    assert c.noun == "gas plants"
+
+
+def test_torque_in_pound_feet_is_not_energy_in_foot_pounds() -> None:
+    (torque,) = extract("The engine makes 410 lb-ft of torque.")
+    (energy,) = extract("The round carries 1,200 foot-pounds of energy.")
+    assert (torque.unit, energy.unit) == ("pound_force_foot", "foot_pound")
+
+
+def test_a_double_prime_is_inches() -> None:
+    (c,) = extract("The scale length is 24.75″ on this model.")
+    assert (c.unit, c.value) == ("inch", 24.75)
+
+
+@pytest.mark.parametrize(
+    ("text", "units"),
+    [
+        ("A coffee there costs about 3 or $4.", ["USD", "USD"]),
+        ("Buyers choose a 10- or 12-inch display.", ["inch", "inch"]),
+    ],
+)
+def test_the_first_of_two_alternatives_takes_the_unit_of_the_second(text: str, units) -> None:
+    assert [c.unit for c in extract(text)] == units
+
+
+def test_spaced_pence_in_a_market_report() -> None:
+    got = extract("Tesco was down 4 p at 251.5 p by noon.")
+    assert [(c.unit, round(c.value, 4)) for c in got] == [("GBP", 0.04), ("GBP", 2.515)]
+
+
+def test_p_m_after_a_spaced_figure_is_no_money() -> None:
+    assert all(c.unit != "GBP" for c in extract("The doors open at 7 p.m. on Friday."))

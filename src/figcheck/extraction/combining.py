@@ -14,6 +14,7 @@ from .bounds import change_before, claim_of, moved_before, range_claim
 from .figure import Figure, scale_of
 from .nonclaims import is_score
 from .patterns import (
+    ALTERNATIVE_GAP,
     AND_GAP,
     BETWEEN_LEFT,
     MOVE_TO_GAP,
@@ -37,6 +38,8 @@ def combine(g: Grammar, text: str, fig: Figure) -> tuple[list[Claim], int]:
             return pow_
         if _rank_or_reference(g, text, fig):
             return [], fig.end
+    if fig.kind is Kind.COUNT and not fig.has_unit:
+        _alternative_unit(g, text, fig)
     rng = _range(g, text, fig)
     if rng is not None:
         return rng
@@ -174,6 +177,14 @@ def _pending_scale(second: Figure, fig: Figure) -> float:
         if scale and fig.value * scale <= second.value:
             return scale
     return 1.0
+
+
+def _alternative_unit(g: Grammar, text: str, fig: Figure) -> None:
+    """ "about 8 or $9", "a 7- or 8-inch screen": the first alternative has the second's unit."""
+    gap = ALTERNATIVE_GAP.match(text, fig.end)
+    second = next_figure(g, text, gap.end()) if gap is not None else None
+    if second is not None and second.has_unit and not second.scaled:
+        fig.unit, fig.kind, fig.has_unit = second.unit, second.kind, True
 
 
 def _borrow_unit(g: Grammar, text: str, fig: Figure) -> None:

@@ -19,6 +19,7 @@ from .entry import EntryPoints
 from .numerals import GROUP_SPACES
 
 __all__ = [
+    "ALTERNATIVE_GAP",
     "AND_GAP",
     "BETWEEN_LEFT",
     "DIGITS",
@@ -190,6 +191,8 @@ TIMES = re.compile(rf"{_SP}++times(?![\w-])")
 # Between the two levels of a movement: "from 4.8% [in 2019 to] 5.1%", "from 208 pounds [to] 193".
 MOVE_TO_GAP = re.compile(rf"{_SP}++(?:in{_SP}++(?:19|20)\d\d{_SP}++)?to{_SP}++")
 OR_GAP = re.compile(rf"{_SP}++or{_SP}++")
+# Two alternatives, the unit written with the second only: "about 8 or $9", "a 7- or 8-inch screen".
+ALTERNATIVE_GAP = re.compile(rf"-?+{_SP}++or{_SP}++")
 BETWEEN_LEFT = re.compile(r"(?i)(?<![\w])(?:between|from)[ \u00a0]++$")
 NEXT_WORD = re.compile(rf"{_SP}++(?P<w>[A-Za-z][\w'’.&-]*+)")
 NAMED_REACH = 24  # longer than any name in exclusions.toml [named]

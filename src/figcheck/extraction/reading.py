@@ -265,7 +265,10 @@ def _unit(g: Grammar, text: str, fig: Figure, e: int) -> None:
         fig.end = e
         return
     if form.kind == "money" and form.factor != 1.0 and um.start("u") != e and um.group("u") in ("p", "c"):
-        return  # "5 p" with a space is not pence
+        # "5 c" and "at 5 p.m." are no money; "down 68 p at 1112 p" is pence, as a market
+        # report spaced it
+        if um.group("u") == "c" or _CLOCK_P.match(text, um.end()):
+            return
     if um.group("u").lower() in g.rules.verb_units:
         nxt = NEXT_WORD.match(text, um.end())
         if nxt is not None and nxt.group("w").lower() in g.rules.verb_units_next:
@@ -288,6 +291,9 @@ def _unit(g: Grammar, text: str, fig: Figure, e: int) -> None:
         fig.end = dm.end()  # "40-mile-long", "15-year-old": part of the figure
     elif form.kind != "money" or form.factor == 1.0:
         _rate(g, text, fig)
+
+
+_CLOCK_P = re.compile(r"\.[A-Za-z]")  # "5 p.m.", "5 p.a."
 
 
 def _rate(g: Grammar, text: str, fig: Figure) -> None:

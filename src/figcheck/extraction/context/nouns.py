@@ -57,8 +57,11 @@ def noun_after(
             break
         lw = lowers[i]
         r = roles.get(lw, 0)
-        if not out and (r & SKIP or _adverb_before_participle(t, i)):
-            i += 1  # "300 more tanks", "20 newly built homes"
+        if not out and _adverb_before_participle(t, i):
+            i += 2  # "20 newly built homes", "20 decently sized plants": what, not how
+            continue
+        if not out and r & SKIP:
+            i += 1  # "300 more tanks"
             continue
         if t.gaps[i + 1].startswith("- "):
             # "long- and medium-range systems": a suspended compound; the noun comes later
