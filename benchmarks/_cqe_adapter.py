@@ -39,6 +39,7 @@ _BOUND = {
     Bound.RANGE: "=",  # CQE labels ranges "=" unless they report a movement
 }
 _PARTICIPLE = ("ing", "ed")
+_COORDINATORS = frozenset(("and", "or", "&"))
 _WRITTEN = ("digits_", "words_")  # rules of figures written out, never a verbal fraction
 _TOKEN_SPLIT = re.compile(r"[,\s]++")
 _LAST_WORD = re.compile(r"([a-z]++)\.?+$")
@@ -186,7 +187,8 @@ def _noun_unit(noun: str | None, vocab: Vocab) -> str:
     if not noun or not noun.strip():
         return NO_UNIT
     singular = _singular(noun.strip(), vocab)
-    words = singular.split()
+    # "digital and physical sales": CQE writes the shared head's modifiers without "and"
+    words = [w for w in singular.split() if w.lower() not in _COORDINATORS] or singular.split()
     # CQE lemmatises a modifier ("richest" -> "rich") but keeps a participle as written
     # ("shipping container", "coal-fired power plant")
     modifiers = (w if w.lower().endswith(_PARTICIPLE) else lemma(w) for w in words[:-1])

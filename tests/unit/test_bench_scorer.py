@@ -746,3 +746,8 @@ def test_a_multiple_is_a_count_whatever_its_noun():
 def test_counted_noun_as_cqe_unit(noun, unit):
     c = claim("9", 9, "count", noun=noun)
     assert claim_to_cqe(c, load_vocab()).unit == unit
+
+
+def test_a_shared_head_is_written_without_and():
+    c = claim("12", 12, "count", noun="ford and toyota pickups")
+    assert claim_to_cqe(c, load_vocab()).unit == "ford toyota pickup"

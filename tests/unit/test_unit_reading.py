@@ -179,3 +179,16 @@ def test_spaced_pence_in_a_market_report() -> None:
 
 def test_p_m_after_a_spaced_figure_is_no_money() -> None:
     assert all(c.unit != "GBP" for c in extract("The doors open at 7 p.m. on Friday."))
+
+
+@pytest.mark.parametrize(
+    ("text", "noun"),
+    [
+        ("Police found 230 Ford and Toyota pickups abandoned.", "ford and toyota pickups"),
+        ("The label sold 1.2m vinyl and cassette copies.", "vinyl and cassette copies"),
+        ("The farm keeps 40 goats and sheep.", "goats"),
+        ("She bought one lamp and two chairs.", "lamp"),
+    ],
+)
+def test_two_modifiers_may_share_one_plural_head(text: str, noun: str) -> None:
+    assert extract(text)[0].noun == noun

@@ -68,6 +68,10 @@ def noun_after(
             i += 2 if i + 1 < n and lowers[i + 1] in _COORDINATORS else 1
             first = i
             continue
+        if out and lw in _COORDINATORS and _shared_head(t, i + 1, limit, out[-1]):
+            out.append(lw)  # "460 Kia and Hyundai vehicles": one head for both
+            i += 1
+            continue
         if r & STOP or lw.endswith(POSSESSIVE):
             break
         if t.gaps[i + 1] == "' " and lw.endswith("s"):
@@ -115,6 +119,20 @@ def _counts_modifier(span: str, out: list[str]) -> bool:
         and lemma(head) == head
         and not head.endswith("s")
     )
+
+
+def _shared_head(t: Tokens, j: int, limit: int, before: str) -> bool:
+    """Do the words from ``j`` end, within two more, on a plural head that the modifier
+    ``before`` shares ("digital [and] physical sales"), with no figure or stop word between?"""
+    if is_plural(before):
+        return False  # "40 apples and pears": two heads
+    for k in range(j, min(j + 3, len(t.starts))):
+        if t.starts[k] >= limit or not t.joined(k) or t.roles.get(t.lowers[k], 0) & STOP:
+            return False
+        w = t.lowers[k]
+        if is_plural(w) or (len(w) > 3 and w.endswith("s") and not w.endswith(("ss", "us", "is"))):
+            return True
+    return False
 
 
 def _name_next(t: Tokens, j: int, limit: int) -> bool:
