@@ -192,3 +192,8 @@ def test_p_m_after_a_spaced_figure_is_no_money() -> None:
 )
 def test_two_modifiers_may_share_one_plural_head(text: str, noun: str) -> None:
     assert extract(text)[0].noun == noun
+
+
+def test_a_word_or_two_may_stand_between_the_levels() -> None:
+    got = claims("City fuel economy climbed from 28 mpg combined to 31 for the hybrid.")
+    assert got == [("28 mpg", "mile_per_gallon", "digits_from"), ("31", "mile_per_gallon", "digits_to")]

@@ -188,8 +188,12 @@ RANGE_GAP = re.compile(rf"{_SP}*+[–—]{_SP}*+|-(?=\d)|{_SP}++-{_SP}++(?=\d)|{
 AND_GAP = re.compile(rf"{_SP}++and{_SP}++")
 # A multiple written with "times" after a bare count ("3.5 times earnings", "orbited 200 times").
 TIMES = re.compile(rf"{_SP}++times(?![\w-])")
-# Between the two levels of a movement: "from 4.8% [in 2019 to] 5.1%", "from 208 pounds [to] 193".
-MOVE_TO_GAP = re.compile(rf"{_SP}++(?:in{_SP}++(?:19|20)\d\d{_SP}++)?to{_SP}++")
+# Between the two levels of a movement: "from 4.8% [in 2019 to] 5.1%", "from 208 pounds [to] 193",
+# "from 21 mpg [combined to] 23", "from 3% [last year to] 4%".
+MOVE_TO_GAP = re.compile(
+    rf"{_SP}++(?:(?:in{_SP}++(?:19|20)\d\d|(?!to{_SP})[a-z]++(?:{_SP}++(?!to{_SP})[a-z]++)?+){_SP}++)?+"
+    rf"to{_SP}++"
+)
 OR_GAP = re.compile(rf"{_SP}++or{_SP}++")
 # Two alternatives, the unit written with the second only: "about 8 or $9", "a 7- or 8-inch screen".
 ALTERNATIVE_GAP = re.compile(rf"-?+{_SP}++or{_SP}++")
