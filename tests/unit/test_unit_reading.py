@@ -197,3 +197,23 @@ def test_two_modifiers_may_share_one_plural_head(text: str, noun: str) -> None:
 def test_a_word_or_two_may_stand_between_the_levels() -> None:
     got = claims("City fuel economy climbed from 28 mpg combined to 31 for the hybrid.")
     assert got == [("28 mpg", "mile_per_gallon", "digits_from"), ("31", "mile_per_gallon", "digits_to")]
+
+
+# --- an age set off by commas after a name ----------------------------------------------
+
+
+def test_a_number_between_commas_after_a_name_is_an_age() -> None:
+    (c,) = extract("Okafor, 58, has run the clinic since it opened.")
+    assert (c.unit, c.kind, c.rule, c.concept) == ("year", Kind.DURATION, "age", "age")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Labour, 40, the Greens, 12.",  # a list of parties
+        "On Friday, 14, were rescued.",  # a weekday is no name
+        "The panel, 1.5, was replaced.",  # not a whole number
+    ],
+)
+def test_no_age_without_a_person_name_and_a_whole_number(text: str) -> None:
+    assert all(c.rule != "age" for c in extract(text))

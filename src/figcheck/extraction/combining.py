@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 
 from ..claims import Claim, Kind
+from ..lexicon.context import NOT_NAME, default_lexicon
+from ..lexicon.names import default_names
 from .bounds import change_before, claim_of, moved_before, range_claim
 from .figure import Figure, scale_of
 from .nonclaims import is_score
@@ -39,6 +41,8 @@ def combine(g: Grammar, text: str, fig: Figure) -> tuple[list[Claim], int]:
         if _rank_or_reference(g, text, fig):
             return [], fig.end
     if fig.kind is Kind.COUNT and not fig.has_unit:
+        if _age_after_name(text, fig):
+            return [claim_of(g, text, fig, "age", unit="year", kind=Kind.DURATION)], fig.end
         _alternative_unit(g, text, fig)
     rng = _range(g, text, fig)
     if rng is not None:
@@ -177,6 +181,22 @@ def _pending_scale(second: Figure, fig: Figure) -> float:
         if scale and fig.value * scale <= second.value:
             return scale
     return 1.0
+
+
+_NAME_COMMA = re.compile(r"(?<![\w,’'.-])(?P<name>[A-Z][a-z’'-]++),[ \u00a0]$")
+_COMMA_AFTER = re.compile(r",[ \u00a0]")
+
+
+def _age_after_name(text: str, fig: Figure) -> bool:
+    """ "Maddon, 66, has lost weight": a whole number set off by commas after a name is an age."""
+    if fig.source != "digits" or fig.raw_int is None or not 0 < fig.value < 120 or fig.scaled:
+        return False
+    if not _COMMA_AFTER.match(text, fig.end):
+        return False
+    m = _NAME_COMMA.search(text, max(0, fig.start - 30), fig.start)
+    if m is None or m["name"] in default_names().known:  # "Labour, 40, the SNP, 12": a list
+        return False
+    return not default_lexicon().roles.get(m["name"].lower(), 0) & NOT_NAME
 
 
 def _alternative_unit(g: Grammar, text: str, fig: Figure) -> None:

@@ -123,7 +123,9 @@ def extract(
                 measured = ctx
             line, column = lines.locate(sp.start)
             concept, measure = ctx.concept, ctx.measure
-            if concept is not None:
+            if sp.rule == "age":
+                concept = "age"  # "Maddon, 66, ...": the scanner read an age
+            elif concept is not None:
                 concept = _concept_for_unit(sp.unit, concept)
             elif sp.kind in _MEASURED:
                 concept = _concept_for_unit(sp.unit, concept)
