@@ -42,7 +42,7 @@ _PARTICIPLE = ("ing", "ed")
 _COORDINATORS = frozenset(("and", "or", "&"))
 _WRITTEN = ("digits_", "words_")  # rules of figures written out, never a verbal fraction
 _TOKEN_SPLIT = re.compile(r"[,\s]++")
-_LAST_WORD = re.compile(r"([a-z]++)\.?+$")
+_WORD = re.compile(r"[a-z]++")
 
 
 @dataclass(frozen=True)
@@ -204,9 +204,12 @@ def _is_age(claim: Claim, vocab: Vocab) -> bool:
 
 
 def _minor_unit(claim: Claim, vocab: Vocab) -> tuple[str, float] | None:
-    """(CQE unit, factor) when a money claim is written in a minor unit ("50 cents", "20p")."""
-    m = _LAST_WORD.search(claim.text.lower())
-    return vocab.minor_units.get(m[1]) if m else None
+    """(CQE unit, factor) when a money claim is written in a minor unit ("50 cents", "20p",
+    "one penny", "63 cents a share": the first word of its text that names one)."""
+    return next(
+        (vocab.minor_units[w] for w in _WORD.findall(claim.text.lower()) if w in vocab.minor_units),
+        None,
+    )
 
 
 def _text_order(claim: Claim) -> tuple[float, float]:
@@ -292,6 +295,8 @@ def claim_to_cqe(claim: Claim, vocab: Vocab, *, age_set: bool = False) -> Quanti
         unit, noun_is_unit = "% " + _noun_unit(claim.noun, vocab), True
     elif claim.kind is Kind.MONEY and (minor := _minor_unit(claim, vocab)) is not None:
         unit, factor = minor
+        if "/" in claim.unit:  # "63 cents per share": the minor unit per the rate's denominator
+            unit = " per ".join([unit, *(cqe_unit(p.strip(), vocab) for p in claim.unit.split("/")[1:])])
         value = (
             (value[0] * factor, value[1] * factor) if isinstance(value, tuple) else value * factor
         )

@@ -751,3 +751,16 @@ def test_counted_noun_as_cqe_unit(noun, unit):
 def test_a_shared_head_is_written_without_and():
     c = claim("12", 12, "count", noun="ford and toyota pickups")
     assert claim_to_cqe(c, load_vocab()).unit == "ford toyota pickup"
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit", "expected"),
+    [
+        ("63 cents per share", 0.63, "USD / stock_share", (63, "cent per share")),
+        ("$1.20 a share", 1.2, "USD / stock_share", (1.2, "dollar per share")),
+        ("one penny", 0.01, "GBP", (1, "penny")),
+    ],
+)
+def test_money_rates_and_minor_units(text, value, unit, expected):
+    got = claim_to_cqe(claim(text, value, unit, kind="money"), load_vocab())
+    assert values_match(expected[0], got.value) and got.unit == expected[1]

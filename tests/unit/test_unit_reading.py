@@ -217,3 +217,38 @@ def test_a_number_between_commas_after_a_name_is_an_age() -> None:
 )
 def test_no_age_without_a_person_name_and_a_whole_number(text: str) -> None:
     assert all(c.rule != "age" for c in extract(text))
+
+
+# --- money per share ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "unit", "value"),
+    [
+        ("The bank earned 84 cents per share in the quarter.", "USD / stock_share", 0.84),
+        ("Holders get $2.15 a share in cash.", "USD / stock_share", 2.15),
+    ],
+)
+def test_money_per_share_is_a_rate(text: str, unit: str, value: float) -> None:
+    (c,) = extract(text)
+    assert (c.unit, c.kind) == (unit, Kind.MONEY) and c.value == pytest.approx(value)
+
+
+def test_shares_counted_are_still_a_count() -> None:
+    (c,) = extract("The fund sold 12 million shares on Monday.")
+    assert (c.unit, c.noun) == ("count", "shares")
+
+
+def test_an_offer_range_per_share() -> None:
+    (c,) = extract("Bidders offered between $41 and $44 per share.")
+    assert (c.kind, c.unit, c.low, c.high) == (Kind.RANGE, "USD / stock_share", 41.0, 44.0)
+
+
+def test_an_adjective_first_is_no_counted_noun() -> None:
+    (c,) = extract("The fee is 12 electric scooter rides.")
+    assert c.noun != "electric"
+
+
+def test_a_hyphenated_amount_per_share() -> None:
+    (c,) = extract("The board declared a 15-cent-a-share dividend.")
+    assert (c.text, c.unit) == ("15-cent-a-share", "USD / stock_share") and c.value == pytest.approx(0.15)

@@ -289,8 +289,8 @@ def _unit(g: Grammar, text: str, fig: Figure, e: int) -> None:
     dm = lex.dimension_suffix_re.match(text, fig.end)
     if dm is not None and fig.kind in (Kind.MEASURE, Kind.DURATION):
         fig.end = dm.end()  # "40-mile-long", "15-year-old": part of the figure
-    elif form.kind != "money" or form.factor == 1.0:
-        _rate(g, text, fig)
+    else:
+        _rate(g, text, fig)  # "$58 per barrel", "63 cents a share"
 
 
 _CLOCK_P = re.compile(r"\.[A-Za-z]")  # "5 p.m.", "5 p.a."

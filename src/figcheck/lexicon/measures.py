@@ -19,7 +19,8 @@ _WORD = re.compile(r"[a-z][a-z'\-]*")
 _PHRASE = re.compile(r"[a-z][a-z'\-]*(?: [a-z][a-z'\-]*)*")
 _NAME = re.compile(r"[a-z][a-z_]*")
 _ABBREVIATION = re.compile(r"[A-Za-z][A-Za-z0-9]*")
-_LISTS = ("verbs", "fillers", "people", "groups", "qualifiers", "auxiliaries", "pronouns", "not_nouns", "subsets", "times", "descriptive")
+_LISTS = ("verbs", "fillers", "people", "groups", "qualifiers", "auxiliaries", "pronouns", "not_nouns", "subsets", "times", "descriptive",
+          "adjective_endings")
 _SCALE_KEYS = ("before", "after", "events")
 
 
@@ -45,6 +46,7 @@ class MeasureLexicon:
     subsets: frozenset[str]
     times: frozenset[str]
     descriptive: frozenset[str]
+    adjective_endings: tuple[str, ...]
     event_heads: dict[str, str]
     verb_measures: dict[str, str]
     extents: dict[str, str]
@@ -129,6 +131,7 @@ def load_measures(df: DataFile) -> MeasureLexicon:
         subsets=lists["subsets"],
         times=lists["times"],
         descriptive=lists["descriptive"],
+        adjective_endings=tuple(sorted(lists["adjective_endings"])),
         event_heads=heads,
         verb_measures=named,
         extents=extents,

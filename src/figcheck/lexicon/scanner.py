@@ -23,7 +23,7 @@ __all__ = ["Hedge", "ScannerLexicon", "UnitForm", "alternation", "lexicon", "phr
 
 # The bounds a hedge may set: every Bound but the default "=" and a range.
 _BOUNDS = frozenset(b.value for b in Bound) - {Bound.EQ.value, Bound.RANGE.value}
-_KINDS = {"measure", "duration"}
+_KINDS = {"measure", "duration", "per"}  # "per": read only as a rate's denominator
 
 
 def alternation(words: list[str]) -> str:
@@ -385,7 +385,9 @@ def lexicon() -> ScannerLexicon:
         r"(?i)(?:[ \u00a0]++|(?=-))(?P<h>" + _alternation(list(after)) + r")(?![\w])"
     )
     unit_re = compile_pattern(
-        r"(?i)(?:[ \u00a0]?+-?|-)(?P<u>" + _alternation(list(uni["forms"])) + r")(?![\w²³])"
+        r"(?i)(?:[ \u00a0]?+-?|-)(?P<u>"
+        + _alternation([f for f, form in uni["forms"].items() if form.kind != "per"])
+        + r")(?![\w²³])"
     )
     unit_exact_re = compile_pattern(
         r"[ \u00a0]?+-?(?P<u>" + _alternation(list(uni["exact"])) + r")(?![\w²³])"

@@ -112,6 +112,7 @@ def _counts_modifier(span: str, out: list[str]) -> bool:
     return (
         first.isalpha()
         and first not in lex.descriptive
+        and not first.endswith(lex.adjective_endings)
         and head not in lex.people  # "200 other people": plural without an -s
         and head not in lex.groups
         and not first.endswith(("s", "ed", "ing"))
