@@ -252,3 +252,12 @@ def test_an_adjective_first_is_no_counted_noun() -> None:
 def test_a_hyphenated_amount_per_share() -> None:
     (c,) = extract("The board declared a 15-cent-a-share dividend.")
     assert (c.text, c.unit) == ("15-cent-a-share", "USD / stock_share") and c.value == pytest.approx(0.15)
+
+
+def test_from_a_up_to_b_is_a_range() -> None:
+    (c,) = extract("Flats start from 520 sq ft up to 1,100 sq ft in the new block.")
+    assert (c.kind, c.unit, c.low, c.high) == (Kind.RANGE, "square_foot", 520.0, 1100.0)
+
+
+def test_a_movement_up_to_a_level_is_no_range() -> None:
+    assert all(c.kind != Kind.RANGE for c in extract("Fares rose from $10 up to $12 this year."))

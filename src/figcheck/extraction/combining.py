@@ -24,6 +24,7 @@ from .patterns import (
     OR_GAP,
     RANGE_GAP,
     TIMES,
+    UP_TO_GAP,
     Grammar,
 )
 from .reading import next_figure
@@ -117,6 +118,13 @@ def _range(g: Grammar, text: str, fig: Figure) -> tuple[list[Claim], int] | None
             # "rose from 10 to 20": two levels, read separately; the first is where it moved from
             return [claim_of(g, text, fig, "from")], fig.end
         between = None  # "ranging from $200 to $400": a range
+        if (up := UP_TO_GAP.match(text, fig.end)) is not None:
+            # "starting from 450 sq ft up to 900 sq ft": a range, not a level and a bound
+            second = next_figure(g, text, up.end())
+            if second is not None and second.unit == fig.unit and fig.value < second.value:
+                claim = range_claim(g, text, fig.start, second.end, fig.value, second.value,
+                                    fig.unit, "range")
+                return [claim], second.end
     if between is not None:
         gap = AND_GAP.match(text, fig.end) or RANGE_GAP.match(text, fig.end)
     else:

@@ -30,6 +30,7 @@ __all__ = [
     "OR_GAP",
     "RANGE_GAP",
     "TIMES",
+    "UP_TO_GAP",
     "grammar",
 ]
 
@@ -186,6 +187,7 @@ def _of_gap(lex: ScannerLexicon) -> re.Pattern[str]:
 # Gaps between two figures that make them one claim.
 RANGE_GAP = re.compile(rf"{_SP}*+[–—]{_SP}*+|-(?=\d)|{_SP}++-{_SP}++(?=\d)|{_SP}++to{_SP}++")
 AND_GAP = re.compile(rf"{_SP}++and{_SP}++")
+UP_TO_GAP = re.compile(rf"{_SP}++up{_SP}++to{_SP}++")  # "from 450 sq ft up to 900 sq ft"
 # A multiple written with "times" after a bare count ("3.5 times earnings", "orbited 200 times").
 TIMES = re.compile(rf"{_SP}++times(?![\w-])")
 # Between the two levels of a movement: "from 4.8% [in 2019 to] 5.1%", "from 208 pounds [to] 193",
