@@ -187,10 +187,10 @@ def _noun_unit(noun: str | None, vocab: Vocab) -> str:
     if not noun or not noun.strip():
         return NO_UNIT
     singular = _singular(noun.strip(), vocab)
-    # "digital and physical sales": CQE writes the shared head's modifiers without "and"
+    # "vinyl and cassette copies": CQE writes the shared head's modifiers without "and"
     words = [w for w in singular.split() if w.lower() not in _COORDINATORS] or singular.split()
     # CQE lemmatises a modifier ("richest" -> "rich") but keeps a participle as written
-    # ("shipping container", "coal-fired power plant")
+    # ("housing estates", "gas-fired power stations")
     modifiers = (w if w.lower().endswith(_PARTICIPLE) else lemma(w) for w in words[:-1])
     singular = " ".join([*modifiers, words[-1]])
     return vocab.noun_units.get(singular.lower(), singular)
@@ -205,7 +205,7 @@ def _is_age(claim: Claim, vocab: Vocab) -> bool:
 
 def _minor_unit(claim: Claim, vocab: Vocab) -> tuple[str, float] | None:
     """(CQE unit, factor) when a money claim is written in a minor unit ("50 cents", "20p",
-    "one penny", "63 cents a share": the first word of its text that names one)."""
+    "one penny", "84 cents a share": the first word of its text that names one)."""
     return next(
         (vocab.minor_units[w] for w in _WORD.findall(claim.text.lower()) if w in vocab.minor_units),
         None,
@@ -287,7 +287,7 @@ def claim_to_cqe(claim: Claim, vocab: Vocab, *, age_set: bool = False) -> Quanti
         unit, noun_is_unit = _noun_unit(claim.noun, vocab), True
     elif (
         claim.unit == "percent"
-        and not claim.rule.startswith(_WRITTEN)  # "from 4.8 to 4.7 percent": 4.8 is in percent
+        and not claim.rule.startswith(_WRITTEN)  # "from 3.9 to 3.5 percent": 3.9 is in percent
         and not vocab.percent_marker.search(claim.text.lower())
     ):
         # A verbal fraction ("a third of voters"): CQE keeps it as 0-1 with unit "% <noun>".
@@ -295,7 +295,7 @@ def claim_to_cqe(claim: Claim, vocab: Vocab, *, age_set: bool = False) -> Quanti
         unit, noun_is_unit = "% " + _noun_unit(claim.noun, vocab), True
     elif claim.kind is Kind.MONEY and (minor := _minor_unit(claim, vocab)) is not None:
         unit, factor = minor
-        if "/" in claim.unit:  # "63 cents per share": the minor unit per the rate's denominator
+        if "/" in claim.unit:  # "84 cents per share": the minor unit per the rate's denominator
             unit = " per ".join([unit, *(cqe_unit(p.strip(), vocab) for p in claim.unit.split("/")[1:])])
         value = (
             (value[0] * factor, value[1] * factor) if isinstance(value, tuple) else value * factor
@@ -318,7 +318,7 @@ def claims_to_cqe(claims: list[Claim], vocab: Vocab, *, age_set: bool = False) -
     """The CQE tuples for one sentence's claims, in order.
 
     Each claim gives one tuple, except the two levels of a movement: a ``*_from`` claim
-    and the ``*_to`` claim right after it ("fell from $2,415 to $2,315") give one range
+    and the ``*_to`` claim right after it ("fell from $4,150 to $3,920") give one range
     (first, second) in the order written, the form CQE annotates a transition in. Its unit
     is the first level's (the second's when the first has none), its concepts both.
     """

@@ -49,7 +49,7 @@ def combine(g: Grammar, text: str, fig: Figure) -> tuple[list[Claim], int]:
     if rng is not None:
         return rng
     if fig.kind is Kind.COUNT and not fig.has_unit and (tm := TIMES.match(text, fig.end)):
-        # "6.5 times earnings", "more than 3,200 times": a multiple, as "sixfold" is
+        # "7.5 times earnings", "more than 4,100 times": a multiple, as "sixfold" is
         return [claim_of(g, text, fig, "multiple", end=tm.end())], tm.end()
     return [claim_of(g, text, fig, "single")], fig.end
 
@@ -119,7 +119,7 @@ def _range(g: Grammar, text: str, fig: Figure) -> tuple[list[Claim], int] | None
             return [claim_of(g, text, fig, "from")], fig.end
         between = None  # "ranging from $200 to $400": a range
         if (up := UP_TO_GAP.match(text, fig.end)) is not None:
-            # "starting from 450 sq ft up to 900 sq ft": a range, not a level and a bound
+            # "starting from 300 sq m up to 700 sq m": a range, not a level and a bound
             second = next_figure(g, text, up.end())
             if second is not None and second.unit == fig.unit and fig.value < second.value:
                 claim = range_claim(g, text, fig.start, second.end, fig.value, second.value,
@@ -196,7 +196,7 @@ _COMMA_AFTER = re.compile(r",[ \u00a0]")
 
 
 def _age_after_name(text: str, fig: Figure) -> bool:
-    """ "Maddon, 66, has lost weight": a whole number set off by commas after a name is an age."""
+    """ "Okafor, 58, has run the clinic": a whole number set off by commas after a name is an age."""
     if fig.source != "digits" or fig.raw_int is None or not 0 < fig.value < 120 or fig.scaled:
         return False
     if not _COMMA_AFTER.match(text, fig.end):
@@ -208,7 +208,7 @@ def _age_after_name(text: str, fig: Figure) -> bool:
 
 
 def _alternative_unit(g: Grammar, text: str, fig: Figure) -> None:
-    """ "about 8 or $9", "a 7- or 8-inch screen": the first alternative has the second's unit."""
+    """ "about 3 or $4", "a 10- or 12-inch display": the first alternative has the second's unit."""
     gap = ALTERNATIVE_GAP.match(text, fig.end)
     second = next_figure(g, text, gap.end()) if gap is not None else None
     if second is not None and second.has_unit and not second.scaled:
@@ -229,10 +229,10 @@ def _borrow_unit(g: Grammar, text: str, fig: Figure) -> None:
 
 
 def movement_end(text: str, before: Claim, claim: Claim) -> Claim:
-    """ "fell from 208 pounds to 193": the level a movement went to, after the one it left.
+    """ "went from 190 pounds to 176": the level a movement went to, after the one it left.
 
     The claim after a ``*_from`` level, joined to it by "to", is the movement's end (rule
-    ``*_to``); a bare count there takes the first level's unit ("193" is in pounds).
+    ``*_to``); a bare count there takes the first level's unit ("176" is in pounds).
     """
     if not (before.rule.endswith("_from") and claim.rule.endswith("_single")):
         return claim

@@ -124,7 +124,7 @@ def extract(
             line, column = lines.locate(sp.start)
             concept, measure = ctx.concept, ctx.measure
             if sp.rule == "age":
-                concept = "age"  # "Maddon, 66, ...": the scanner read an age
+                concept = "age"  # "Okafor, 58, ...": the scanner read an age
             elif concept is not None:
                 concept = _concept_for_unit(sp.unit, concept)
             elif sp.kind in _MEASURED:

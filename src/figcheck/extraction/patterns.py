@@ -187,17 +187,17 @@ def _of_gap(lex: ScannerLexicon) -> re.Pattern[str]:
 # Gaps between two figures that make them one claim.
 RANGE_GAP = re.compile(rf"{_SP}*+[–—]{_SP}*+|-(?=\d)|{_SP}++-{_SP}++(?=\d)|{_SP}++to{_SP}++")
 AND_GAP = re.compile(rf"{_SP}++and{_SP}++")
-UP_TO_GAP = re.compile(rf"{_SP}++up{_SP}++to{_SP}++")  # "from 450 sq ft up to 900 sq ft"
+UP_TO_GAP = re.compile(rf"{_SP}++up{_SP}++to{_SP}++")  # "from 300 sq m up to 700 sq m"
 # A multiple written with "times" after a bare count ("3.5 times earnings", "orbited 200 times").
 TIMES = re.compile(rf"{_SP}++times(?![\w-])")
-# Between the two levels of a movement: "from 4.8% [in 2019 to] 5.1%", "from 208 pounds [to] 193",
-# "from 21 mpg [combined to] 23", "from 3% [last year to] 4%".
+# Between the two levels of a movement: "from 4.8% [in 2019 to] 5.1%", "from 190 pounds [to] 176",
+# "from 28 mpg [combined to] 31", "from 3% [last year to] 4%".
 MOVE_TO_GAP = re.compile(
     rf"{_SP}++(?:(?:in{_SP}++(?:19|20)\d\d|(?!to{_SP})[a-z]++(?:{_SP}++(?!to{_SP})[a-z]++)?+){_SP}++)?+"
     rf"to{_SP}++"
 )
 OR_GAP = re.compile(rf"{_SP}++or{_SP}++")
-# Two alternatives, the unit written with the second only: "about 8 or $9", "a 7- or 8-inch screen".
+# Two alternatives, the unit written with the second only: "about 3 or $4", "a 10- or 12-inch display".
 ALTERNATIVE_GAP = re.compile(rf"-?+{_SP}++or{_SP}++")
 BETWEEN_LEFT = re.compile(r"(?i)(?<![\w])(?:between|from)[ \u00a0]++$")
 NEXT_WORD = re.compile(rf"{_SP}++(?P<w>[A-Za-z][\w'’.&-]*+)")

@@ -265,7 +265,7 @@ def _unit(g: Grammar, text: str, fig: Figure, e: int) -> None:
         fig.end = e
         return
     if form.kind == "money" and form.factor != 1.0 and um.start("u") != e and um.group("u") in ("p", "c"):
-        # "5 c" and "at 5 p.m." are no money; "down 68 p at 1112 p" is pence, as a market
+        # "5 c" and "at 5 p.m." are no money; "down 4 p at 251.5 p" is pence, as a market
         # report spaced it
         if um.group("u") == "c" or _CLOCK_P.match(text, um.end()):
             return
@@ -290,7 +290,7 @@ def _unit(g: Grammar, text: str, fig: Figure, e: int) -> None:
     if dm is not None and fig.kind in (Kind.MEASURE, Kind.DURATION):
         fig.end = dm.end()  # "40-mile-long", "15-year-old": part of the figure
     else:
-        _rate(g, text, fig)  # "$58 per barrel", "63 cents a share"
+        _rate(g, text, fig)  # "$58 per barrel", "84 cents a share"
 
 
 _CLOCK_P = re.compile(r"\.[A-Za-z]")  # "5 p.m.", "5 p.a."

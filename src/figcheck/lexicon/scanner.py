@@ -401,7 +401,7 @@ def lexicon() -> ScannerLexicon:
     currency_fwd_re = compile_pattern(
         r"(?P<c>" + _alternation(list(uni["prefixes"])) + r")[ \u00a0]?+(?=\d)"
     )
-    # "$58 per barrel", "$3,500 a month", "120 km/h", "£24 a-year", "9,000 barrel-a-day": a unit
+    # "$58 per barrel", "$3,500 a month", "120 km/h", "£36 a-year", "40,000 barrel-a-day": a unit
     # of its own, a rate's denominator.
     denominators = [f for f, form in uni["forms"].items() if form.kind != "money"]
     per_re = compile_pattern(

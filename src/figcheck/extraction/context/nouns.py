@@ -58,7 +58,7 @@ def noun_after(
         lw = lowers[i]
         r = roles.get(lw, 0)
         if not out and _adverb_before_participle(t, i):
-            i += 2  # "20 newly built homes", "20 decently sized plants": what, not how
+            i += 2  # "20 newly built homes", "30 reasonably sized plants": what, not how
             continue
         if not out and r & SKIP:
             i += 1  # "300 more tanks"
@@ -69,7 +69,7 @@ def noun_after(
             first = i
             continue
         if out and lw in _COORDINATORS and _shared_head(t, i + 1, limit, out[-1]):
-            out.append(lw)  # "460 Kia and Hyundai vehicles": one head for both
+            out.append(lw)  # "230 Ford and Toyota pickups": one head for both
             i += 1
             continue
         if r & STOP or lw.endswith(POSSESSIVE):
@@ -84,7 +84,7 @@ def noun_after(
         if out and lw.endswith(("ed", "ing")) and (
             _phrase_ends(t, i + 1, limit) or (lw.endswith("ed") and _name_next(t, i + 1, limit))
         ):
-            # "1,351 people killed", "a convoy stalled", "a report labeled Project X": a verb,
+            # "1,351 people killed", "a convoy stalled", "a memo titled Operation X": a verb,
             # unless it modifies what follows ("Russian armoured vehicles", "bus charging bays")
             break
         out.append(lw)
@@ -95,14 +95,14 @@ def noun_after(
         return None  # "two new 737 jets": the noun is past the model number, not "new"
     k = i - len(out)  # the phrase's first word
     if len(out) > 1 and _counts_modifier(s[start:end], out):
-        return out[0], starts[k], ends[k]  # "a 12 page report", "a 3 cylinder engine"
+        return out[0], starts[k], ends[k]  # "a 40 page report", "a 4 cylinder engine"
     return " ".join(out[-4:]), lo, ends[i - 1]  # "public electric vehicle charging points"
 
 
 def _counts_modifier(span: str, out: list[str]) -> bool:
     """Does a figure of two or more count the first word of a phrase with a singular head?
 
-    "a 12 page report" is a report of 12 pages; "200 police officers" counts officers.
+    "a 40 page report" is a report of 40 pages; "200 police officers" counts officers.
     """
     last = span.rsplit(None, 1)[-1].replace(",", "") if span.strip() else ""
     if not last.isdigit() or int(last) < 2:
@@ -137,7 +137,7 @@ def _shared_head(t: Tokens, j: int, limit: int, before: str) -> bool:
 
 
 def _name_next(t: Tokens, j: int, limit: int) -> bool:
-    """Is word ``j`` a capitalised word inside the phrase's reach ("labeled Project X")?"""
+    """Is word ``j`` a capitalised word inside the phrase's reach ("titled Operation X")?"""
     return j < len(t.starts) and t.starts[j] < limit and t.joined(j) and t.words[j][0].isupper()
 
 
