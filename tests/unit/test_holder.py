@@ -116,7 +116,7 @@ def holder(text: str, surface: str) -> str | None:
         ("The oil slick drifted for 9 miles (14 km), but most settled in a bay, just 6 feet (1.8 m) deep.", "6 feet", "oil slick"),
         ("The ferry sailed at noon, and it carried 40 cars.", "40", "ferry"),
         # an adverb before a figure opens no clause of its own
-        ("The biggest risers were Varro Foods, up 41 p at 812 p.", "41", "Varro Foods"),
+        ("The biggest risers were Varro Foods, up 41 p at 812 p.", "41 p", "Varro Foods"),
         # "so far" and a time phrase open the clause before its subject
         ("So far this year Orsk shares have been on a run, up nearly 38%.", "nearly 38%", "Orsk shares"),
         # ... but not after a common word: then the clause's subject
