@@ -149,6 +149,23 @@ def test_since_and_in_are_different_periods() -> None:
     assert parse_period("2019/") != parse_period("2019")
 
 
+def test_the_level_a_movement_starts_from_takes_only_its_own_period() -> None:
+    text = "The vacancy rate edged up to 6.1% last quarter, up from 5.8%."
+    assert period(text, "2025-08-01", "6.1%") == "2025-04/2025-06"
+    assert period(text, "2025-08-01", "5.8%") is None
+    text = "Ridership fell to 8.2 million in March from 9.1 million in February."
+    assert period(text, "2025-04-15", "9.1 million") == "2025-02"
+    text = "Fares fell from $4.20 to $3.90 in June."
+    assert period(text, "2025-07-02", "$4.20") is None
+    assert period(text, "2025-07-02", "$3.90") == "2025-06"
+
+
+def test_a_level_takes_the_year_right_after_it_over_the_one_before() -> None:
+    text = "Members rose from 410 in 2021 to 655 in 2024."
+    assert period(text, None, "410") == "2021"
+    assert period(text, None, "655") == "2024"
+
+
 def test_a_record_since_is_not_the_period() -> None:
     text = "Inflation reached 9.4% in August, the highest since 1991."
     assert period(text, "2025-09-10", "9.4%") == "2025-08"

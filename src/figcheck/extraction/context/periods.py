@@ -201,8 +201,16 @@ def _claim_span(
             later = r
             break
 
+    if _starting_level(sp, start):
+        # "climbed to 4.4% last month, up from 4.2%": the level a movement starts from holds
+        # at another time than the movement's; only a period right after it dates it ("from
+        # 4.2% in April"), not one after the figure it moves to ("from 3% to 4% in May")
+        if later is None or bisect_left(spans, (end, len(text) + 1)) < len(spans) and \
+                spans[bisect_left(spans, (end, len(text) + 1))][0] < later.start:
+            return None
+        return _resolve(sp, later, start)
     pick = before
-    if later is not None and (before is None or later.start - end < start - before.end):
+    if later is not None and (before is None or later.start - end <= start - before.end):
         pick = later
     if pick is None:
         return None
@@ -259,6 +267,13 @@ def _barrier_between(sp: SentencePeriods, lo: int, hi: int) -> bool:
 def _break_after(sp: SentencePeriods, pos: int) -> int:
     k = bisect_left(sp.breaks, pos)
     return sp.breaks[k] if k < len(sp.breaks) else len(sp.text)
+
+
+def _starting_level(sp: SentencePeriods, start: int) -> bool:
+    """Is the figure at ``start`` the level a movement starts from ("up from 4.2%", "fell
+    from 310")?"""
+    words = _WORD.findall(sp.text[max(0, start - 24) : start].lower())
+    return len(words) >= 2 and words[-1] == "from" and words[-2] in sp.lex.words["movement"]
 
 
 def _word_before(text: str, pos: int) -> str:
