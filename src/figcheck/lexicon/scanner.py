@@ -384,11 +384,9 @@ def lexicon() -> ScannerLexicon:
     hedge_after_re = compile_pattern(
         r"(?i)(?:[ \u00a0]++|(?=-))(?P<h>" + _alternation(list(after)) + r")(?![\w])"
     )
-    unit_re = compile_pattern(
-        r"(?i)(?:[ \u00a0]?+-?|-)(?P<u>"
-        + _alternation([f for f, form in uni["forms"].items() if form.kind != "per"])
-        + r")(?![\w²³])"
-    )
+    # units read after a figure; a "per" unit only ever follows a rate word
+    words = _alternation([f for f, form in uni["forms"].items() if form.kind != "per"])
+    unit_re = compile_pattern(r"(?i)(?:[ \u00a0]?+-?|-)(?P<u>" + words + r")(?![\w²³])")
     unit_exact_re = compile_pattern(
         r"[ \u00a0]?+-?(?P<u>" + _alternation(list(uni["exact"])) + r")(?![\w²³])"
     )
@@ -401,8 +399,7 @@ def lexicon() -> ScannerLexicon:
     currency_fwd_re = compile_pattern(
         r"(?P<c>" + _alternation(list(uni["prefixes"])) + r")[ \u00a0]?+(?=\d)"
     )
-    # "$58 per barrel", "$3,500 a month", "120 km/h", "£36 a-year", "40,000 barrel-a-day": a unit
-    # of its own, a rate's denominator.
+    # "$58 per barrel", "120 km/h", "£36 a-year": a unit of its own, a rate's denominator.
     denominators = [f for f, form in uni["forms"].items() if form.kind != "money"]
     per_re = compile_pattern(
         r"(?i)(?:[ \u00a0]?+/[ \u00a0]?+|(?:[ \u00a0]++|-)(?:"
