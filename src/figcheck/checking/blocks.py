@@ -127,7 +127,7 @@ def check_between(claims: Sequence[Claim],
     """Check between all ``claims`` of a run, block by block; statuses in the order of
     ``claims``, fact groups numbered across blocks in order of their keys. ``texts`` (doc id
     -> text, or the words it mentions) as for :func:`~figcheck.checking.frames.frames_of`."""
-    frames = frames_of(claims, texts)
+    frames = frames_of(claims, texts, subject_mentions=True)
     counts = WordCounts.of(frames)
     findings: list[Finding] = []
     corroborations: list[Corroboration] = []

@@ -25,7 +25,6 @@ from dataclasses import dataclass, fields
 
 from ..lexicon.files import data_file
 from ..lexicon.matching import words
-from ..lexicon.unit_concepts import unit_aspects
 from .frames import Frame, align_words, root
 
 __all__ = [
@@ -172,14 +171,6 @@ def _events_differ(a: Frame, b: Frame) -> str | None:
     return None
 
 
-def _aspects(f: Frame) -> frozenset[str]:
-    """The aspects of its dimension a word right by the figure names ("deep": depth)."""
-    if f.dimension is None:
-        return frozenset()
-    return frozenset(name for name, forms in unit_aspects(f.dimension).items()
-                     if any(_near(f, word) >= _NEAR for word in forms))
-
-
 def _money(f: Frame) -> bool:
     """A sum in one currency (not a rate such as GBP per month)."""
     return f.dimension is not None and f.dimension.startswith("[currency_") and " " not in f.dimension
@@ -191,7 +182,7 @@ def _units(a: Frame, b: Frame) -> str:
 
 
 def _said(a: Frame, b: Frame, measure: str) -> str:
-    sa, sb = a.said.get(measure), b.said.get(measure)
+    sa, sb = a.said_as(measure), b.said_as(measure)
     if sa and sb and sa != sb:
         return f" ({sa} ~ {sb})"
     return f" ({sa or sb})" if (sa or sb) and (sa or sb) != measure else ""
@@ -202,7 +193,7 @@ def _measure(a: Frame, b: Frame, w: AlignWeights) -> Field | str:
     kinds = {a.measure_from, b.measure_from}
     strong = kinds <= {"concept", "context", "unit"}
     if kinds == {"unit"} and ma == mb:
-        aa, ab = _aspects(a), _aspects(b)
+        aa, ab = a.aspects, b.aspects
         if aa and ab and not aa & ab:
             return f"different measures: {' '.join(sorted(aa))} vs {' '.join(sorted(ab))}"
         aspect = "".join(f", {x}" for x in sorted(aa & ab))

@@ -40,19 +40,28 @@ def _measure_tolerance() -> float:
     return CheckOptions().measure_tolerance
 
 
-def _interval(claim: Claim, unit: str) -> Interval:
-    iv = convert_interval(written_interval(claim), claim.unit, unit)
-    return iv.widened(_measure_tolerance()) if is_physical(claim.unit) else iv
+def _widened(iv: Interval, unit: str) -> Interval:
+    """``iv`` (of a claim in ``unit``) widened by the measure tolerance for a physical unit."""
+    return iv.widened(_measure_tolerance()) if is_physical(unit) else iv
 
 
 def figures_meet(a: Claim, b: Claim) -> bool:
     """True when the two claims' intervals (hedges and written precision included) meet."""
+    return _meet(a, written_interval(a), b, written_interval(b))
+
+
+def _meet(a: Claim, wa: Interval, b: Claim, wb: Interval) -> bool:
+    """``figures_meet`` of claims whose written intervals are ``wa`` and ``wb``."""
     if a.unit == b.unit:
-        return _interval(a, a.unit).meets(_interval(b, b.unit))
+        return _widened(wa, a.unit).meets(_widened(wb, b.unit))
     try:
-        return _interval(a, a.unit).meets(_interval(b, a.unit))
+        return _widened(wa, a.unit).meets(_widened(convert_interval(wb, b.unit, a.unit), b.unit))
     except Exception:  # units that do not convert never agree
         return False
+
+
+def _written(f: Frame) -> Interval:
+    return f.written if f.written is not None else written_interval(f.claim)
 
 
 def _digits(claim: Claim) -> int:
@@ -79,7 +88,7 @@ def figure_agreement(a: Frame, b: Frame, fields: Iterable[Field]) -> Field | Non
         return None
     if (a.period is None) != (b.period is None):
         return None
-    if not figures_meet(ca, cb):
+    if not _meet(ca, _written(a), cb, _written(b)):
         return None
     measure = next((f.weight for f in fields if f.name == "measure"), 0.0)
     # A one-digit figure is a common coincidence: two that each say plainly what they count, in

@@ -21,7 +21,7 @@ from __future__ import annotations
 import functools
 import re
 import sys
-from collections.abc import Collection, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from ..claims import Claim, Kind
@@ -29,9 +29,10 @@ from ..lexicon.context import default_lexicon
 from ..lexicon.files import data_file
 from ..units import dimension
 from ..lexicon.matching import matching_lexicon, words
-from ..lexicon.unit_concepts import unit_measure
-from .intervals import per_time
+from ..lexicon.unit_concepts import unit_aspects, unit_measure
+from .intervals import Interval, per_time
 from .keys import Period, period_of
+from .precision import written_interval
 
 __all__ = [
     "AlignWords", "Frame", "align_words", "document_mentions", "frames_of", "measure_of", "root",
@@ -58,6 +59,8 @@ _SUFFIXES = ("ing", "ed", "es", "s", "e", "y")  # the weight of the nearest chan
 _QUALIFIER_NEAR = 0.8
 # A concept this close to the figure says what it counts, whatever the extractor chose.
 _CONTEXT_MEASURE = 0.6
+# A word of an aspect this close to the figure names the aspect ("deep": depth).
+_ASPECT_NEAR = 0.5
 
 
 @dataclass(frozen=True)
@@ -124,14 +127,18 @@ def align_words() -> AlignWords:
                       base_period, quals, synonyms, word_list("person_events"))
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Frame:
     """One claim's frame, normalised for comparison.
 
     ``local`` maps a normalised word (or a concept name) to its weight near the figure, 0..1;
-    ``said`` maps a concept name to the words of the sentence that named it ("killed").
+    ``said`` maps a word of ``local`` to the words of the sentence that named it ("death":
+    "killed") where they differ from it (:meth:`said_as`).
     ``mentions`` holds every normalised word of the claim's document (or its sentences).
     ``worded`` is the measure the words gave when the unit names the measure instead.
+    ``aspects`` are the aspects of its dimension a word right by the figure names ("deep":
+    depth); ``written`` is the claim's interval with its written precision, in its own unit
+    (:func:`~figcheck.checking.precision.written_interval`), computed once.
     """
 
     index: int
@@ -153,6 +160,16 @@ class Frame:
     base: bool = False  # the earlier level a change starts from ("up from 7%")
     per: str | None = None  # the time a sum of money is per ("£180 a year": year)
     worded: str | None = None
+    aspects: frozenset[str] = frozenset()
+    written: Interval | None = None
+
+    def said_as(self, word: str) -> str | None:
+        """The words of the sentence that named ``word`` of ``local`` ("killed" for
+        ``death``), the word itself when written as it is, None for a word not near."""
+        found = self.said.get(word)
+        if found is None and word in self.local:
+            return word
+        return found
 
     @property
     def sentence_key(self) -> tuple[str, int, str]:
@@ -171,6 +188,40 @@ def unit_dimension(unit: str) -> str | None:
         return dimension(unit)
     except Exception:  # an unknown unit compares with nothing
         return None
+
+
+_NOTHING_SAID: dict[str, str] = {}  # shared by every frame whose words are all said as they are
+
+
+class _Shared:
+    """One object for every equal word set and weight among the frames of one run."""
+
+    def __init__(self) -> None:
+        self.sets: dict[frozenset[str], frozenset[str]] = {}
+        self.weights: dict[float, float] = {}
+
+    def set(self, items: Iterable[str]) -> frozenset[str]:
+        found = frozenset(items)
+        return self.sets.setdefault(found, found)
+
+    def local(self, local: Mapping[str, float]) -> dict[str, float]:
+        """``local`` with interned words and shared weights."""
+        weights = self.weights
+        return {sys.intern(w): weights.setdefault(x, x) for w, x in local.items()}
+
+
+@functools.lru_cache(maxsize=4096)
+def _period(text: str | None) -> Period | None:
+    return period_of(text)
+
+
+def _aspects(dim: str | None, local: Mapping[str, float]) -> frozenset[str]:
+    """The aspects of ``dim`` a word right by the figure names (``local``: the words near it)."""
+    if dim is None:
+        return frozenset()
+    return frozenset(name for name, forms in unit_aspects(dim).items()
+                     if any(max(local.get(w, 0.0), local.get(root(w), 0.0)) >= _ASPECT_NEAR
+                            for w in forms))
 
 
 def _measure_and_source(claim: Claim) -> tuple[str | None, str]:
@@ -249,6 +300,7 @@ def _concepts(tokens: list[tuple[int, int, str]]) -> list[tuple[int, int, str, s
     return out
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def root(word: str) -> str:
     """A rough root that lets inflections meet ("arrested", "arrests" -> "arrest"); used only to
     compare the words near two figures, never shown.
@@ -352,7 +404,8 @@ def _local_words(claim: Claim, others: Sequence[Claim], vocab_stop: frozenset[st
         if kind == _EVENT_TERM and (event is None or w > event[1]):
             event = (concept, w)
     local[_CUE] = cue
-    return local, said, event
+    # a word said as it is needs no entry (Frame.said_as)
+    return local, {w: x for w, x in said.items() if x != w}, event
 
 
 def _is_base(claim: Claim) -> bool:
@@ -418,25 +471,38 @@ def document_mentions(text: str) -> tuple[str, ...]:
 
 
 def frames_of(claims: Sequence[Claim],
-              texts: Mapping[str, str | Collection[str]] | None = None) -> list[Frame]:
+              texts: Mapping[str, str | Collection[str]] | None = None, *,
+              subject_mentions: bool = False) -> list[Frame]:
     """The frame of every claim, in order; ``texts`` (doc id -> text, or the words of
     :func:`document_mentions`) tells what each document mentions (without it, the sentences of
-    its claims)."""
+    its claims).
+
+    With ``subject_mentions`` a frame's ``mentions`` keep only the words of some claim's subject
+    among ``claims`` (all that alignment asks of a document's words, when ``claims`` are the
+    whole run): the same results in less memory.
+    """
     vocab = matching_lexicon()
     stop = vocab.stopwords
     by_sentence: dict[tuple[str, int], list[Claim]] = {}
     for c in claims:
         by_sentence.setdefault(_sentence_key(c), []).append(c)
+    shared = _Shared()
+    subjects = [shared.set(w for w in words(c.subject) if w not in stop) for c in claims]
+    keep = frozenset().union(*subjects) if subject_mentions else None
     mentions: dict[str, set[str]] = {}
     for doc_id in {c.doc_id for c in claims}:
         if texts and doc_id in texts:
             known = texts[doc_id]
-            mentions[doc_id] = (set(words(known[:_MENTIONS_CHARS])) if isinstance(known, str)
-                                else set(known))
+            found = (set(words(known[:_MENTIONS_CHARS])) if isinstance(known, str)
+                     else set(known))
+            mentions[doc_id] = found if keep is None else found & keep
     for (doc_id, _, _), members in by_sentence.items():
         if not (texts and doc_id in texts):
-            mentions.setdefault(doc_id, set()).update(words(members[0].sentence))
-    frozen = {d: frozenset(m) for d, m in mentions.items()}
+            found = set(words(members[0].sentence))
+            mentions.setdefault(doc_id, set()).update(found if keep is None else found & keep)
+    frozen = {d: shared.set(m) if keep is not None else frozenset(m)
+              for d, m in mentions.items()}
+    del mentions
     out = []
     for i, c in enumerate(claims):
         others = [o for o in by_sentence[_sentence_key(c)] if o is not c
@@ -461,27 +527,29 @@ def frames_of(claims: Sequence[Claim],
         if measure in align_words().generic_measures and measure_from != "unit":
             measure_from = "generic"
         generic = align_words().generic_measures
-        mwords = frozenset(root(w) for w in words(measure) if w not in stop and w not in generic
-                           ) if measure else frozenset()
+        mwords = shared.set(root(w) for w in words(measure) if w not in stop and w not in generic
+                            ) if measure else shared.set(())
         out.append(Frame(
             index=i,
             claim=c,
             dimension=dim,
             role="change" if c.change is not None else "level",
-            measure=measure,
+            measure=None if measure is None else sys.intern(measure),
             measure_from=measure_from,
             measure_words=mwords,
             change_cue=cue,
-            qualifiers=_qualifiers(c, local, measure, stop),
-            subject=frozenset(w for w in words(c.subject) if w not in stop),
+            qualifiers=shared.set(_qualifiers(c, local, measure, stop)),
+            subject=subjects[i],
             subject_inherited=c.subject_inherited,
-            period=None if _base_period(c, cue) else period_of(c.period),
-            source=frozenset(w for w in words(c.source) if w not in stop),
-            local=local,
-            said=said,
-            mentions=frozen.get(c.doc_id, frozenset()),
+            period=None if _base_period(c, cue) else _period(c.period),
+            source=shared.set(w for w in words(c.source) if w not in stop),
+            local=shared.local(local),
+            said={sys.intern(w): sys.intern(x) for w, x in said.items()} if said else _NOTHING_SAID,
+            mentions=frozen.get(c.doc_id, shared.set(())),
             base=c.change is None and _is_base(c),
             per=per_time(c.unit)[1],
-            worded=worded,
+            worded=None if worded is None else sys.intern(worded),
+            aspects=shared.set(_aspects(dim, local)),
+            written=written_interval(c),
         ))
     return out
