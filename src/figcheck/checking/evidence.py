@@ -25,7 +25,8 @@ from dataclasses import dataclass, fields
 
 from ..lexicon.files import data_file
 from ..lexicon.matching import words
-from .frames import Frame, align_words, root
+from .frames import Frame
+from .wordlists import align_words, root
 
 __all__ = [
     "AlignWeights", "Evidence", "Field", "align_weights", "block_prior", "restates", "score_pair",

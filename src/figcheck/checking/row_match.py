@@ -21,7 +21,7 @@ from ..lexicon.files import data_file
 from ..lexicon.matching import matching_lexicon, words
 from ..reference import ReferenceRow, ReferenceTable
 from ..units import comparable, convert, dimension
-from .frames import align_words, root
+from .wordlists import align_words, root
 from .keys import Period, period_of
 
 __all__ = [
