@@ -6,7 +6,9 @@ DESIGN.md and appear in every report.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from enum import StrEnum
+from typing import Any, TypeVar
 
 from pydantic import BaseModel, ConfigDict
 
@@ -23,6 +25,7 @@ __all__ = [
     "Severity",
     "Status",
     "Verdict",
+    "compact_record",
 ]
 
 
@@ -137,3 +140,51 @@ class ClaimStatus(BaseModel):
     reason: str | None = None
     evidence: str | None = None
     group: int | None = None
+
+
+_R = TypeVar("_R", Finding, Comparison, Corroboration, ClaimStatus)
+
+
+class _Layout:
+    """How compact records of one class are laid out: field names, defaults, one shared field
+    set, and a holder class whose instances share one key table (see :func:`compact_record`)."""
+
+    def __init__(self, cls: type[BaseModel]) -> None:
+        self.names = tuple(cls.model_fields)
+        self.known = frozenset(self.names)
+        self.defaults = {n: f.get_default(call_default_factory=True)
+                         for n, f in cls.model_fields.items() if not f.is_required()}
+        self.all_set = set(self.names)
+        self.holder: type = type(f"_{cls.__name__}Values", (), {})
+
+
+_LAYOUTS: dict[type, _Layout] = {}
+_new_record = BaseModel.__new__
+_set_attr = object.__setattr__
+
+
+def compact_record(cls: type[_R], values: Mapping[str, Any]) -> _R:
+    """A record of ``cls`` (Finding, Comparison, Corroboration, ClaimStatus) from trusted
+    values, stored compactly; a field left out takes its default.
+
+    The values must already be of their fields' types (floats as float, enums as members): they
+    are not validated. Every compact record of a class shares one field-name table and one field
+    set, so a run with a million findings does not hold a million hash tables. Records built from
+    user input go through the class itself.
+    """
+    layout = _LAYOUTS.get(cls)
+    if layout is None:
+        layout = _LAYOUTS[cls] = _Layout(cls)
+    unknown = values.keys() - layout.known
+    if unknown:
+        raise TypeError(f"{cls.__name__} has no field {sorted(unknown)[0]!r}")
+    d = layout.holder().__dict__
+    defaults = layout.defaults
+    for name in layout.names:  # in field order: the dict keeps the shared key table
+        d[name] = values[name] if name in values else defaults[name]
+    record = _new_record(cls)
+    _set_attr(record, "__dict__", d)
+    _set_attr(record, "__pydantic_fields_set__", layout.all_set)
+    _set_attr(record, "__pydantic_extra__", None)
+    _set_attr(record, "__pydantic_private__", None)
+    return record

@@ -18,7 +18,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
 from ..claims import Claim
-from ..findings import CheckId, Corroboration, Finding
+from ..findings import CheckId, Corroboration, Finding, compact_record
 from .align import Alignment, Link, align
 from .currencies import currency_conflicts
 from .evidence import Evidence, Field, align_weights
@@ -132,42 +132,42 @@ def _finding(a: Claim, b: Claim, unit: str, ia: Interval, ib: Interval, ev: Evid
     ia, ib = convert_interval(ia, unit, b.unit), convert_interval(ib, unit, b.unit)
     case = "conflict_within_document" if a.doc_id == b.doc_id else "conflict_across_documents"
     why = ev.describe()
-    return Finding(
-        check=CheckId.CONFLICT,
-        severity=severity(case),
-        claim=b,
-        claimed_low=ib.low,
-        claimed_high=ib.high,
-        unit=b.unit,
-        other=a,
-        expected_low=ia.low,
-        expected_high=ia.high,
-        rel_diff=rel_gap(ib, ia),
-        tolerance=options.measure_tolerance if is_physical(b.unit) else None,
-        message=(
+    return compact_record(Finding, {
+        "check": CheckId.CONFLICT,
+        "severity": severity(case),
+        "claim": b,
+        "claimed_low": float(ib.low),
+        "claimed_high": float(ib.high),
+        "unit": b.unit,
+        "other": a,
+        "expected_low": float(ia.low),
+        "expected_high": float(ia.high),
+        "rel_diff": float(rel_gap(ib, ia)),
+        "tolerance": float(options.measure_tolerance) if is_physical(b.unit) else None,
+        "message": (
             f"{b.text!r} at {b.location()} ({ib.describe(b.unit)}) "
             f"conflicts with {a.text!r} at {a.location()} "
             f"({ia.describe(b.unit)}); same fact because: {why}."
         ),
-        evidence=why,
-        group=group,
-    )
+        "evidence": why,
+        "group": group,
+    })
 
 
 def _corroboration(a: Claim, b: Claim, unit: str, ia: Interval, ev: Evidence, group: int
                    ) -> Corroboration:
     why = ev.describe()
     shown = convert_interval(ia, unit, b.unit)
-    return Corroboration(
-        claim=b,
-        other=a,
-        message=(
+    return compact_record(Corroboration, {
+        "claim": b,
+        "other": a,
+        "message": (
             f"{b.text!r} at {b.location()} agrees with {a.text!r} at {a.location()} "
             f"({shown.describe(b.unit)}); same fact because: {why}."
         ),
-        evidence=why,
-        group=group,
-    )
+        "evidence": why,
+        "group": group,
+    })
 
 
 def compare_aligned(claims: Sequence[Claim], alignment: Alignment,

@@ -33,7 +33,7 @@ from dataclasses import dataclass
 from typing import TypeVar
 
 from ..claims import Claim
-from ..findings import ClaimStatus, Corroboration, Finding
+from ..findings import ClaimStatus, Corroboration, Finding, compact_record
 from .align import WordCounts, align_frames
 from .between_claims import compare_aligned
 from .frames import Frame, frames_of, unit_dimension
@@ -88,7 +88,8 @@ _Record = TypeVar("_Record", Finding, Corroboration, ClaimStatus)
 
 
 def _shifted(records: Sequence[_Record], offset: int) -> tuple[_Record, ...]:
-    return tuple(r if r.group is None else r.model_copy(update={"group": r.group + offset})
+    return tuple(r if r.group is None else compact_record(type(r), {**r.__dict__,
+                                                                  "group": r.group + offset})
                  for r in records)
 
 

@@ -14,7 +14,7 @@ from collections.abc import Callable, Mapping, Sequence
 
 from ..claims import Claim
 from ..findings import (
-    CheckId, ClaimStatus, Comparison, Corroboration, Finding, Status, Verdict,
+    CheckId, ClaimStatus, Comparison, Corroboration, Finding, Status, Verdict, compact_record,
 )
 from .align import Alignment
 
@@ -106,9 +106,18 @@ def between_statuses(claims: Sequence[Claim], findings: Sequence[Finding],
         else:
             st, evidence, group = Status.UNCHECKED, None, groups.get(i)
             reason = _between_reason(i, claim, alignment, weak, groups, one_doc)
-        out.append(ClaimStatus(claim=claim, status=st, reason=reason, evidence=evidence,
-                               group=group))
+        out.append(_status(claim, st, reason, evidence, group))
     return tuple(out)
+
+
+def _status(claim: Claim, status: Status, reason: str | None, evidence: str | None,
+            group: int | None, same: ClaimStatus | None = None) -> ClaimStatus:
+    """The ClaimStatus of these values: ``same`` itself when it holds them already."""
+    if (same is not None and same.claim is claim and same.status == status
+            and same.reason == reason and same.evidence == evidence and same.group == group):
+        return same
+    return compact_record(ClaimStatus, {"claim": claim, "status": status, "reason": reason,
+                                        "evidence": evidence, "group": group})
 
 
 def claim_statuses(claims: Sequence[Claim], findings: Sequence[Finding],
@@ -133,11 +142,11 @@ def claim_statuses(claims: Sequence[Claim], findings: Sequence[Finding],
     _offer_between(offer, findings, corroborations)
     out = []
     for i, claim in enumerate(claims):
+        own = between[i] if between is not None else None
         if i in status:
             st, reason, evidence, group = status[i]
         else:
             st, evidence = Status.UNCHECKED, None
-            own = between[i] if between is not None else None
             group = own.group if own is not None else None
             parts = [own.reason] if own is not None and own.reason else []
             comparison = by_claim.get(i)
@@ -145,8 +154,7 @@ def claim_statuses(claims: Sequence[Claim], findings: Sequence[Finding],
                 why = comparison.message.split(": ", 1)[-1].rstrip(".")
                 parts.append(f"reference: {why}")
             reason = "; ".join(parts) or "not compared"
-        out.append(ClaimStatus(claim=claim, status=st, reason=reason, evidence=evidence,
-                               group=group))
+        out.append(_status(claim, st, reason, evidence, group, own))
     return tuple(out)
 
 
