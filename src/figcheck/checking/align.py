@@ -64,18 +64,26 @@ class Alignment:
 
     ``best`` maps a claim index to its strongest scored candidate that was *not* kept (weaker
     than a threshold or used up by one-to-one), so an unchecked claim can say what came close.
+    ``links`` are scored when looked up, so a large run holds no evidence per link.
     ``near_misses`` are the pairs (``a < b``) across documents that fell short of ``corroborate`` by less
     than ``same_figure``, strongest first. ``pairs_scored`` counts the candidate pairs scored (the cost of the run); ``score(i, j)``
     gives the evidence for any two claims of the run, weighed as alignment weighed them.
     """
 
     frames: tuple[Frame, ...]
-    links: tuple[Link, ...]
+    links: Sequence[Link]
     groups: tuple[tuple[int, ...], ...]
     best: Mapping[int, Link]
     pairs_scored: int
     score: Callable[[int, int], Evidence]
     near_misses: tuple[tuple[int, int], ...] = ()
+    #: The pairs of ``links`` (``a < b``, in order), without their evidence.
+    linked: tuple[tuple[int, int], ...] = ()
+
+    def link(self, a: int, b: int) -> Link:
+        """Claims ``a`` and ``b`` as a link: their evidence and agreeing figures."""
+        ev = self.score(a, b)
+        return Link(a, b, ev, figure_agreement(self.frames[a], self.frames[b], ev.fields))
 
     def group_of(self) -> dict[int, int]:
         """Claim index -> fact group id (1-based, in order of each group's first claim)."""
@@ -118,6 +126,23 @@ class WordCounts:
     def idf(self) -> dict[str, float]:
         """Each counted word's rarity weight."""
         return {w: math.log2(1.0 + self.n * _WEIGHT_UNIT / k) for w, k in self.df.items() if k}
+
+
+class _Linked(Sequence[Link]):
+    """Links given as pairs of claims, each scored when looked up."""
+
+    def __init__(self, pairs: Sequence[tuple[int, int]],
+                 link: Callable[[int, int], Link]) -> None:
+        self._pairs = pairs
+        self._link = link
+
+    def __getitem__(self, k):  # type: ignore[no-untyped-def]
+        if isinstance(k, slice):
+            return [self._link(*p) for p in self._pairs[k]]
+        return self._link(*self._pairs[k])
+
+    def __len__(self) -> int:
+        return len(self._pairs)
 
 
 class _Rescored(Mapping[int, Link]):
@@ -290,6 +315,6 @@ def align_frames(frames: Sequence[Frame], counts: WordCounts, *,
         ev = score(a, b)
         return Link(a, b, ev, figure_agreement(frames[a], frames[b], ev.fields))
 
-    links = [link(a, b) for a, b in sorted(joined)]
-    return Alignment(tuple(frames), tuple(links), tuple(ordered), _Rescored(best, link),
-                     n_scored, score, tuple(near_misses))
+    linked = tuple(sorted(joined))
+    return Alignment(tuple(frames), _Linked(linked, link), tuple(ordered), _Rescored(best, link),
+                     n_scored, score, tuple(near_misses), linked)

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 from ..claims import Claim
 from ..findings import CheckId, Corroboration, Finding, compact_record
-from .align import Alignment, Link, align
+from .align import Alignment, align
 from .currencies import currency_conflicts
 from .evidence import Evidence, Field, align_weights
 from .intervals import Interval, convert_interval, is_physical, rel_gap
@@ -120,12 +120,6 @@ class Comparisons:
     alignment: Alignment
 
 
-def _pair_evidence(alignment: Alignment, links: Mapping[frozenset[int], Link], i: int, j: int
-                   ) -> Evidence:
-    link = links.get(frozenset((i, j)))
-    return link.evidence if link is not None else alignment.score(i, j)
-
-
 def _finding(a: Claim, b: Claim, unit: str, ia: Interval, ib: Interval, ev: Evidence,
              group: int, options: CheckOptions) -> Finding:
     """``b`` conflicts with ``a``; intervals expressed in ``b``'s unit."""
@@ -175,35 +169,34 @@ def compare_aligned(claims: Sequence[Claim], alignment: Alignment,
     """Conflicts and corroborations of the fact groups of ``alignment``."""
     options = options or CheckOptions()
     w = align_weights()
-    links = {frozenset((link.a, link.b)): link for link in alignment.links}
     findings: list[Finding] = []
     corroborations: list[Corroboration] = []
     weak: dict[int, str] = {}
     want_conflicts = options.runs(CheckId.CONFLICT)
     group_of = alignment.group_of()
-    links_of: dict[int, list[Link]] = {}
-    for link in alignment.links:
-        if link.a in group_of:
-            links_of.setdefault(group_of[link.a], []).append(link)
+    links_of: dict[int, list[tuple[int, int]]] = {}
+    for la, lb in alignment.linked:
+        if la in group_of:
+            links_of.setdefault(group_of[la], []).append((la, lb))
     for gid, members in enumerate(alignment.groups, 1):
         unit = _common_unit([claims[i] for i in members])
         ivs = [_interval(claims[i], unit, options) for i in members]
         _, inside_pos = consensus(ivs)
         inside = {members[p] for p in inside_pos}
         iv_of = dict(zip(members, ivs, strict=True))
-        for link in links_of.get(gid, ()):
-            if link.a in iv_of and link.b in iv_of and link.a in inside and link.b in inside:
-                a, b = claims[link.a], claims[link.b]
+        for la, lb in links_of.get(gid, ()):
+            if la in iv_of and lb in iv_of and la in inside and lb in inside:
+                a, b = claims[la], claims[lb]
                 if a.doc_id != b.doc_id:
                     corroborations.append(
-                        _corroboration(a, b, unit, iv_of[link.a], link.why(), gid))
+                        _corroboration(a, b, unit, iv_of[la], alignment.link(la, lb).why(), gid))
         nearest = nearest_inside(inside, iv_of)
         for i in members:
             if i in inside:
                 continue
             # The nearest member inside the consensus is the one it conflicts with.
             j = nearest(iv_of[i])
-            ev = _pair_evidence(alignment, links, i, j)
+            ev = alignment.score(i, j)
             same_doc = claims[i].doc_id == claims[j].doc_id
             needed = w.conflict_within_document if same_doc else w.conflict
             measured = any(f.name == "measure" and f.weight > 0 for f in ev.fields)
