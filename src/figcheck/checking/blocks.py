@@ -130,11 +130,14 @@ def check_between(claims: Sequence[Claim],
     -> text, or the words it mentions) as for :func:`~figcheck.checking.frames.frames_of`."""
     frames = frames_of(claims, texts, subject_mentions=True)
     counts = WordCounts.of(frames)
+    blocks = blocks_of(frames)
+    del frames  # each block's frames are let go once it is checked
     findings: list[Finding] = []
     corroborations: list[Corroboration] = []
     statuses: list[ClaimStatus | None] = [None] * len(claims)
     offset = scored = 0
-    for block in blocks_of(frames).values():
+    while blocks:
+        block = blocks.pop(next(iter(blocks)))
         result = check_block(block, counts, options).renumbered(offset)
         offset += result.groups
         scored += result.pairs_scored

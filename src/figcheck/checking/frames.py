@@ -167,14 +167,15 @@ def _measure_and_source(claim: Claim) -> tuple[str | None, str]:
     ``noun``: only the head of a noun phrase (synonyms may differ in words).
     """
     vocab = matching_lexicon()
-    concept = " ".join(words(claim.concept)) if claim.concept and claim.concept.strip() else None
+    concept = (" ".join(_phrase_words(claim.concept)) if claim.concept and claim.concept.strip()
+               else None)
     needs_object = concept is not None and concept in _noun_concepts()
     if claim.measure and claim.measure.strip():
-        measure = " ".join(words(claim.measure))
+        measure = " ".join(_phrase_words(claim.measure))
         if concept and not needs_object:
             return measure, "concept"
         return measure, "object" if needs_object and measure != concept else "noun"
-    head = [w for w in words(claim.noun) if w not in vocab.stopwords]
+    head = [w for w in _phrase_words(claim.noun) if w not in vocab.stopwords]
     noun = head[-1] if head and head[-1] not in align_words().generic_measures else None
     if concept is not None:
         # "destroyed 152 trucks": what was destroyed is the measure, not the destroying.
@@ -191,7 +192,7 @@ def _holder_head(holder: str | None) -> str | None:
     function word that follows a content word ("cheese exports from the valley": export)."""
     stop = matching_lexicon().stopwords
     head = None
-    for w in words(holder):
+    for w in _phrase_words(holder):
         if w in stop:
             if head is not None:
                 break
@@ -233,6 +234,13 @@ def _concepts(tokens: list[tuple[int, int, str]]) -> list[tuple[int, int, str, s
         else:
             i += 1
     return out
+
+
+@functools.lru_cache(maxsize=65536)
+def _phrase_words(phrase: str | None) -> tuple[str, ...]:
+    """The normalised words of a short phrase of a claim (its subject, measure, source ...),
+    cached: a corpus repeats them."""
+    return words(phrase)
 
 
 @functools.lru_cache(maxsize=65536)
@@ -317,7 +325,7 @@ def _local_words(claim: Claim, others: Sequence[Claim], vocab_stop: frozenset[st
             local[r] = max(local.get(r, 0.0), weight(i))
     event: tuple[str, float] | None = None
     for first, last, label, surface, kind in _concepts(tokens):
-        concept = " ".join(words(label))
+        concept = " ".join(_phrase_words(label))
         w = max(weight(i) for i in range(first, last + 1))
         if w > local.get(concept, 0.0):
             local[concept] = w
@@ -379,7 +387,7 @@ def _qualifiers(claim: Claim, local: Mapping[str, float], measure: str | None,
                 stop: frozenset[str]) -> frozenset[str]:
     """``Claim.qualifiers``, else the qualifying words right by the figure ("civilians")."""
     if claim.qualifiers:
-        return frozenset(w for q in claim.qualifiers for w in words(q) if w not in stop)
+        return frozenset(w for q in claim.qualifiers for w in _phrase_words(q) if w not in stop)
     aw = align_words()
     return frozenset(aw.qualifiers.get(w, w) for w, x in local.items()
                      if x >= _QUALIFIER_NEAR and w in aw.qualifiers and w != measure)
@@ -408,7 +416,7 @@ def frames_of(claims: Sequence[Claim],
     for c in claims:
         by_sentence.setdefault(_sentence_key(c), []).append(c)
     shared = _Shared()
-    subjects = [shared.set(w for w in words(c.subject) if w not in stop) for c in claims]
+    subjects = [shared.set(w for w in _phrase_words(c.subject) if w not in stop) for c in claims]
     keep = frozenset().union(*subjects) if subject_mentions else None
     mentions: dict[str, set[str]] = {}
     for doc_id in {c.doc_id for c in claims}:
@@ -444,12 +452,13 @@ def frames_of(claims: Sequence[Claim],
         worded = None
         if named is not None:
             # "43.2C" and "109.8F" state a temperature, whatever noun the extractor saw nearby
-            worded, measure, measure_from = measure, _synonym(" ".join(words(named))), "unit"
+            worded, measure_from = measure, "unit"
+            measure = _synonym(" ".join(_phrase_words(named)))
         if measure in align_words().generic_measures and measure_from != "unit":
             measure_from = "generic"
         generic = align_words().generic_measures
-        mwords = shared.set(root(w) for w in words(measure) if w not in stop and w not in generic
-                            ) if measure else shared.set(())
+        mwords = shared.set(root(w) for w in _phrase_words(measure)
+                            if w not in stop and w not in generic) if measure else shared.set(())
         out.append(Frame(
             index=i,
             claim=c,
@@ -463,7 +472,7 @@ def frames_of(claims: Sequence[Claim],
             subject=subjects[i],
             subject_inherited=c.subject_inherited,
             period=None if _base_period(c, cue) else _period(c.period),
-            source=shared.set(w for w in words(c.source) if w not in stop),
+            source=shared.set(w for w in _phrase_words(c.source) if w not in stop),
             local=shared.local(local),
             said={sys.intern(w): sys.intern(x) for w, x in said.items()} if said else _NOTHING_SAID,
             mentions=frozen.get(c.doc_id, shared.set(())),

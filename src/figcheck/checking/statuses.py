@@ -61,10 +61,11 @@ def _between_reason(i: int, claim: Claim, alignment: Alignment, weak: Mapping[in
     return "no counterpart: no other claim states the same fact"
 
 
-def _offers(claims: Sequence[Claim]) -> tuple[
+def _offers(index: Mapping[tuple[str, int, int], int]) -> tuple[
         dict[int, tuple[Status, str | None, str | None, int | None]],
         Callable[[Claim, Status, str | None, str | None, int | None], None]]:
-    index = {_key(c): i for i, c in enumerate(claims)}
+    """The statuses offered so far (claim index -> the strongest) and the function offering
+    one; ``index`` maps a claim's key to its index."""
     status: dict[int, tuple[Status, str | None, str | None, int | None]] = {}
 
     def offer(claim: Claim, new: Status, reason: str | None, evidence: str | None,
@@ -95,7 +96,7 @@ def between_statuses(claims: Sequence[Claim], findings: Sequence[Finding],
                      weak: Mapping[int, str]) -> tuple[ClaimStatus, ...]:
     """Each claim's status from checking between claims alone (conflict, corroborated or
     unchecked with the reason), in the order of ``claims`` (those ``alignment`` aligned)."""
-    status, offer = _offers(claims)
+    status, offer = _offers({_key(c): i for i, c in enumerate(claims)})
     _offer_between(offer, findings, corroborations)
     groups = alignment.group_of()
     one_doc: dict[int, bool] = {}
@@ -128,9 +129,9 @@ def claim_statuses(claims: Sequence[Claim], findings: Sequence[Finding],
     ``between`` (one per claim, in order) are the statuses checking between claims gave
     (:func:`between_statuses`): an unchecked claim keeps their reason and fact group.
     """
-    status, offer = _offers(claims)
-    by_claim: dict[int, Comparison] = {}
     index = {_key(c): i for i, c in enumerate(claims)}
+    status, offer = _offers(index)
+    by_claim: dict[int, Comparison] = {}
     for comp in comparisons:
         i = index.get(_key(comp.claim))
         if i is not None:
