@@ -66,7 +66,10 @@ class Claim(BaseModel):
     registry parses).
     """
 
-    model_config = ConfigDict(frozen=True, extra="forbid", ser_json_inf_nan="strings")
+    # The validator and serializer are built when first needed: claims the scanner completes
+    # itself and a printed table of them need neither.
+    model_config = ConfigDict(frozen=True, extra="forbid", ser_json_inf_nan="strings",
+                              defer_build=True)
 
     doc_id: str
     start: int

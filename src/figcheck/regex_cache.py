@@ -28,19 +28,20 @@ from .user_cache import cache_folder, read_entry, write_entry
 
 __all__ = ["compile_pattern"]
 
-_STORE = "patterns.marshal"
-_MAX_BYTES = 4_000_000  # past this, a store keeps only the patterns of the run that writes it
+_STORE = "patterns-v2.marshal"
+_MAX_BYTES = 2_000_000  # past this, a store keeps only the patterns of the run that writes it
 _LOCK = threading.Lock()
 
 
 class _Store:
-    """The kept entries, those this process used, and those it made."""
+    """The kept entries, those this process used, and those it made; each entry is marshalled
+    on its own, so opening the store reads bytes and only the patterns asked for are decoded."""
 
-    def __init__(self, folder: Path, kept: dict[tuple[str, int], Any]) -> None:
+    def __init__(self, folder: Path, kept: dict[tuple[str, int], bytes]) -> None:
         self.folder = folder
         self.kept = kept
         self.used: set[tuple[str, int]] = set()
-        self.made: dict[tuple[str, int], Any] = {}
+        self.made: dict[tuple[str, int], bytes] = {}
 
 
 _state: list[_Store | None] = []  # empty until the store is first asked for
@@ -53,10 +54,10 @@ def compile_pattern(pattern: str, flags: int = 0) -> re.Pattern[str]:
     if store is None:
         return re.compile(pattern, flags)
     key = (pattern, int(flags))
-    entry = store.kept.get(key)
-    if entry is not None:
+    kept = store.kept.get(key)
+    if kept is not None:
         try:
-            compiled = _build(pattern, entry)
+            compiled = _build(pattern, marshal.loads(kept))
         except Exception:  # not an entry this engine takes: compiled afresh below
             store.kept.pop(key, None)
         else:
@@ -65,12 +66,13 @@ def compile_pattern(pattern: str, flags: int = 0) -> re.Pattern[str]:
     try:
         entry = _opcodes(pattern, key[1])
         compiled = _build(pattern, entry)
+        blob = marshal.dumps(entry)
     except Exception:  # a bad pattern raises re.error from re.compile, as it would anyway
         return re.compile(pattern, flags)
     with _LOCK:
         if not store.made:
             atexit.register(_save, store)
-        store.made[key] = entry
+        store.made[key] = blob
     return compiled
 
 
@@ -94,7 +96,7 @@ def _open() -> _Store | None:
     return _Store(folder, _read(folder))
 
 
-def _read(folder: Path) -> dict[tuple[str, int], Any]:
+def _read(folder: Path) -> dict[tuple[str, int], bytes]:
     """The entries kept in ``folder`` (none when there is no store or it is not one)."""
     raw = read_entry(folder, _STORE)
     if raw is None:

@@ -21,6 +21,7 @@ import re
 from dataclasses import dataclass, replace
 
 from ...lexicon.scanner import lexicon
+from ...regex_cache import compile_pattern
 
 __all__ = ["DateRef", "find_dates", "resolve_year", "span_days"]
 
@@ -61,7 +62,7 @@ def _pattern() -> re.Pattern[str]:
     short = "|".join(re.escape(m) for m in months if len(m) <= 4 and m not in ("may", "june"))
     month = rf"(?:(?:{full})|(?:{short})\.?)"
     day = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
-    return re.compile(
+    return compile_pattern(
         rf"(?<![\w,.])(?:(?P<d1>{day})\s(?P<m1>{month})(?:,?\s(?P<y1>{_YEAR}))?"
         rf"|(?P<m2>{month})\s(?P<d2>{day})(?![\d:])(?:,?\s(?P<y2>{_YEAR}))?"
         rf"|(?P<m3>{month})\s(?:of\s)?(?P<y3>{_YEAR})"

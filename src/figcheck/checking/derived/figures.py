@@ -23,6 +23,7 @@ from collections.abc import Mapping
 
 from ...claims import Bound, Change, Claim, Kind
 from ...lexicon.scanner import lexicon
+from ...regex_cache import compile_pattern
 from .rules import phrase_pattern, rules
 from .view import DocView
 
@@ -116,7 +117,7 @@ def multiplier_changes(view: DocView, tolerances: Mapping[str, float] | None = N
 def _fraction_change_re() -> re.Pattern[str]:
     r = rules()
     fractions = phrase_pattern(list(r.fraction_words))
-    return re.compile(
+    return compile_pattern(
         rf"(?P<f>{fractions.pattern})\s+(?:(?P<up>{r.fraction_up.pattern})|(?P<down>{r.fraction_down.pattern}))"
         r"(?!\s+(?:of|than\s+(?:half|a|one)\b))",
         re.IGNORECASE,
@@ -143,7 +144,7 @@ def fraction_changes(view: DocView, tolerances: Mapping[str, float] | None = Non
 def _fraction_share_re() -> re.Pattern[str]:
     fractions = phrase_pattern(list(rules().fraction_words))
     hedges = phrase_pattern(list(lexicon().hedges_before))
-    return re.compile(
+    return compile_pattern(
         rf"(?:[,—–(]|\bor\b)\s*(?P<s>(?:{hedges.pattern}\s+)?(?P<f>{fractions.pattern}))"
         r"(?=\s*(?:[.,;:)—–]|$))",
         re.IGNORECASE,
@@ -222,9 +223,9 @@ def list_items(view: DocView, start: int, end: int) -> list[Claim]:
 @functools.cache
 def _duration_word_re() -> re.Pattern[str]:
     r = rules()
-    units = "|".join(sorted(r.units_in_days, key=len, reverse=True))
-    ordinals = "|".join(sorted(r.ordinals, key=len, reverse=True))
-    return re.compile(
+    units = "|".join(sorted(r.units_in_days, key=lambda u: (-len(u), u)))
+    ordinals = "|".join(sorted(r.ordinals, key=lambda o: (-len(o), o)))
+    return compile_pattern(
         rf"(?<![\w-])(?P<long>(?P<lu>{units})-long)(?!\w)"
         rf"|(?<![\w-])(?P<ord>(?P<on>{ordinals})\s+(?P<ou>{units}))(?!\w)"
         rf"|(?<=\bthe\s)(?P<past>(?:past|last)\s+(?P<pu>{units}))(?!\w)",

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ...lexicon.files import DataFile, data_file
+from ...regex_cache import compile_pattern
 
 __all__ = ["DerivedRules", "phrase_pattern", "rules"]
 
@@ -26,9 +27,10 @@ _FILE = "derived.toml"
 
 
 def phrase_pattern(phrases: list[str], *, suffix: str = "") -> re.Pattern[str]:
-    """One case-insensitive, word-bounded alternation of ``phrases`` (longest first)."""
+    """One case-insensitive, word-bounded alternation of ``phrases`` (longest first; the same
+    text in every process, so its compiled form can be kept)."""
     words, others = [], []
-    for p in sorted(set(phrases), key=len, reverse=True):
+    for p in sorted(set(phrases), key=lambda p: (-len(p), p)):
         body = r"\s+".join(re.escape(w) for w in p.split())
         (words if p[:1].isalnum() else others).append(body)
     parts = []
@@ -37,7 +39,7 @@ def phrase_pattern(phrases: list[str], *, suffix: str = "") -> re.Pattern[str]:
     parts.extend(others)
     if not parts:
         return re.compile(r"(?!x)x")
-    return re.compile("(?:" + "|".join(parts) + r")(?!\w)" + suffix, re.IGNORECASE)
+    return compile_pattern("(?:" + "|".join(parts) + r")(?!\w)" + suffix, re.IGNORECASE)
 
 
 @dataclass(frozen=True)
