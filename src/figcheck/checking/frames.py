@@ -33,6 +33,7 @@ from .intervals import Interval, per_time
 from .keys import Period, period_of
 from .precision import written_interval
 from .wordlists import AlignWords, align_words, root
+from .rates import as_rate_level
 
 __all__ = [
     "AlignWords", "Frame", "align_words", "document_mentions", "frames_of", "measure_of", "root",
@@ -482,4 +483,5 @@ def frames_of(claims: Sequence[Claim],
             aspects=shared.set(_aspects(dim, local)),
             written=written_interval(c),
         ))
+        out[-1] = as_rate_level(out[-1])
     return out
