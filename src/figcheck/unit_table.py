@@ -15,8 +15,9 @@ import hashlib
 import re
 import tomllib
 from collections.abc import Callable
-from importlib import metadata, resources
+from importlib import resources
 
+from .dist_version import installed_version
 from .toml_cache import parse_toml_cached
 
 __all__ = ["TABLE", "known_dimensions", "render", "table_names"]
@@ -32,11 +33,8 @@ def _read(name: str) -> str:
 
 def _stamp() -> tuple[str, str]:
     """(installed pint version, sha256 of data/units.txt): what the table is valid for."""
-    try:
-        version = metadata.version("pint")
-    except metadata.PackageNotFoundError:
-        version = ""
-    return version, hashlib.sha256(_read("units.txt").encode("utf-8")).hexdigest()
+    digest = hashlib.sha256(_read("units.txt").encode("utf-8")).hexdigest()
+    return installed_version("pint"), digest
 
 
 @functools.cache

@@ -23,6 +23,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from ...dist_version import installed_version
 from ...user_cache import cache_folder
 
 __all__ = ["is_known", "lemmatize"]
@@ -107,12 +108,7 @@ def _simplemma_tools() -> tuple[Callable[[str], str], Callable[[str], bool]]:
 
 def _version() -> str:
     """The installed simplemma's version, read without importing it ("" when unknown)."""
-    from importlib import metadata
-
-    try:
-        return metadata.version("simplemma")
-    except metadata.PackageNotFoundError:
-        return ""
+    return installed_version("simplemma")
 
 
 def _kept_trie() -> Any | None:
