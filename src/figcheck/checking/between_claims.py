@@ -21,7 +21,7 @@ from ..claims import Claim
 from ..findings import CheckId, Corroboration, Finding, compact_record
 from .align import Alignment, align
 from .currencies import currency_conflicts
-from .evidence import Evidence, Field, align_weights
+from .evidence import ONE_SIDED, Evidence, Field, align_weights
 from .intervals import Interval, convert_interval, is_physical, rel_gap
 from .precision import written_interval
 from .options import CheckOptions, severity
@@ -200,6 +200,12 @@ def compare_aligned(claims: Sequence[Claim], alignment: Alignment,
             same_doc = claims[i].doc_id == claims[j].doc_id
             needed = w.conflict_within_document if same_doc else w.conflict
             measured = any(f.name == "measure" and f.weight > 0 for f in ev.fields)
+            part = next((f for f in ev.fields if f.name == ONE_SIDED), None)
+            if not ev.vetoed and ev.weight >= needed and part is not None:
+                weak[i] = (f"possibly the same fact as {claims[j].text!r} at "
+                           f"{claims[j].location()}, whose value differs, but {part.text}: one "
+                           f"may be a part of the other ({ev.describe()})")
+                continue
             if not ev.vetoed and ev.weight >= needed and not measured:
                 weak[i] = (f"possibly the same fact as {claims[j].text!r} at "
                            f"{claims[j].location()}, whose value differs, but nothing shows they "

@@ -239,6 +239,11 @@ def _measure(a: Frame, b: Frame, w: AlignWeights) -> Field | str:
     return Field("measure", 0.0, f"measure stated in one only ({m})")
 
 
+# The field of a qualifier of [alignment.qualifiers] on one side only: such a pair may
+# corroborate, but never conflicts (the qualified figure may be a part of the other).
+ONE_SIDED = "qualifier on one side"
+
+
 def _qualifiers(a: Frame, b: Frame, w: AlignWeights) -> Field | str | None:
     qa, qb = a.qualifiers, b.qualifiers
     known = align_words().qualifiers
@@ -257,8 +262,9 @@ def _qualifiers(a: Frame, b: Frame, w: AlignWeights) -> Field | str | None:
     q, other = (qa, b) if qa else (qb, a)
     if all(_near(other, x) >= _NEAR for x in q):
         return Field("qualifiers", 0.0, f"qualifier {' '.join(sorted(q))} near both figures")
-    weight = w.qualifiers_one_sided if ka | kb else w.qualifiers_unsure
-    return Field("qualifiers", weight, f"only one is qualified: {' '.join(sorted(q))}")
+    if ka | kb:  # a part or a variant of the other's measure (civilians of the dead, youth)
+        return Field(ONE_SIDED, w.qualifiers_one_sided, f"only one is qualified: {' '.join(sorted(q))}")
+    return Field("qualifiers", w.qualifiers_unsure, f"only one is qualified: {' '.join(sorted(q))}")
 
 
 def _names_meet(x: frozenset[str], y: frozenset[str]) -> bool:
