@@ -202,20 +202,16 @@ def compare_aligned(claims: Sequence[Claim], alignment: Alignment,
             measured = any(f.name == "measure" and f.weight > 0 for f in ev.fields)
             part = next((f for f in ev.fields if f.name == ONE_SIDED), None)
             if not ev.vetoed and ev.weight >= needed and part is not None:
-                weak[i] = (f"possibly the same fact as {claims[j].text!r} at "
-                           f"{claims[j].location()}, whose value differs, but {part.text}: one "
-                           f"may be a part of the other ({ev.describe()})")
+                weak[i] = _possibly(claims[j], f"{part.text}: one may be a part of the other "
+                                                f"({ev.describe()})")
                 continue
             if not ev.vetoed and ev.weight >= needed and not measured:
-                weak[i] = (f"possibly the same fact as {claims[j].text!r} at "
-                           f"{claims[j].location()}, whose value differs, but nothing shows they "
-                           f"measure the same thing ({ev.describe()})")
+                weak[i] = _possibly(claims[j], f"nothing shows they measure the same thing "
+                                                f"({ev.describe()})")
                 continue
             if ev.vetoed or ev.weight < needed:
-                weak[i] = (f"possibly the same fact as {claims[j].text!r} at "
-                           f"{claims[j].location()}, whose value differs, but the evidence is "
-                           f"too weak to call a conflict ({ev.describe()}; a conflict needs "
-                           f"{needed:.1f})")
+                weak[i] = _possibly(claims[j], f"the evidence is too weak to call a conflict "
+                                                f"({ev.describe()}; a conflict needs {needed:.1f})")
                 continue
             if want_conflicts:
                 a, b = (j, i) if j < i else (i, j)
@@ -225,6 +221,12 @@ def compare_aligned(claims: Sequence[Claim], alignment: Alignment,
     if want_conflicts:
         findings.extend(currency_conflicts(claims, alignment, options))
     return Comparisons(findings, corroborations, weak, alignment)
+
+
+def _possibly(other: Claim, but: str) -> str:
+    """Why a claim whose value differs from ``other``'s is not called a conflict."""
+    return (f"possibly the same fact as {other.text!r} at {other.location()}, whose value "
+            f"differs, but {but}")
 
 
 def _same_figure(a: Claim, b: Claim) -> bool:

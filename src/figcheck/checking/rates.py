@@ -104,9 +104,9 @@ def _twelve_months_to(period: Period | None) -> Period | None:
     span = period.span if period is not None else None
     if span is None or span.first is None or span.last is None:
         return None
-    if len(span.first) < 2 or len(span.last) < 2 or len(span.first) > 2 or len(span.last) > 2:
+    if len(span.first) != 2 or len(span.last) != 2:  # months, not years or days
         return None
-    (y1, m1), (y2, m2) = span.first[:2], span.last[:2]
+    (y1, m1), (y2, m2) = span.first, span.last
     if (y2 * 12 + m2) - (y1 * 12 + m1) + 1 != _YEAR_MONTHS:
         return None
     return period_of(f"{y2:04d}-{m2:02d}")

@@ -125,9 +125,7 @@ def extract(
             concept, measure = ctx.concept, ctx.measure
             if sp.rule == "age":
                 concept = "age"  # "Okafor, 58, ...": the scanner read an age
-            elif concept is not None:
-                concept = _concept_for_unit(sp.unit, concept)
-            elif sp.kind in _MEASURED:
+            elif concept is not None or sp.kind in _MEASURED:
                 concept = _concept_for_unit(sp.unit, concept)
             if sp.kind in _MEASURED and ctx.noun is None and concept != ctx.concept:
                 measure = concept  # "a 40-mile-long convoy" measures a length

@@ -159,12 +159,13 @@ def _spoken(g: Grammar, text: str, m: re.Match[str], frac: float, num_word: str,
     numerator = 1 if num_word in ("", "a", "an", "one") else parse_words([num_word]) or 0
     if numerator < 1 or plural != (numerator > 1) and den_word != "half" or numerator * frac >= 1:
         return None
-    if den_word == "half" and num_word in ("a", "an"):
+    a_half = den_word == "half" and num_word in ("a", "an")
+    if a_half:
         mixed = mixed_number(g, text, m.start("fden") - len(m.group("fnum")), m.end())
         if mixed is not None:
             return mixed
     return fraction_of_unit(g, text, m.start(), m.end(), float(numerator * frac),
-                            den_word == "half", unit_next=den_word == "half" and num_word in ("a", "an"))
+                            den_word == "half", unit_next=a_half)
 
 
 def _share(g: Grammar, m: re.Match[str], value: float, source: str) -> Figure:

@@ -205,8 +205,8 @@ def _claim_span(
         # "climbed to 4.4% last month, up from 4.2%": the level a movement starts from holds
         # at another time than the movement's; only a period right after it dates it ("from
         # 4.2% in April"), not one after the figure it moves to ("from 3% to 4% in May")
-        if later is None or bisect_left(spans, (end, len(text) + 1)) < len(spans) and \
-                spans[bisect_left(spans, (end, len(text) + 1))][0] < later.start:
+        k = bisect_left(spans, (end, len(text) + 1))  # the next figure after this one
+        if later is None or k < len(spans) and spans[k][0] < later.start:
             return None
         return _resolve(sp, later, start)
     pick = before
