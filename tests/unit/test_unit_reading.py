@@ -261,3 +261,34 @@ def test_from_a_up_to_b_is_a_range() -> None:
 
 def test_a_movement_up_to_a_level_is_no_range() -> None:
     assert all(c.kind != Kind.RANGE for c in extract("Fares rose from $10 up to $12 this year."))
+
+
+# --- currency signs as ASCII transliteration writes them ("PS" for £, "Y=" for ¥) ---------
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "unit", "value"),
+    [
+        ("The club paid a PS4.5m fee for the striker.", "PS4.5m", "GBP", 4_500_000),
+        ("Its bid of PS12bn was turned down.", "PS12bn", "GBP", 12_000_000_000),
+        ("Tickets now cost PS85 each.", "PS85", "GBP", 85),
+        ("Toyota closed at Y=7,410 in Tokyo.", "Y=7,410", "JPY", 7_410),
+        ("The group forecast a net loss of Y=35 billion.", "Y=35 billion", "JPY", 35_000_000_000),
+    ],
+)
+def test_a_transliterated_currency_sign_is_read_as_its_currency(
+    text: str, span: str, unit: str, value: float
+) -> None:
+    (c,) = extract(text)
+    assert (c.text, c.unit, c.kind) == (span, unit, Kind.MONEY)
+    assert c.low <= value <= c.high
+
+
+def test_a_console_name_is_no_sum_in_pounds() -> None:
+    got = claims("Retailers sold 3 million PS5 units and a PS4 bundle cost PS249.")
+    assert [(t, u) for t, u, _ in got] == [("3 million", "count"), ("PS249", "GBP")]
+
+
+def test_ps_inside_a_word_is_no_currency() -> None:
+    assert [u for _, u, _ in claims("The gym logged 40 reps 12 times.")] != ["GBP"] * 2
+    assert all(u != "GBP" for _, u, _ in claims("She counted her steps 400 in all."))

@@ -429,7 +429,8 @@ def lexicon() -> ScannerLexicon:
     )
     # name-led like currency_glued_re; a name opening with no word character never matched
     named = [n for n in exc["named"] if re.match(r"\w", n)]
-    named_re = compile_pattern(literal_led(named, r"\w") + r"(?![\w])")
+    # "PS4" names a console, but "PS4.5m" is a sum: a decimal ends no name
+    named_re = compile_pattern(literal_led(named, r"\w") + r"(?![\w]|[.,]\d)")
     time_re = compile_pattern(r"[ \u00a0]?+(?:" + _alternation(list(exc["times"])) + r")(?![\w])")
     # "%", "‰" end anywhere; word forms ("per cent", "pts") end at a word boundary.
     signs = [p for p in num["percent"] if not p[-1].isalnum()]
