@@ -292,3 +292,35 @@ def test_a_console_name_is_no_sum_in_pounds() -> None:
 def test_ps_inside_a_word_is_no_currency() -> None:
     assert [u for _, u, _ in claims("The gym logged 40 reps 12 times.")] != ["GBP"] * 2
     assert all(u != "GBP" for _, u, _ in claims("She counted her steps 400 in all."))
+
+
+# --- a bare whole number a person is or turned: an age ---------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        ("Her son, who was 7, stayed with an aunt.", "7"),
+        ("She will be 41 by the time the trial opens.", "41"),
+        ("I was twelve when the mill closed.", "twelve"),
+        ("He turned 60 and handed over the business.", "60"),
+        ("He's only 19.", "19"),
+    ],
+)
+def test_a_number_a_person_is_is_an_age(text: str, span: str) -> None:
+    (c,) = extract(text)
+    assert (c.text, c.unit, c.kind, c.concept) == (span, "year", Kind.DURATION, "age")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "She was 10 points clear of the field.",  # a unit follows
+        "He was 3 under par after the round.",  # no age word may follow
+        "The rate was 5 when he left office.",  # no person is the subject
+        "He was 2.5 when the family moved.",  # not a whole number
+        "She was 400 when the count closed.",  # no person is that old
+    ],
+)
+def test_other_numbers_after_a_be_verb_are_no_age(text: str) -> None:
+    assert all(c.concept != "age" for c in extract(text))

@@ -42,7 +42,7 @@ def combine(g: Grammar, text: str, fig: Figure) -> tuple[list[Claim], int]:
         if _rank_or_reference(g, text, fig):
             return [], fig.end
     if fig.kind is Kind.COUNT and not fig.has_unit:
-        if _age_after_name(text, fig):
+        if _age_after_name(text, fig) or _person_age(g, text, fig):
             return [claim_of(g, text, fig, "age", unit="year", kind=Kind.DURATION)], fig.end
         _alternative_unit(g, text, fig)
     rng = _range(g, text, fig)
@@ -205,6 +205,15 @@ def _age_after_name(text: str, fig: Figure) -> bool:
     if m is None or m["name"] in default_names().known:  # "Labour, 40, the SNP, 12": a list
         return False
     return not default_lexicon().roles.get(m["name"].lower(), 0) & NOT_NAME
+
+
+def _person_age(g: Grammar, text: str, fig: Figure) -> bool:
+    """ "he was 10 when", "who is 35,": a whole number a person is or turned is an age."""
+    if fig.scaled or not 0 < fig.value < 120 or fig.value != int(fig.value):
+        return False
+    if g.rules.person_age_after_re.match(text, fig.end) is None:
+        return False
+    return g.rules.person_age_before_re.search(text, max(0, fig.start - 40), fig.start) is not None
 
 
 def _alternative_unit(g: Grammar, text: str, fig: Figure) -> None:

@@ -32,6 +32,8 @@ class ScannerRules:
     references_before: frozenset[str]
     age_before: frozenset[str]
     age_after_re: re.Pattern[str]
+    person_age_before_re: re.Pattern[str]  # "she was " before a bare number: an age
+    person_age_after_re: re.Pattern[str]  # matched at the number's end
     list_before: frozenset[str]
     celsius_after: frozenset[str]
     verb_units: frozenset[str]  # unit words that may be verbs ("won")
@@ -85,6 +87,14 @@ def scanner_rules() -> ScannerRules:
         age_after_re=compile_pattern(
             rf"(?i)(?:{sp}++|-)(?:years?{sp}*+|-year-old{sp}*+|-year{sp}*+)?(?:{sp}|-)*+"
             rf"(?:{phrase_pattern(_words(exc, 'age_bands', 'after'))})(?![\w])"
+        ),
+        person_age_before_re=compile_pattern(
+            rf"(?i)(?<![\w'’])(?:{phrase_pattern(_words(uni, 'ages', 'subjects'))}){sp}*+"
+            rf"(?:{phrase_pattern(_words(uni, 'ages', 'verbs'))})"
+            rf"(?:{sp}++(?:{phrase_pattern(_words(uni, 'ages', 'adverbs'))}))?{sp}++$"
+        ),
+        person_age_after_re=compile_pattern(
+            rf"(?i)(?:{sp}*+(?:[.,;:!?)—–]|$)|{sp}++(?:{phrase_pattern(_words(uni, 'ages', 'after'))})(?![\w]))"
         ),
         list_before=frozenset(_words(exc, "lists", "before")),
         celsius_after=frozenset(_words(uni, "celsius", "after")),
