@@ -82,6 +82,10 @@ def _part_of_whole(g: Grammar, text: str, fig: Figure) -> tuple[list[Claim], int
     if gap is None:
         return None
     whole = next_figure(g, text, gap.end())
+    if whole is not None and whole.has_unit and whole.kind in (Kind.MONEY, Kind.MEASURE):
+        # "raised 40 million of the 2 billion rupees": a part in the whole's unit
+        fig.unit, fig.kind, fig.has_unit = whole.unit, whole.kind, True
+        return None
     if (
         whole is None
         or whole.kind not in (Kind.COUNT,)

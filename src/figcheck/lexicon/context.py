@@ -20,6 +20,7 @@ from ..errors import RuleDefinitionError
 __all__ = [
     "AFTER", "AGENT", "BEFORE", "CLAUSE", "DET", "EITHER", "ENTITY", "EVENT", "FILLER", "GENERIC",
     "LETTER", "LINK", "MODIFIER", "NOT_NAME", "PLACE_PREP", "RATE", "SKIP", "STOP", "UNIT", "VERB",
+    "COUNTED",
     "ContextLexicon", "default_lexicon", "load_lexicon",
 ]
 
@@ -37,6 +38,7 @@ FILLER = 512
 AGENT = 1024
 VERB = 2048
 RATE = 4096  # "per", "a": the unit after it is a denominator ("$9 per month")
+COUNTED = 8192  # a verb form that is the counted noun right after a figure ("two counts of")
 
 # Concept term kinds.
 EVENT, ENTITY, UNIT = 0, 1, 2
@@ -69,6 +71,7 @@ _WORD_ROLES = {
     "titles": NOT_NAME,
     "place_prepositions": PLACE_PREP,
     "rate_words": RATE,
+    "counted_verbs": COUNTED,
 }
 _WORD_LISTS = tuple(_WORD_ROLES)
 _ATTRIBUTION_WORDS = {"modifiers": MODIFIER, "fillers": FILLER, "agents": AGENT}

@@ -6,9 +6,10 @@ import functools
 from bisect import bisect_left
 from collections.abc import Sequence
 
-from ...lexicon.context import DET, GENERIC, LINK, NOT_NAME, SKIP, STOP
+from ...lexicon.context import COUNTED, DET, GENERIC, LINK, NOT_NAME, SKIP, STOP
 from ...lexicon.measures import default_measures
 from ...lexicon.names import default_names
+from ...lexicon.scanner import lexicon as scanner_lexicon
 from .lemmas import is_known, lemmatize
 from .sentence import POSSESSIVE, REACH, Tokens
 
@@ -24,6 +25,12 @@ def noun_after(
     """The noun phrase after the span: "1,351 Russian soldiers were ..." -> "russian soldiers"."""
     s, starts, ends, words, lowers, roles = t.text, t.starts, t.ends, t.words, t.lowers, t.roles
     n = len(starts)
+    if limit == end + 1 and s[end] == " ":
+        # "six million 330ml cans": a measured figure between a count and its noun
+        k = bisect_left(other_spans, (limit,))  # the spans are in text order
+        if k < len(other_spans) and other_spans[k][0] == limit:
+            if s[other_spans[k][1] - 1].isalpha():
+                end, limit = other_spans[k][1], len(s)
     i = bisect_left(starts, end)
     if i >= n or starts[i] >= limit:
         return None
@@ -35,8 +42,9 @@ def noun_after(
     elif not (gap == " " or (gap and gap.isspace())):
         return None
     lo = starts[i]
-    if lowers[i] == "of":  # "a third of the population", "123 of Ukraine's 152 jets"
-        i += 1
+    # "a third of the population", "123 of Ukraine's 152 jets"; "half the flats" needs no "of"
+    if lowers[i] == "of" or (roles.get(lowers[i], 0) & DET and _ends_in_fraction(s[start:end])):
+        i += lowers[i] == "of"
         stop = i + REACH
         while (
             i < min(n, stop)
@@ -72,8 +80,8 @@ def noun_after(
             out.append(lw)  # "230 Ford and Toyota pickups": one head for both
             i += 1
             continue
-        if r & STOP or lw.endswith(POSSESSIVE):
-            break
+        if (r & STOP and not (i == first and r & COUNTED)) or lw.endswith(POSSESSIVE):
+            break  # a verb ends the phrase, but "two counts of fraud" counts counts
         if t.gaps[i + 1] == "' " and lw.endswith("s"):
             i += 1  # "3,600 homeowners' insurance claims": whose, then what
             out.clear()
@@ -97,6 +105,13 @@ def noun_after(
     if len(out) > 1 and _counts_modifier(s[start:end], out):
         return out[0], starts[k], ends[k]  # "a 40 page report", "a 4 cylinder engine"
     return " ".join(out[-4:]), lo, ends[i - 1]  # "public electric vehicle charging points"
+
+
+def _ends_in_fraction(span: str) -> bool:
+    """Does the span end in a fraction word ("half", "two-thirds", "a quarter")?"""
+    words = span.rsplit(None, 1)
+    last = words[-1].rsplit("-", 1)[-1].lower() if words else ""
+    return last in scanner_lexicon().fractions
 
 
 def _counts_modifier(span: str, out: list[str]) -> bool:
