@@ -281,9 +281,10 @@ def claim_to_cqe(claim: Claim, vocab: Vocab, *, age_set: bool = False) -> Quanti
     if claim.kind is Kind.RANGE or claim.bound is Bound.RANGE:
         value = _text_order(claim)
     noun_is_unit = False
+    count, _, per = claim.unit.partition(" / ")  # "3,000 tests a day": count / day
     if claim.rule == "multiple":
         unit = vocab.noun_units["time"]  # "sixfold", "3 times": CQE's unit of a multiple
-    elif claim.unit == "count":
+    elif count == "count":
         unit, noun_is_unit = _noun_unit(claim.noun, vocab), True
     elif (
         claim.unit == "percent"
@@ -304,6 +305,8 @@ def claim_to_cqe(claim: Claim, vocab: Vocab, *, age_set: bool = False) -> Quanti
         unit = cqe_unit(claim.unit, vocab)
         if (age_set or _is_age(claim, vocab)) and unit in vocab.age_units:
             unit = vocab.age_units[unit]
+    if count == "count" and per:
+        unit = f"{unit} per {cqe_unit(per, vocab)}"  # CQE: "test per day", "count per minute"
     change = _CHANGE[claim.change] if claim.change is not None else _BOUND[claim.bound]
     return Quantity(
         value=value,

@@ -7,6 +7,7 @@ import pytest
 
 from figcheck import extract
 from figcheck.claims import Kind
+from figcheck.formatting import format_interval
 
 
 def claims(text: str) -> list[tuple[str, str, str]]:
@@ -324,3 +325,40 @@ def test_a_number_a_person_is_is_an_age(text: str, span: str) -> None:
 )
 def test_other_numbers_after_a_be_verb_are_no_age(text: str) -> None:
     assert all(c.concept != "age" for c in extract(text))
+
+
+# --- counts per span of time ("3,000 tests a day") ----------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "unit"),
+    [
+        ("The clinic now runs 1,200 scans a day.", "1,200", "count / day"),
+        ("Police logged 15 thefts per week over the summer.", "15", "count / week"),
+        ("Last month saw 30 fires, against an average of 12 per month.", "12", "count / month"),
+        ("A hummingbird's heart beats about 1,200 times a minute.", "about 1,200 times",
+         "count / minute"),
+    ],
+)
+def test_a_count_per_span_of_time_is_a_rate(text: str, span: str, unit: str) -> None:
+    got = {c.text: (c.unit, c.kind) for c in extract(text)}
+    assert got[span] == (unit, Kind.COUNT)
+
+
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        ("The firm took on 25 apprentices a year ago.", "25"),  # a time, not a rate
+        ("Some 300 homes a mile from the river flooded.", "Some 300"),  # not a span of time
+        ("The shares trade at 9 times earnings a year out.", "9 times"),  # the noun's, not its
+        ("Last month saw 30 fires, against an average of 12 per month.", "30"),
+    ],
+)
+def test_other_counts_stay_counts(text: str, span: str) -> None:
+    got = {c.text: c.unit for c in extract(text)}
+    assert got[span] == "count"
+
+
+def test_a_count_rate_is_written_per_its_span_of_time() -> None:
+    (c,) = extract("The plant makes 40 engines a week.")
+    assert format_interval(c.low, c.high, c.unit) == "40 per week"

@@ -129,8 +129,11 @@ def extract(
                 concept = _concept_for_unit(sp.unit, concept)
             if sp.kind in _MEASURED and ctx.noun is None and concept != ctx.concept:
                 measure = concept  # "a 40-mile-long convoy" measures a length
+            fields = sp.__dict__
+            if ctx.per is not None and sp.unit == "count":  # "3,000 tests a day"
+                fields = {**fields, "unit": f"count / {ctx.per}"}
             group[k] = compact_claim(
-                sp.__dict__,
+                fields,
                 {
                     "doc_id": doc_id,
                     "sentence": sentence,

@@ -14,7 +14,7 @@ Word lists are data: ``data/concepts.toml`` (the concept lexicon) and
 >>> claim_context(sc, sentence, 12, 17)  # doctest: +NORMALIZE_WHITESPACE
 ClaimContext(noun='soldiers', subject='Russia', concept='losses', period='2022',
              source='ministry', measure='soldier', qualifiers=('losses',),
-             subject_inherited=False, holder='Russia')
+             subject_inherited=False, holder='Russia', per=None)
 """
 
 from __future__ import annotations
@@ -40,6 +40,7 @@ from .measure import (
     part_of_previous,
     scale_reading,
 )
+from .count_rates import count_rate
 from .periods import claim_period, sentence_periods
 from .sentence import SentenceContext, Tokens, break_after, break_before, clause_breaks, nearest
 from .subjects import claim_subject, names_outside, subject_names
@@ -62,6 +63,7 @@ class ClaimContext:
     named_by_verb: bool = field(default=False, repr=False, compare=False)
     subject_inherited: bool = False  # the subject comes from the document, not the sentence
     holder: str | None = None  # the noun phrase the figure is stated of ("the aircraft")
+    per: str | None = None  # a count's span of time: "3,000 tests a day" -> "day"
 
 
 def sentence_context(
@@ -190,4 +192,8 @@ def claim_context(
         qualifiers=qualifiers,
         named_by_verb=named or (found is not None and named_by_verb(t, found)),
         holder=holder,
+        # "3,000 tests a day", "78,000 times a minute": a count per span of time
+        per=count_rate(sentence, max(end, nhi))
+        if bare_count(t, start, end)
+        else count_rate(sentence, end) if sentence.endswith(" times", start, end) else None,
     )
