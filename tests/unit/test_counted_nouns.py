@@ -90,6 +90,16 @@ def test_a_part_takes_the_unit_of_its_whole(text: str, span: str, unit: str) -> 
     assert got[span] == unit
 
 
+def test_a_part_of_things_described_by_a_measure_counts_the_things() -> None:
+    got = {c.text: (c.unit, c.noun) for c in extract("It will launch four of the two-ton probes.")}
+    assert got["four"][0] == "count"
+
+
+def test_a_mixed_number_passes_no_noun_back() -> None:
+    got = {c.text: c.noun for c in extract("It took more than 10 1/2 miles of cable.")}
+    assert got.get("more than 10") is None
+
+
 def test_a_part_of_a_counted_whole_is_still_one_claim() -> None:
     (c,) = extract("Only 9 of the 60 boats returned.")
     assert (c.kind, c.whole) == (Kind.PART_OF_WHOLE, 60)

@@ -82,8 +82,12 @@ def _part_of_whole(g: Grammar, text: str, fig: Figure) -> tuple[list[Claim], int
     if gap is None:
         return None
     whole = next_figure(g, text, gap.end())
-    if whole is not None and whole.has_unit and whole.kind in (Kind.MONEY, Kind.MEASURE):
-        # "raised 40 million of the 2 billion rupees": a part in the whole's unit
+    # "raised 40 million of the 2 billion rupees": a part in the whole's unit (but "five of the
+    # three-ton satellites" counts satellites)
+    if whole is not None and whole.has_unit and (
+        whole.kind is Kind.MONEY
+        or (whole.kind is Kind.MEASURE and "-" not in text[whole.start : whole.end])
+    ):
         fig.unit, fig.kind, fig.has_unit = whole.unit, whole.kind, True
         return None
     if (

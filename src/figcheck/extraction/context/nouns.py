@@ -29,7 +29,8 @@ def noun_after(
         # "six million 330ml cans": a measured figure between a count and its noun
         k = bisect_left(other_spans, (limit,))  # the spans are in text order
         if k < len(other_spans) and other_spans[k][0] == limit:
-            if s[other_spans[k][1] - 1].isalpha():
+            nxt = s[other_spans[k][0] : other_spans[k][1]]
+            if nxt[-1].isalpha() and "/" not in nxt:  # "10 1/2 miles" is one figure misread
                 end, limit = other_spans[k][1], len(s)
     i = bisect_left(starts, end)
     if i >= n or starts[i] >= limit:
