@@ -388,7 +388,7 @@ def test_a_figure_without_a_physical_unit_takes_no_physical_concept(sentence, su
 @pytest.mark.parametrize(
     "sentence,surface,unit",
     [
-        ("A boy aged 14 won the national spelling bee.", "14", "count"),
+        ("A boy aged 14 won the national spelling bee.", "14", "year"),  # his age, not KRW
         ("The firm paid 900 billion won for the plant.", "900 billion won", "KRW"),
     ],
 )

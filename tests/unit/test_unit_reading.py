@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from figcheck import extract
+from figcheck import Document, check, extract
 from figcheck.claims import Kind
 from figcheck.formatting import format_interval
 
@@ -362,3 +362,34 @@ def test_other_counts_stay_counts(text: str, span: str) -> None:
 def test_a_count_rate_is_written_per_its_span_of_time() -> None:
     (c,) = extract("The plant makes 40 engines a week.")
     assert format_interval(c.low, c.high, c.unit) == "40 per week"
+
+
+# --- a unit the measure implies ("a pension age of 67" is 67 years) ---------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        ("Life expectancy for women is 84.", "84"),
+        ("The state pension age rises to 68 next decade.", "68"),
+        ("He left the army at the age of 52.", "52"),
+    ],
+)
+def test_a_bare_age_is_in_years(text: str, span: str) -> None:
+    got = {c.text: (c.unit, c.kind, c.concept) for c in extract(text)}
+    assert got[span] == ("year", Kind.DURATION, "age")
+
+
+def test_a_count_of_people_of_an_age_stays_a_count() -> None:
+    got = {c.text: c.unit for c in extract("Some 3,000 people aged over 80 live in the town.")}
+    assert got["Some 3,000"] == "count"
+
+
+def test_an_age_with_and_without_its_unit_can_disagree() -> None:
+    report = check(
+        [
+            Document("a", "In Varnia, life expectancy for men is 71 years, the statistics office said."),
+            Document("b", "In Varnia, life expectancy for men is 78, the statistics office said."),
+        ]
+    )
+    assert len(report.findings) == 1

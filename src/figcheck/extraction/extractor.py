@@ -16,6 +16,7 @@ from ..timespans import TimeSpan
 from .context import document_context, sentence_context
 from .context.periods import sentence_periods
 from .context.reader import DocumentReader
+from .implied_units import implied_unit
 from .levels import index_levels
 from .scanner import scan
 from ..text import LineIndex, sentence_spans
@@ -123,15 +124,18 @@ def extract(
                 measured = ctx
             line, column = lines.locate(sp.start)
             concept, measure = ctx.concept, ctx.measure
-            if sp.rule == "age":
+            fields = sp.__dict__
+            if ctx.per is not None and sp.unit == "count":  # "3,000 tests a day"
+                fields = {**fields, "unit": f"count / {ctx.per}"}
+            elif (implied := implied_unit(sp, measure)) is not None:  # "a pension age of 67"
+                fields = {**fields, "unit": implied[0], "kind": Kind.DURATION}
+                concept = implied[1]
+            elif sp.rule == "age":
                 concept = "age"  # "Okafor, 58, ...": the scanner read an age
             elif concept is not None or sp.kind in _MEASURED:
                 concept = _concept_for_unit(sp.unit, concept)
             if sp.kind in _MEASURED and ctx.noun is None and concept != ctx.concept:
                 measure = concept  # "a 40-mile-long convoy" measures a length
-            fields = sp.__dict__
-            if ctx.per is not None and sp.unit == "count":  # "3,000 tests a day"
-                fields = {**fields, "unit": f"count / {ctx.per}"}
             group[k] = compact_claim(
                 fields,
                 {

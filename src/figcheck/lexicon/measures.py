@@ -51,6 +51,8 @@ class MeasureLexicon:
     verb_measures: dict[str, str]
     extents: dict[str, str]
     abbreviations: dict[str, str]  # a noun as written after a figure -> the noun it stands for
+    # a bare count of this measure is in this unit and states this concept ("age": year, age)
+    implied_units: dict[str, tuple[str, str]]
     # ``before`` and ``after`` by the word next to the figure (the phrase's first), in order
     before_by_word: dict[str, tuple[tuple[tuple[str, ...], str], ...]]
     after_by_word: dict[str, tuple[tuple[tuple[str, ...], str], ...]]
@@ -111,6 +113,16 @@ def load_measures(df: DataFile) -> MeasureLexicon:
         if not _ABBREVIATION.fullmatch(short) or not isinstance(noun, str) or not _PHRASE.fullmatch(noun):
             raise df.error(short, f"expected an abbreviation = a lower-case noun phrase, got {noun!r}", "abbreviations")
         abbreviations[short] = noun
+    implied: dict[str, tuple[str, str]] = {}
+    for measure, spec in df.table("implied_units").items():
+        unit = spec.get("unit") if isinstance(spec, dict) else None
+        concept = spec.get("concept") if isinstance(spec, dict) else None
+        if not _PHRASE.fullmatch(measure) or not isinstance(unit, str) or not isinstance(concept, str):
+            raise df.error(
+                measure, f"expected measure = {{ unit = <unit>, concept = <concept> }}, got {spec!r}",
+                "implied_units",
+            )
+        implied[measure] = (unit, concept)
     # longest phrases first, so "a magnitude of" wins over "magnitude"
     before.sort(key=lambda p: -len(p[0]))
     after.sort(key=lambda p: -len(p[0]))
@@ -136,6 +148,7 @@ def load_measures(df: DataFile) -> MeasureLexicon:
         verb_measures=named,
         extents=extents,
         abbreviations=abbreviations,
+        implied_units=implied,
     )
 
 
