@@ -305,7 +305,8 @@ def test_ps_inside_a_word_is_no_currency() -> None:
         ("She will be 41 by the time the trial opens.", "41"),
         ("I was twelve when the mill closed.", "twelve"),
         ("He turned 60 and handed over the business.", "60"),
-        ("He's only 19.", "19"),
+        ("He’s only 19.", "19"),
+        ("I’m 40 and still playing.", "40"),
     ],
 )
 def test_a_number_a_person_is_is_an_age(text: str, span: str) -> None:
