@@ -84,6 +84,22 @@ def test_a_opens_a_candidate_only_before_what_it_counts() -> None:
     assert text.index("a third") in offsets and text.index("a dozen") in offsets
 
 
+def test_each_opening_word_is_a_candidate_where_it_stands_as_a_whole_word() -> None:
+    entry = EntryPoints(["one", "onefold", "two"], {"a": ["half"]}, "")
+    text = "One, someone, onefold, ONES, two-one; a half, a day, 4.5 and x.5"
+    assert entry.offsets(text) == sorted(
+        [0, text.index("onefold"), text.index("two"), text.index("one;"),
+         text.index("a half"), text.index("4.5"), text.index(".5 and"),
+         text.index("5 and"), text.index(".5", text.index("x")), len(text) - 1]
+    )  # fmt: skip
+
+
+def test_a_glued_word_is_a_candidate_only_when_it_stands_alone_somewhere() -> None:
+    entry = EntryPoints(["one"], {"a": ["half"]}, "")
+    assert entry.offsets("ahalf and half") == []
+    assert entry.offsets("ahalf and a half") == [0, len("ahalf and ")]
+
+
 def test_opening_words_must_be_single_words() -> None:
     with pytest.raises(ValueError, match="one word"):
         EntryPoints(["two words"], {}, "")

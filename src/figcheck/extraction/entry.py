@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from typing import Any
 
 __all__ = ["FOLDS_TO_ASCII", "EntryPoints"]
 
@@ -48,15 +49,24 @@ class EntryPoints:
         for w in (*self.openers, *self.glued, *(f for fs in self.glued.values() for f in fs)):
             if _WORD.fullmatch(w) is None:
                 raise ValueError(f"an atom's opening word must be one word: {w!r}")
-        # a digit with no word character before it, a decimal point before a digit, a mark
-        # (three patterns, each starting with what it finds: the engine skips to it fast)
+        # a digit with no word character before it, a mark (each pattern starts with what it
+        # finds: the engine skips to it fast); a decimal point before a digit is read off the
+        # digits found
         self._digits = re.compile(r"\d(?<!\w\d)")
-        self._points = re.compile(r"\.(?=\d)")
         self._marks = re.compile(f"[{re.escape(marks)}]") if marks else None
         self._unsafe = re.compile(f"[{FOLDS_TO_ASCII}]")
-        self._looked_for = self.openers.union(
-            self.glued, *(follows for follows in self.glued.values())
-        )
+        # the openers and what may follow a glued word are found by one pass over the text;
+        # a glued word that is neither ("a", "an": nearly every text has them) is looked for
+        # on its own, and only when a word it glues to is there
+        looked_for = self.openers.union(*self.glued.values())
+        self._lone = {
+            w: re.compile(rf"{re.escape(w)}(?<!\w{re.escape(w)})(?!\w)")
+            for w in self.glued
+            if w not in looked_for
+        }
+        # every looked-for word as a whole word: an alternation shaped as a trie, so that at
+        # each offset the engine follows one branch per character
+        self._words = re.compile(r"(?<!\w)" + _trie(looked_for) + r"(?!\w)")
         self._finders: dict[str, re.Pattern[str]] = {}
 
     def offsets(self, text: str) -> list[int] | None:
@@ -67,18 +77,27 @@ class EntryPoints:
         if len(low) != len(text) or (not text.isascii() and self._unsafe.search(text)):
             return None
         found = [m.start() for m in self._digits.finditer(text)]
-        if "." in text:
-            found += [m.start() for m in self._points.finditer(text)]
+        if found and "." in text:
+            # a point before a digit: that digit has no word character before it, so it is
+            # among ``found`` already (no second pass over the text)
+            found += [d - 1 for d in found if d and text[d - 1] == "."]
         if self._marks is not None and not text.isascii():
             found += [m.start() for m in self._marks.finditer(text)]
-        # only the words that matter are hashed into a set, not every word of the text
-        words = self._looked_for.intersection(_WORD.findall(low))
-        hits = set(words & self.openers)
+        # one pass finds the words that matter, each standing as a whole word (not every
+        # word of the text): an opener starts a candidate where it stands
+        openers = self.openers
+        words: set[str] = set()
+        for m in self._words.finditer(low):
+            word = m.group()
+            words.add(word)
+            if word in openers:
+                found.append(m.start())
         for word, follows in self.glued.items():
-            if word in words and not words.isdisjoint(follows):
-                hits.add(word)
-        for word in hits:
-            found += [m.start() for m in self._finder(word).finditer(low)]
+            if word in openers or words.isdisjoint(follows):
+                continue
+            lone = self._lone.get(word)
+            if (word in words) if lone is None else (lone.search(low) is not None):
+                found += [m.start() for m in self._finder(word).finditer(low)]
         found.sort()
         return found
 
@@ -96,3 +115,27 @@ class EntryPoints:
             pattern = re.compile(rf"{w}(?<!\w{w}){after}")
             self._finders[word] = pattern  # one dict store: safe across threads
         return pattern
+
+
+def _trie(words: Iterable[str]) -> str:
+    """An alternation matching exactly ``words`` (none empty), written as a trie:
+    ``["one", "onefold", "two"]`` gives ``(?:one(?:fold)?|two)``.
+
+    >>> re.fullmatch(_trie(["one", "onefold", "two"]), "onefold") is not None
+    True
+    """
+    root: dict[str, Any] = {}
+    for word in words:
+        node = root
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}  # a word ends here
+    return _branch(root)
+
+
+def _branch(node: dict[str, Any]) -> str:
+    alts = [re.escape(ch) + _branch(node[ch]) for ch in sorted(node) if ch]
+    if not alts:
+        return ""
+    body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+    return f"(?:{body})?" if "" in node else body

@@ -101,7 +101,10 @@ def _excluded(t: Tokens, i: int, inside: bool = False) -> bool:
         and not (lower != base and i + 1 < len(t.words) and _cap(t.words[i + 1]))
     ):
         return True
-    if word in t.lex.names.not_names or any(ch.isdigit() for ch in word):
+    # a word of letters only (most) holds no digit: the character walk is skipped
+    if word in t.lex.names.not_names or (
+        not word.isalpha() and any(ch.isdigit() for ch in word)
+    ):
         return True
     if "-" in word:
         parts = word.split("-")
