@@ -13,11 +13,13 @@ from figcheck.extraction.context.measure import scale_reading
 from figcheck.extraction.context.sentence import Tokens
 from figcheck.lexicon.context import default_lexicon
 from figcheck.lexicon.measures import default_measures
+from figcheck.lexicon.periods import period_lexicon
 
 # The plain forms: a year (not inside a longer run of digits), "Q3" or "H1" as a word; and
 # the period step's tokens (letters, digits, "'s", any other single mark).
 _PLAIN_YEARISH = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)|\b[QqHh][1-4]\b")
 _PLAIN_TOKEN = re.compile(r"[^\W\d_]++|\d++|'s\b|\S")
+_PLAIN_LETTERS = re.compile(r"[^\W\d_]++")
 
 _PIECES = st.lists(
     st.sampled_from(
@@ -52,6 +54,31 @@ def test_period_tokens_are_the_plain_tokens(text: str) -> None:
     assert t.ends == [m.end() for m in plain]
     assert t.low == [m.group().lower() for m in plain]
     assert t.n == len(plain)
+
+
+_KEYWORD_PIECES = st.lists(
+    st.sampled_from(
+        ["may", "May", "mayor", "year", "years", "yearly", "mid", "-", "march", "é", "_", "7",
+         "sept", "x", " ", ".", "’s", "ago", "wago", "ŉ", "İ", "q"]
+    ),
+    max_size=10,
+).map("".join)
+
+
+@settings(max_examples=400, deadline=None)
+@given(_KEYWORD_PIECES)
+def test_period_keyword_test_finds_what_the_plain_word_set_finds(text: str) -> None:
+    lex = period_lexicon()
+    low = text.lower()
+    plain = not lex.keywords.isdisjoint(_PLAIN_LETTERS.findall(low))
+    assert (lex.keyword_re.search(low) is not None) == plain
+
+
+def test_period_keyword_test_on_written_examples() -> None:
+    lex = period_lexicon()
+    found = [bool(lex.keyword_re.search(s)) for s in
+             ("the mayor spoke", "in may", "yearly", "mid-march", "a year_end", "ago2", "sayago")]
+    assert found == [False, True, False, True, True, True, False]
 
 
 def test_a_sentence_without_a_year_or_time_word_has_no_time_refs() -> None:

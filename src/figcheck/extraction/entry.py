@@ -18,7 +18,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from typing import Any
+
+from ..lexicon.literals import trie_alternation
 
 __all__ = ["FOLDS_TO_ASCII", "EntryPoints"]
 
@@ -64,9 +65,7 @@ class EntryPoints:
             for w in self.glued
             if w not in looked_for
         }
-        # every looked-for word as a whole word: an alternation shaped as a trie, so that at
-        # each offset the engine follows one branch per character
-        self._words = re.compile(r"(?<!\w)" + _trie(looked_for) + r"(?!\w)")
+        self._words = re.compile(r"(?<!\w)" + trie_alternation(looked_for) + r"(?!\w)")
         self._finders: dict[str, re.Pattern[str]] = {}
 
     def offsets(self, text: str) -> list[int] | None:
@@ -116,26 +115,3 @@ class EntryPoints:
             self._finders[word] = pattern  # one dict store: safe across threads
         return pattern
 
-
-def _trie(words: Iterable[str]) -> str:
-    """An alternation matching exactly ``words`` (none empty), written as a trie:
-    ``["one", "onefold", "two"]`` gives ``(?:one(?:fold)?|two)``.
-
-    >>> re.fullmatch(_trie(["one", "onefold", "two"]), "onefold") is not None
-    True
-    """
-    root: dict[str, Any] = {}
-    for word in words:
-        node = root
-        for ch in word:
-            node = node.setdefault(ch, {})
-        node[""] = {}  # a word ends here
-    return _branch(root)
-
-
-def _branch(node: dict[str, Any]) -> str:
-    alts = [re.escape(ch) + _branch(node[ch]) for ch in sorted(node) if ch]
-    if not alts:
-        return ""
-    body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
-    return f"(?:{body})?" if "" in node else body

@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass
 
 from .files import DataFile, data_file
+from .literals import trie_alternation
 from .months import load_months
 
 __all__ = ["PeriodLexicon", "load_period_lexicon", "period_lexicon", "tokens_of"]
@@ -65,6 +66,8 @@ class PeriodLexicon:
     hit_words: frozenset[str]
     # a sentence naming none of these words (nor a year, nor "Q3") names no period: skipped
     keywords: frozenset[str]
+    # finds a keyword written as a whole run of letters in a lower-case sentence
+    keyword_re: re.Pattern[str]
     # reader -> the words (after an optional "the") an expression it reads may start with;
     # "<year>" and "<number>" stand for four-digit and other digit runs
     gates: dict[str, frozenset[str]]
@@ -159,6 +162,7 @@ def load_period_lexicon(periods: DataFile, months: DataFile) -> PeriodLexicon:
         hit_words |= words[name]
     for phrase in (p for group in phrases.values() for p in group):
         hit_words |= {t for t in phrase if t.isalpha() and t not in _NOT_KEYWORDS}
+    keywords = frozenset(hit_words - words["weak"])
     return PeriodLexicon(
         months=month_names,
         weekdays=weekdays,
@@ -178,9 +182,22 @@ def load_period_lexicon(periods: DataFile, months: DataFile) -> PeriodLexicon:
         | words["month"] | words["week"] | words["quarter"] | words["year"]
         | {"st", "nd", "rd", "th", "of"},
         hit_words=frozenset(hit_words),
-        keywords=frozenset(hit_words - words["weak"]),
+        keywords=keywords,
+        keyword_re=_whole_words(keywords),
         gates=_gates(words, month_names, weekdays, ordinals, counts, phrases),
     )
+
+
+def _whole_words(words: frozenset[str]) -> re.Pattern[str]:
+    """A pattern finding any of ``words`` standing as a whole run of letters (what
+    ``[^\\W\\d_]++`` cuts); a word with other characters could never be such a run."""
+    letters = [w for w in words if _LETTERS.fullmatch(w)]
+    if not letters:
+        return re.compile(r"(?!)")
+    return re.compile(r"(?<![^\W\d_])" + trie_alternation(letters) + r"(?![^\W\d_])")
+
+
+_LETTERS = re.compile(r"[^\W\d_]++")
 
 
 def _gates(

@@ -41,7 +41,6 @@ from .timetokens import TimeTokens
 
 __all__ = ["find_time_refs"]
 
-_WORDS = re.compile(r"[^\W\d_]++")
 # A year, or a quarter or half written "Q3" / "H1"; each branch opens with its literal
 # (the look-behinds after it), so a search skips to the candidate characters fast.
 _YEARISH = re.compile(
@@ -66,7 +65,7 @@ def find_time_refs(
 ) -> list[TimeRef]:
     """Every time expression in ``sentence``, in order, resolved against ``date``."""
     lex = lexicon if lexicon is not None else period_lexicon()
-    if not _YEARISH.search(sentence) and lex.keywords.isdisjoint(_WORDS.findall(sentence.lower())):
+    if not _YEARISH.search(sentence) and lex.keyword_re.search(sentence.lower()) is None:
         return []  # most sentences name no period: leave them unread
     return _Scan(sentence, date, lex).run()
 
