@@ -50,12 +50,12 @@ class EntryPoints:
         for w in (*self.openers, *self.glued, *(f for fs in self.glued.values() for f in fs)):
             if _WORD.fullmatch(w) is None:
                 raise ValueError(f"an atom's opening word must be one word: {w!r}")
-        # a digit with no word character before it, a mark (each pattern starts with what it
-        # finds: the engine skips to it fast); a decimal point before a digit is read off the
-        # digits found
+        # a digit with no word character before it (the pattern starts with what it finds:
+        # the engine skips to it fast); a decimal point before a digit is read off the digits
         self._digits = re.compile(r"\d(?<!\w\d)")
-        self._marks = re.compile(f"[{re.escape(marks)}]") if marks else None
-        self._unsafe = re.compile(f"[{FOLDS_TO_ASCII}]")
+        # in a text that is not ASCII, one pass finds both the marks and the characters
+        # that make it unsafe
+        self._rare = re.compile(f"[{FOLDS_TO_ASCII}{re.escape(marks)}]")
         # the openers and what may follow a glued word are found by one pass over the text;
         # a glued word that is neither ("a", "an": nearly every text has them) is looked for
         # on its own, and only when a word it glues to is there
@@ -73,15 +73,18 @@ class EntryPoints:
         must be searched instead (its lower case moves offsets, or it holds a
         character in ``FOLDS_TO_ASCII``)."""
         low = text.lower()
-        if len(low) != len(text) or (not text.isascii() and self._unsafe.search(text)):
+        if len(low) != len(text):
             return None
         found = [m.start() for m in self._digits.finditer(text)]
         if found and "." in text:
             # a point before a digit: that digit has no word character before it, so it is
             # among ``found`` already (no second pass over the text)
             found += [d - 1 for d in found if d and text[d - 1] == "."]
-        if self._marks is not None and not text.isascii():
-            found += [m.start() for m in self._marks.finditer(text)]
+        if not text.isascii():
+            for m in self._rare.finditer(text):
+                if m.group() in FOLDS_TO_ASCII:
+                    return None
+                found.append(m.start())  # a mark
         # one pass finds the words that matter, each standing as a whole word (not every
         # word of the text): an opener starts a candidate where it stands
         openers = self.openers
