@@ -160,13 +160,14 @@ def claim_context(
     concept = scale or claim_concept(sc, start, end, nlo, nhi, soft, hard)
     subject = claim_subject(sc, start, end, min(nlo, start), max(nhi, end), soft, hard, limit)
     named = False  # the noun is a name: never handed on to a bare count
-    if noun is None and previous is None and not bare_count(t, start, end):
+    counted = bare_count(t, start, end)
+    if noun is None and previous is None and not counted:
         # "the Varro 50 fell 2%" measures the index; "Malta recorded 71%" names whose
         found = noun_in_clause(t, start, max(floor, soft[0]), names=True)
         if found is not None and (subject is None or found[0] not in subject.lower()):
             noun, named = found[0], True
     if previous is not None and not is_event(t.lex, concept):
-        if noun is None and not (previous.named_by_verb and bare_count(t, start, end)):
+        if noun is None and not (previous.named_by_verb and counted):
             noun, concept = previous.noun, concept or previous.concept  # "the Pirates 12"
         elif is_event(t.lex, previous.concept) and part_of_previous(t, start):
             concept = previous.concept  # "killed 900 people, including 310 civilians"
@@ -174,7 +175,7 @@ def claim_context(
     if holder_before is None and previous is not None:
         holder_before = previous.holder
     holder = figure_holder(
-        t, start, end, sc.soft, other_spans, holder_before, amount=not bare_count(t, start, end)
+        t, start, end, sc.soft, other_spans, holder_before, amount=not counted
     )
     return ClaimContext(
         noun=noun,

@@ -113,6 +113,8 @@ def claim_noun(
     return before if before is not None else found
 
 
+_CURRENCY_SIGNS = frozenset("$£€¥")
+_SIGNS = _CURRENCY_SIGNS | {"%"}  # a figure written with one of these is no bare count
 _SCALE_WORDS = frozenset(("hundred", "thousand", "million", "billion", "trillion", "dozen", "k", "m", "bn", "mn", "tn"))
 
 
@@ -123,7 +125,7 @@ def _counted(text: str, start: int, end: int) -> bool:
     (True, False, False)
     """
     span = text[start:end]
-    if not span.strip() or any(c in span for c in "$£€¥%"):
+    if not span.strip() or not _SIGNS.isdisjoint(span):
         return not span.strip()
     last = span.rsplit(None, 1)[-1].lower()
     return not last.isalpha() or last in _SCALE_WORDS or len(span.split()) == 1
@@ -142,7 +144,7 @@ def bare_count(t: Tokens, start: int, end: int) -> bool:
 
 def _money(text: str, start: int, end: int) -> bool:
     span = text[start:end]
-    return any(c in span for c in "$£€¥") or span.rstrip().lower().endswith(
+    return not _CURRENCY_SIGNS.isdisjoint(span) or span.rstrip().lower().endswith(
         ("dollars", "euros", "pounds", "yen", "yuan", "rupees", "francs", "marks")
     )
 
