@@ -6,7 +6,8 @@ concept, else the head of its noun), the qualifiers, the subject, the period, th
 *local words*: the content words of the claim's sentence weighted by how close they stand to the
 figure, where a word nearer another figure of the same sentence counts less. Words the concept
 lexicon (``data/concepts.toml``) knows are also filed under their concept, so "killed" and "died"
-share the word ``deaths``. Frames are built once per run by :func:`frames_of`.
+share the word ``deaths`` (:mod:`.nearby` reads them). Frames are built once per run by
+:func:`frames_of`.
 
 >>> from figcheck.extraction.extractor import extract
 >>> f = frames_of(extract("In the town, 312 people were killed and 1,045 injured."))
@@ -25,7 +26,6 @@ from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from ..claims import Claim, Kind
-from ..lexicon.context import default_lexicon
 from ..units import dimension
 from ..lexicon.matching import matching_lexicon, words
 from ..lexicon.unit_concepts import unit_aspects, unit_measure
@@ -33,6 +33,7 @@ from .intervals import Interval, per_time
 from .keys import Period, period_of
 from .precision import written_interval
 from .wordlists import AlignWords, align_words, root
+from .nearby import nearby_words, phrase_words
 from .rates import as_rate_level
 
 __all__ = [
@@ -40,21 +41,9 @@ __all__ = [
     "unit_dimension",
 ]
 
-# Words are letters (and inner apostrophes or hyphens); possessive repeats keep it linear.
 # A document's mentions are read from its first this many characters.
 _MENTIONS_CHARS = 200_000
-_TOKEN = re.compile(r"[^\W\d_]++(?:['’-][^\W\d_]++)*+|[,;:()\[\]—–]")
-_PUNCT = frozenset(",;:()[]—–")
-_BOUNDARY_COST = 2.0
-_SHARED = 0.3
-# Kinds of concept terms in the lexicon index: an event, an entity counted, a unit word.
-_EVENT_TERM, _ENTITY_TERM, _UNIT_TERM = 0, 1, 2
-_FIGURE = "#"  # stands for a figure among the words of a sentence
-_TO = re.compile(r"\b(?:to|at|from)\b", re.IGNORECASE)
 _WORD = re.compile(r"[^\W\d_]++")
-_CUE_HINT = 0.6  # the most a change word not right by the figure counts
-_CUE = "#change"
-_DIGITS = re.compile(r"\d++(?:[.,]\d++)*+")
 # A qualifying concept or word this close to the figure qualifies its measure.
 _QUALIFIER_NEAR = 0.8
 # A concept this close to the figure says what it counts, whatever the extractor chose.
@@ -168,15 +157,15 @@ def _measure_and_source(claim: Claim) -> tuple[str | None, str]:
     ``noun``: only the head of a noun phrase (synonyms may differ in words).
     """
     vocab = matching_lexicon()
-    concept = (" ".join(_phrase_words(claim.concept)) if claim.concept and claim.concept.strip()
+    concept = (" ".join(phrase_words(claim.concept)) if claim.concept and claim.concept.strip()
                else None)
     needs_object = concept is not None and concept in _noun_concepts()
     if claim.measure and claim.measure.strip():
-        measure = " ".join(_phrase_words(claim.measure))
+        measure = " ".join(phrase_words(claim.measure))
         if concept and not needs_object:
             return measure, "concept"
         return measure, "object" if needs_object and measure != concept else "noun"
-    head = [w for w in _phrase_words(claim.noun) if w not in vocab.stopwords]
+    head = [w for w in phrase_words(claim.noun) if w not in vocab.stopwords]
     noun = head[-1] if head and head[-1] not in align_words().generic_measures else None
     if concept is not None:
         # "destroyed 152 trucks": what was destroyed is the measure, not the destroying.
@@ -193,7 +182,7 @@ def _holder_head(holder: str | None) -> str | None:
     function word that follows a content word ("cheese exports from the valley": export)."""
     stop = matching_lexicon().stopwords
     head = None
-    for w in _phrase_words(holder):
+    for w in phrase_words(holder):
         if w in stop:
             if head is not None:
                 break
@@ -209,133 +198,6 @@ def _concept(claim: Claim) -> str | None:
 def measure_of(claim: Claim) -> str | None:
     """The claim's measure: ``measure``, else its concept, else the head of its noun."""
     return _measure_and_source(claim)[0]
-
-
-def _tokens(sentence: str) -> list[tuple[int, int, str]]:
-    return [(m.start(), m.end(), m.group().casefold()) for m in _TOKEN.finditer(sentence)]
-
-
-def _concepts(tokens: list[tuple[int, int, str]]) -> list[tuple[int, int, str, str, int]]:
-    """(first token, last token, concept, surface, kind) for each concept term, longest first."""
-    index = default_lexicon().concepts
-    out = []
-    i = 0
-    while i < len(tokens):
-        found = None
-        for rest, label, kind in index.get(tokens[i][2], ()):
-            n = len(rest)
-            if kind == _UNIT_TERM:
-                continue
-            if tuple(t[2] for t in tokens[i + 1 : i + 1 + n]) == rest:
-                found = (i, i + n, label, " ".join(t[2] for t in tokens[i : i + 1 + n]), kind)
-                break
-        if found:
-            out.append(found)
-            i = found[1] + 1
-        else:
-            i += 1
-    return out
-
-
-@functools.lru_cache(maxsize=65536)
-def _phrase_words(phrase: str | None) -> tuple[str, ...]:
-    """The normalised words of a short phrase of a claim (its subject, measure, source ...),
-    cached: a corpus repeats them."""
-    return words(phrase)
-
-
-@functools.lru_cache(maxsize=65536)
-def _token_words(token: str) -> tuple[str, ...]:
-    """The normalised words of one token (cached: a corpus repeats its words)."""
-    return words(token)
-
-
-def _cue_weight(sentence: str, token: tuple[int, int, str], own: tuple[int, int], w: float
-                ) -> float:
-    """How strongly a change word makes the figure a change: "fell 9%", "12% more", "a rise of
-    12%" are changes; "fell to 2,381" is a level, and a word farther off only hints."""
-    if w < 1.0:
-        return min(w, _CUE_HINT)
-    lo, hi = (token[1], own[0]) if token[0] < own[0] else (own[1], token[0])
-    if _TO.search(sentence[lo:hi]):
-        return 0.0
-    return 1.0
-
-
-def _local_words(claim: Claim, others: Sequence[Claim], vocab_stop: frozenset[str]
-                 ) -> tuple[dict[str, float], dict[str, str], tuple[str, float] | None]:
-    """Words of the sentence weighted by closeness to ``claim`` (and concepts they name).
-
-    Distance is counted in words, and each clause word or punctuation mark on the way adds
-    ``_BOUNDARY_COST``; a word nearer another figure of the sentence keeps ``_SHARED`` of its weight.
-    """
-    aw = align_words()
-    base = claim.sentence_start
-    own = (claim.start - base, claim.end - base)
-    spans = [(o.start - base, o.end - base) for o in others]
-    # Numbers the extractor did not take as claims still own the words around them.
-    spans += [(m.start(), m.end()) for m in _DIGITS.finditer(claim.sentence)
-              if not any(s <= m.start() < e for s, e in [own, *spans])]
-    figures = [own, *spans]
-    tokens = [t for t in _tokens(claim.sentence) if not any(s <= t[0] < e for s, e in figures)]
-    # A figure stands between words: no concept phrase may run across it.
-    tokens = sorted(tokens + [(s, e, _FIGURE) for s, e in figures])
-    rank: list[int] = []
-    cost: list[float] = []  # boundary cost accumulated up to each token
-    n, c = 0, 0.0
-    for t in tokens:
-        rank.append(n)
-        if t[2] in aw.boundaries or t[2] in _PUNCT:
-            c += _BOUNDARY_COST
-        cost.append(c)
-        n += t[2] != _FIGURE and t[2] not in _PUNCT and t[2] not in vocab_stop
-
-    def anchor(span: tuple[int, int]) -> tuple[float, float]:
-        k = next((i for i, t in enumerate(tokens) if t[0] >= span[0]), len(tokens))
-        before = sum(1 for t in tokens[:k]
-                     if t[2] != _FIGURE and t[2] not in _PUNCT and t[2] not in vocab_stop)
-        return before - 0.5, (cost[k - 1] if k else 0.0)
-
-    mine = anchor(own)
-    theirs = [anchor(s) for s in spans]
-
-    def distance(i: int, at: tuple[float, float]) -> float:
-        # a boundary token itself costs on the side it stands
-        return abs(rank[i] - at[0]) + abs(cost[i] - at[1])
-
-    def weight(i: int) -> float:
-        d = distance(i, mine)
-        w = 1.0 / (1.0 + max(0.0, d - 0.5) / 3.0)
-        if any(distance(i, t) < d for t in theirs):
-            w *= _SHARED  # another figure of the sentence claims most of the word
-        return w
-
-    local: dict[str, float] = {}
-    said: dict[str, str] = {}
-    cue = 0.0
-    for i, (_pos, _end, tok) in enumerate(tokens):
-        if tok == _FIGURE or tok in _PUNCT:
-            continue
-        if tok in aw.change_cues and claim.unit != "count":  # "lost 1,351 soldiers" is a level
-            cue = max(cue, _cue_weight(claim.sentence, tokens[i], own, weight(i)))
-        for w in _token_words(tok):
-            if w in vocab_stop or w in aw.ignore or len(w) < 2:
-                continue
-            r = root(w)
-            said.setdefault(r, w)
-            local[r] = max(local.get(r, 0.0), weight(i))
-    event: tuple[str, float] | None = None
-    for first, last, label, surface, kind in _concepts(tokens):
-        concept = " ".join(_phrase_words(label))
-        w = max(weight(i) for i in range(first, last + 1))
-        if w > local.get(concept, 0.0):
-            local[concept] = w
-            said[concept] = surface if surface != concept else said.get(concept, concept)
-        if kind == _EVENT_TERM and (event is None or w > event[1]):
-            event = (concept, w)
-    local[_CUE] = cue
-    # a word said as it is needs no entry (Frame.said_as)
-    return local, {w: x for w, x in said.items() if x != w}, event
 
 
 def _is_base(claim: Claim) -> bool:
@@ -388,7 +250,7 @@ def _qualifiers(claim: Claim, local: Mapping[str, float], measure: str | None,
                 stop: frozenset[str]) -> frozenset[str]:
     """``Claim.qualifiers``, else the qualifying words right by the figure ("civilians")."""
     if claim.qualifiers:
-        return frozenset(w for q in claim.qualifiers for w in _phrase_words(q) if w not in stop)
+        return frozenset(w for q in claim.qualifiers for w in phrase_words(q) if w not in stop)
     aw = align_words()
     return frozenset(aw.qualifiers.get(w, w) for w, x in local.items()
                      if x >= _QUALIFIER_NEAR and w in aw.qualifiers and w != measure)
@@ -417,7 +279,7 @@ def frames_of(claims: Sequence[Claim],
     for c in claims:
         by_sentence.setdefault(_sentence_key(c), []).append(c)
     shared = _Shared()
-    subjects = [shared.set(w for w in _phrase_words(c.subject) if w not in stop) for c in claims]
+    subjects = [shared.set(w for w in phrase_words(c.subject) if w not in stop) for c in claims]
     keep = frozenset().union(*subjects) if subject_mentions else None
     mentions: dict[str, set[str]] = {}
     for doc_id in {c.doc_id for c in claims}:
@@ -437,8 +299,7 @@ def frames_of(claims: Sequence[Claim],
     for i, c in enumerate(claims):
         others = [o for o in by_sentence[_sentence_key(c)] if o is not c
                   and not (o.start < c.end and c.start < o.end)]
-        local, said, event = _local_words(c, others, stop)
-        cue = local.pop(_CUE, 0.0)
+        local, said, event, cue = nearby_words(c, others)
         measure, measure_from = _measure_and_source(c)
         if (event is not None and event[1] >= _CONTEXT_MEASURE
                 and event[1] > max(local.get(measure or "", 0.0), local.get(root(measure or ""), 0.0))
@@ -454,11 +315,11 @@ def frames_of(claims: Sequence[Claim],
         if named is not None:
             # "43.2C" and "109.8F" state a temperature, whatever noun the extractor saw nearby
             worded, measure_from = measure, "unit"
-            measure = _synonym(" ".join(_phrase_words(named)))
+            measure = _synonym(" ".join(phrase_words(named)))
         if measure in align_words().generic_measures and measure_from != "unit":
             measure_from = "generic"
         generic = align_words().generic_measures
-        mwords = shared.set(root(w) for w in _phrase_words(measure)
+        mwords = shared.set(root(w) for w in phrase_words(measure)
                             if w not in stop and w not in generic) if measure else shared.set(())
         out.append(Frame(
             index=i,
@@ -473,7 +334,7 @@ def frames_of(claims: Sequence[Claim],
             subject=subjects[i],
             subject_inherited=c.subject_inherited,
             period=None if _base_period(c, cue) else _period(c.period),
-            source=shared.set(w for w in _phrase_words(c.source) if w not in stop),
+            source=shared.set(w for w in phrase_words(c.source) if w not in stop),
             local=shared.local(local),
             said={sys.intern(w): sys.intern(x) for w, x in said.items()} if said else _NOTHING_SAID,
             mentions=frozen.get(c.doc_id, shared.set(())),
