@@ -223,21 +223,23 @@ def align_frames(frames: Sequence[Frame], counts: WordCounts, *,
 
     per_doc: Counter[tuple[str, str | None]] = Counter(
         (f.claim.doc_id, f.dimension) for f in frames)
+    # each claim's document and how many figures of its kind that document holds
+    doc_of = [f.claim.doc_id for f in frames]
+    size_of = [per_doc[(f.claim.doc_id, f.dimension)] for f in frames]
+    del per_doc
 
     priors: dict[tuple[int, int], Field] = {}  # few distinct block sizes: each prior once
 
-    def prior(fa: Frame, fb: Frame) -> Field | None:
-        if fa.claim.doc_id == fb.claim.doc_id:
-            return None
-        sizes = (per_doc[(fa.claim.doc_id, fa.dimension)], per_doc[(fb.claim.doc_id, fb.dimension)])
-        found = priors.get(sizes)
-        if found is None:
-            found = priors[sizes] = block_prior(*sizes)
-        return found
-
     def score(i: int, j: int) -> Evidence:
-        fa, fb = frames[min(i, j)], frames[max(i, j)]
-        return score_pair(fa, fb, idf, strict_periods=strict_periods, prior=prior(fa, fb))
+        if i > j:
+            i, j = j, i
+        prior = None
+        if doc_of[i] != doc_of[j]:
+            sizes = (size_of[i], size_of[j])
+            prior = priors.get(sizes)
+            if prior is None:
+                prior = priors[sizes] = block_prior(*sizes)
+        return score_pair(frames[i], frames[j], idf, strict_periods=strict_periods, prior=prior)
 
     # Only weights are kept of the pairs scored; the evidence of a link is scored again when
     # it is used (the few kept), so a large run holds no evidence per candidate pair.

@@ -81,11 +81,12 @@ def _large_block(frames: Sequence[Frame], members: Sequence[int], idf: Mapping[s
     del groups
     for i in members:
         partners: set[int] = set()
-        for k in keys_of[i]:
+        later = i.__lt__
+        at = rank[i]
+        for k in keys_of.pop(i):
             by_rank, ranks = ordered[k]
-            p = bisect_left(ranks, rank[i])
-            partners.update(j for j in by_rank[max(0, p - neighbours): p + neighbours + 1]
-                            if j > i)
+            p = bisect_left(ranks, at)
+            partners.update(filter(later, by_rank[max(0, p - neighbours): p + neighbours + 1]))
         for j in sorted(partners):
             yield i, j
 

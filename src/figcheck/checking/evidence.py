@@ -98,13 +98,51 @@ def align_weights() -> AlignWeights:
     return AlignWeights(**values)
 
 
-@dataclass(frozen=True)
 class Field:
-    """One field's contribution: its name, signed weight and what it found, in words."""
+    """One field's contribution: its name, signed weight and what it found, in words.
 
-    name: str
-    weight: float
-    text: str
+    ``text`` may be given as a function of no arguments that returns the words: they are then
+    built when first read, since most candidate pairs are weighed and never described.
+
+    >>> Field("period", 1.5, lambda: "same period: 2021")
+    Field(name='period', weight=1.5, text='same period: 2021')
+    """
+
+    __slots__ = ("_text", "name", "weight")
+
+    def __init__(self, name: str, weight: float, text: str | Callable[[], str]) -> None:
+        self.name = name
+        self.weight = weight
+        self._text = text
+
+    @property
+    def text(self) -> str:
+        """What the field found, in words."""
+        text = self._text
+        if not isinstance(text, str):
+            text = self._text = text()
+        return text
+
+    def renamed(self, name: str, reworded: Callable[[str], str] | None = None) -> Field:
+        """The same field under ``name``, its words passed through ``reworded`` if given."""
+        if reworded is None:
+            return Field(name, self.weight, self._text)
+        return Field(name, self.weight, lambda: reworded(self.text))
+
+    def _key(self) -> tuple[str, float, str]:
+        return (self.name, self.weight, self.text)
+
+    def __eq__(self, other: object) -> bool:
+        return self._key() == other._key() if isinstance(other, Field) else NotImplemented
+
+    def __hash__(self) -> int:
+        return hash(self._key())
+
+    def __repr__(self) -> str:
+        return f"Field(name={self.name!r}, weight={self.weight!r}, text={self.text!r})"
+
+    def __reduce__(self) -> tuple[type[Field], tuple[str, float, str]]:
+        return (Field, self._key())
 
 
 @dataclass(frozen=True)
@@ -200,18 +238,20 @@ def _measure(a: Frame, b: Frame, w: AlignWeights) -> Field | str:
         aspect = "".join(f", {x}" for x in sorted(aa & ab))
         if a.worded and a.worded == b.worded and a.worded not in align_words().generic_measures:
             return Field("measure", w.measure_agree,
-                         f"same measure: {a.worded}, {ma}{aspect} ({_units(a, b)})")
+                         lambda: f"same measure: {a.worded}, {ma}{aspect} ({_units(a, b)})")
         if ma in align_words().generic_measures:  # a duration: says little, as without units
-            return Field("measure", w.measure_generic, f"same measure: {ma} ({_units(a, b)})")
-        return Field("unit measure", w.measure_unit, f"same measure: {ma}{aspect} ({_units(a, b)})")
+            return Field("measure", w.measure_generic,
+                         lambda: f"same measure: {ma} ({_units(a, b)})")
+        return Field("unit measure", w.measure_unit,
+                     lambda: f"same measure: {ma}{aspect} ({_units(a, b)})")
     if ma and mb:
         if ma == mb or (a.measure_words and a.measure_words == b.measure_words):
             if differ := _events_differ(a, b):
                 return differ
             agree = w.measure_generic if "generic" in kinds else w.measure_agree
-            return Field("measure", agree, f"same measure: {ma}{_said(a, b, ma)}")
+            return Field("measure", agree, lambda: f"same measure: {ma}{_said(a, b, ma)}")
         if a.measure_words & b.measure_words:
-            return Field("measure", w.measure_near, f"measures overlap: {ma} / {mb}")
+            return Field("measure", w.measure_near, lambda: f"measures overlap: {ma} / {mb}")
         if _exclusive(ma, mb) and strong:
             return f"different measures: {ma} vs {mb}"
         if kinds == {"object"} and max(_near(a, mb), _near(b, ma)) < _NEAR:
@@ -220,23 +260,25 @@ def _measure(a: Frame, b: Frame, w: AlignWeights) -> Field | str:
             near, by = (mb, b) if _near(a, mb) >= _NEAR else (ma, a)
             # a generic word ("people") by both figures says little about what they count
             weight = w.measure_generic if by.measure_from == "generic" else w.measure_near
-            return Field("measure", weight, f"measure {near} named by both figures")
+            return Field("measure", weight, lambda: f"measure {near} named by both figures")
         if "generic" in kinds and len(kinds) == 2:
             known = a if b.measure_from == "generic" else b
-            return Field("measure", 0.0, f"measure stated in one only ({known.measure})")
+            return Field("measure", 0.0, lambda: f"measure stated in one only ({known.measure})")
         if (concept := _same_concept(a, b)) is not None:
-            return Field("measure", w.measure_concept, f"same concept: {concept} ({ma} / {mb})")
+            return Field("measure", w.measure_concept,
+                         lambda: f"same concept: {concept} ({ma} / {mb})")
         return Field("measure", w.measure_disagree if strong else w.measure_unsure,
-                     f"different measures: {ma} vs {mb}")
+                     lambda: f"different measures: {ma} vs {mb}")
     known, other = (a, b) if ma else (b, a)
     m = known.measure
     if m is None:
         return Field("measure", 0.0, "measure not stated in either")
     if _near(other, m) >= _NEAR:
-        return Field("measure", w.measure_near, f"measure {m}{_said(a, b, m)} named by both figures")
+        return Field("measure", w.measure_near,
+                     lambda: f"measure {m}{_said(a, b, m)} named by both figures")
     if m in align_words().self_only and other.dimension == "[count]":
         return f"a {m} is not a count"
-    return Field("measure", 0.0, f"measure stated in one only ({m})")
+    return Field("measure", 0.0, lambda: f"measure stated in one only ({m})")
 
 
 # The field of a qualifier of [alignment.qualifiers] on one side only: such a pair may
@@ -250,21 +292,26 @@ def _qualifiers(a: Frame, b: Frame, w: AlignWeights) -> Field | str | None:
     ka, kb = {known[q] for q in qa if q in known}, {known[q] for q in qb if q in known}
     if qa and qb:
         if qa == qb:
-            return Field("qualifiers", w.qualifiers_agree, f"same qualifiers: {' '.join(sorted(qa))}")
+            return Field("qualifiers", w.qualifiers_agree,
+                         lambda: f"same qualifiers: {' '.join(sorted(qa))}")
         if ka and kb and not ka & kb:
             return f"different qualifiers: {' '.join(sorted(ka))} vs {' '.join(sorted(kb))}"
         if not qa & qb:
             return Field("qualifiers", w.qualifiers_unsure,
-                         f"different qualifiers: {' '.join(sorted(qa))} vs {' '.join(sorted(qb))}")
+                         lambda: f"different qualifiers: {' '.join(sorted(qa))} vs "
+                                 f"{' '.join(sorted(qb))}")
         return Field("qualifiers", 0.0, "qualifiers overlap")
     if not qa and not qb:
         return None
     q, other = (qa, b) if qa else (qb, a)
     if all(_near(other, x) >= _NEAR for x in q):
-        return Field("qualifiers", 0.0, f"qualifier {' '.join(sorted(q))} near both figures")
+        return Field("qualifiers", 0.0,
+                     lambda: f"qualifier {' '.join(sorted(q))} near both figures")
     if ka | kb:  # a part or a variant of the other's measure (civilians of the dead, youth)
-        return Field(ONE_SIDED, w.qualifiers_one_sided, f"only one is qualified: {' '.join(sorted(q))}")
-    return Field("qualifiers", w.qualifiers_unsure, f"only one is qualified: {' '.join(sorted(q))}")
+        return Field(ONE_SIDED, w.qualifiers_one_sided,
+                     lambda: f"only one is qualified: {' '.join(sorted(q))}")
+    return Field("qualifiers", w.qualifiers_unsure,
+                 lambda: f"only one is qualified: {' '.join(sorted(q))}")
 
 
 def _names_meet(x: frozenset[str], y: frozenset[str]) -> bool:
@@ -289,21 +336,21 @@ def _subject(a: Frame, b: Frame, w: AlignWeights) -> Field | str:
     same_doc = a.claim.doc_id == b.claim.doc_id
     if sa and sb:
         if _names_meet(sa, sb):
-            return Field("subject", w.subject_agree, f"same subject: {a.claim.subject}")
+            return Field("subject", w.subject_agree, lambda: f"same subject: {a.claim.subject}")
         if not same_doc and (sa <= b.mentions or sb <= a.mentions):
             return Field("subject", w.subject_mentioned,
-                         f"subjects {a.claim.subject} / {b.claim.subject} both mentioned")
+                         lambda: f"subjects {a.claim.subject} / {b.claim.subject} both mentioned")
         if _named_inside(a) and _named_inside(b):
             return f"different subjects: {a.claim.subject} vs {b.claim.subject}"
         return Field("subject", w.subject_disagree,
-                     f"different subjects: {a.claim.subject} vs {b.claim.subject}")
+                     lambda: f"different subjects: {a.claim.subject} vs {b.claim.subject}")
     if not sa and not sb:
         return Field("subject", 0.0, "subject not stated in either")
     s, known, other = (sa, a, b) if sa else (sb, b, a)
     if not same_doc and s <= other.mentions:
         return Field("subject", w.subject_mentioned,
-                     f"subject {known.claim.subject} mentioned in both documents")
-    return Field("subject", 0.0, f"subject stated in one only ({known.claim.subject})")
+                     lambda: f"subject {known.claim.subject} mentioned in both documents")
+    return Field("subject", 0.0, lambda: f"subject stated in one only ({known.claim.subject})")
 
 
 def _period(a: Frame, b: Frame, w: AlignWeights, strict: bool = False) -> Field | str | None:
@@ -313,9 +360,10 @@ def _period(a: Frame, b: Frame, w: AlignWeights, strict: bool = False) -> Field 
             return "a period stated in one only (strict periods)"
         return None
     if pa.same(pb):
-        return Field("period", w.period_agree, f"same period: {pa.text}")
+        return Field("period", w.period_agree, lambda: f"same period: {pa.text}")
     if pa.overlaps(pb):
-        return Field("period", w.period_overlap, f"overlapping periods: {pa.text} / {pb.text}")
+        return Field("period", w.period_overlap,
+                     lambda: f"overlapping periods: {pa.text} / {pb.text}")
     return f"different periods: {pa.text} vs {pb.text}"
 
 
@@ -339,37 +387,43 @@ def _role(a: Frame, b: Frame, w: AlignWeights) -> Field | str | None:
     if a.role == "change":
         if a.claim.change != b.claim.change:
             return f"changes in opposite directions ({a.claim.change} vs {b.claim.change})"
-        return Field("role", w.role_agree, f"both a {a.claim.change}")
+        return Field("role", w.role_agree, lambda: f"both a {a.claim.change}")
     return None
 
 
 def _whole(a: Frame, b: Frame, w: AlignWeights) -> Field | None:
     wa, wb = a.claim.whole, b.claim.whole
     if wa is not None and wb is not None and wa == wb:
-        return Field("whole", w.whole_agree, f"parts of the same whole ({wa:g})")
+        return Field("whole", w.whole_agree, lambda: f"parts of the same whole ({wa:g})")
     return None
 
 
 def _source(a: Frame, b: Frame, w: AlignWeights) -> Field | None:
     if a.source and b.source and _names_meet(a.source, b.source):
-        return Field("source", w.source_agree, f"same source: {a.claim.source}")
+        return Field("source", w.source_agree, lambda: f"same source: {a.claim.source}")
     return None
 
 
 def _words(a: Frame, b: Frame, idf: Callable[[str], float], w: AlignWeights,
            skip: frozenset[str]) -> Field | None:
-    shared = []
-    for word, wa in a.local.items():
-        wb = b.local.get(word)
-        if wb is None or word in skip:
-            continue
-        shared.append((idf(word) * min(wa, wb) * w.words_scale, word))
+    la, lb = a.local, b.local
+    # in order of weight, then word: the words' order in either frame does not matter
+    shared = [(idf(word) * min(la[word], lb[word]) * w.words_scale, word)
+              for word in la.keys() & lb.keys() if word not in skip]
     if not shared:
         return None
     shared.sort(reverse=True)
     total = min(w.words_cap, sum(s for s, _ in shared))
-    top = ", ".join(dict.fromkeys(a.said.get(word, word) for s, word in shared[:4] if s >= 0.3))
-    return Field("words", total, f"shared words: {top}" if top else "")
+
+    def text() -> str:
+        top = ", ".join(dict.fromkeys(a.said.get(word, word) for s, word in shared[:4] if s >= 0.3))
+        return f"shared words: {top}" if top else ""
+
+    return Field("words", total, text)
+
+
+def _kind_of_measure(text: str) -> str:
+    return text.replace("same measure", "same kind of measure")
 
 
 def block_prior(n_a: int, n_b: int) -> Field:
@@ -403,7 +457,7 @@ def score_pair(a: Frame, b: Frame, idf: Callable[[str], float], *,
         if not (_money(a) and _money(b)):
             return vetoed("different kinds of quantity")
         # one fact may be stated in two currencies; checking.currencies compares their rate
-        out.append(Field("unit", 0.0, f"amounts in {a.claim.unit} and {b.claim.unit}"))
+        out.append(Field("unit", 0.0, lambda: f"amounts in {a.claim.unit} and {b.claim.unit}"))
     if a.per is not None and b.per is not None and a.per != b.per:
         return vetoed(f"a sum per {a.per} vs a sum per {b.per}")
     if a.claim.doc_id == b.claim.doc_id:
@@ -431,11 +485,11 @@ def score_pair(a: Frame, b: Frame, idf: Callable[[str], float], *,
     # The unit names the measure a conflict may rest on only when each document states one figure
     # of its kind and the measure says something (a temperature; not a duration, which any text
     # mentions in passing). Otherwise it still weighs for the pair, as a kind of measure.
-    names = (prior is not None and prior.text == _ONLY_OF_KIND
-             and a.measure not in align_words().generic_measures)
-    out = [(Field("measure", f.weight, f.text) if names else
-            Field("unit", f.weight, f.text.replace("same measure", "same kind of measure")))
-           if f.name == "unit measure" else f for f in out]
+    if any(f.name == "unit measure" for f in out):
+        names = (prior is not None and prior.text == _ONLY_OF_KIND
+                 and a.measure not in align_words().generic_measures)
+        out = [(f.renamed("measure") if names else f.renamed("unit", _kind_of_measure))
+               if f.name == "unit measure" else f for f in out]
     agreed = {f.name for f in out if f.weight > 0}
     skip = frozenset()
     if "measure" in agreed:

@@ -23,8 +23,8 @@ __all__ = ["between_statuses", "claim_statuses", "status_counts"]
 # How a summary names them, and which one wins when several apply to one claim.
 _ORDER = (Status.SUPPORTED, Status.CONTRADICTED, Status.CORROBORATED, Status.CONFLICT,
           Status.UNCHECKED)
-_PRIORITY = (Status.CONTRADICTED, Status.CONFLICT, Status.SUPPORTED, Status.CORROBORATED,
-             Status.UNCHECKED)
+_PRIORITY = {s: rank for rank, s in enumerate((
+    Status.CONTRADICTED, Status.CONFLICT, Status.SUPPORTED, Status.CORROBORATED, Status.UNCHECKED))}
 
 
 def _key(claim: Claim) -> tuple[str, int, int]:
@@ -74,7 +74,7 @@ def _offers(index: Mapping[tuple[str, int, int], int]) -> tuple[
         if i is None:
             return
         old = status.get(i)
-        if old is None or _PRIORITY.index(new) < _PRIORITY.index(old[0]):
+        if old is None or _PRIORITY[new] < _PRIORITY[old[0]]:
             status[i] = (new, reason, evidence, group)
 
     return status, offer
