@@ -110,12 +110,21 @@ class WordCounts:
     @classmethod
     def of(cls, frames: Iterable[Frame]) -> WordCounts:
         """The counts of ``frames``."""
-        df: Counter[str] = Counter()
+        # frames read alike share their words near the figure: each reading counted once, times
+        # the frames holding it (integer counts: the same sums)
+        readings: dict[int, tuple[Mapping[str, float], list[int]]] = {}
         n = 0
         for f in frames:
-            for word, weight in f.local.items():
-                df[word] += round(weight * _WEIGHT_UNIT)
+            found = readings.get(id(f.local))
+            if found is None:
+                readings[id(f.local)] = (f.local, [1])
+            else:
+                found[1][0] += 1
             n += 1
+        df: Counter[str] = Counter()
+        for local, (times,) in readings.values():
+            for word, weight in local.items():
+                df[word] += times * round(weight * _WEIGHT_UNIT)
         return cls(n, dict(df))
 
     def __add__(self, other: WordCounts) -> WordCounts:

@@ -35,10 +35,16 @@ _RARE_KEYS = 3
 _KEY_NEAR = 0.5
 
 
-def _keys(f: Frame, idf: Mapping[str, float]) -> list[tuple[str, str]]:
+def _keys(f: Frame, idf: Mapping[str, float], rare: dict[int, list[str]]
+          ) -> list[tuple[str, str]]:
+    """The claim's keys; ``rare`` keeps the rarest words of each reading of the words near a
+    figure (by ``id``: frames read alike share one)."""
     keys = [("m", f.measure)] if f.measure else []
-    near = sorted((w for w, x in f.local.items() if x >= _KEY_NEAR), key=lambda w: (-idf[w], w))
-    keys += [("w", w) for w in near[:_RARE_KEYS]]
+    near = rare.get(id(f.local))
+    if near is None:
+        near = rare[id(f.local)] = sorted((w for w, x in f.local.items() if x >= _KEY_NEAR),
+                                          key=lambda w: (-idf[w], w))[:_RARE_KEYS]
+    keys += [("w", w) for w in near]
     keys += [("s", w) for w in sorted(f.subject)]
     return keys
 
@@ -68,7 +74,9 @@ def _ranks(frames: Sequence[Frame], members: Sequence[int]) -> dict[int, int]:
 
 def _large_block(frames: Sequence[Frame], members: Sequence[int], idf: Mapping[str, float],
                  neighbours: int) -> Iterator[tuple[int, int]]:
-    keys_of = {i: _keys(frames[i], idf) for i in members}
+    rare: dict[int, list[str]] = {}
+    keys_of = {i: _keys(frames[i], idf, rare) for i in members}
+    del rare
     groups: dict[tuple[str, str], list[int]] = {}
     for i in members:
         for k in keys_of[i]:

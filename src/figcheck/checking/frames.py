@@ -58,7 +58,8 @@ class Frame:
 
     ``local`` maps a normalised word (or a concept name) to its weight near the figure, 0..1;
     ``said`` maps a word of ``local`` to the words of the sentence that named it ("death":
-    "killed") where they differ from it (:meth:`said_as`).
+    "killed") where they differ from it (:meth:`said_as`); both may be shared by the frames of
+    claims read alike (:func:`~figcheck.checking.nearby.nearby_words`), so never change them.
     ``mentions`` holds every normalised word of the claim's document (or its sentences).
     ``worded`` is the measure the words gave when the unit names the measure instead.
     ``aspects`` are the aspects of its dimension a word right by the figure names ("deep":
@@ -119,20 +120,15 @@ _NOTHING_SAID: dict[str, str] = {}  # shared by every frame whose words are all 
 
 
 class _Shared:
-    """One object for every equal word set and weight among the frames of one run."""
+    """One object for every equal word set among the frames of one run (the words near a
+    figure come shared already: :mod:`.nearby`)."""
 
     def __init__(self) -> None:
         self.sets: dict[frozenset[str], frozenset[str]] = {}
-        self.weights: dict[float, float] = {}
 
     def set(self, items: Iterable[str]) -> frozenset[str]:
         found = frozenset(items)
         return self.sets.setdefault(found, found)
-
-    def local(self, local: Mapping[str, float]) -> dict[str, float]:
-        """``local`` with interned words and shared weights."""
-        weights = self.weights
-        return {sys.intern(w): weights.setdefault(x, x) for w, x in local.items()}
 
 
 @functools.lru_cache(maxsize=4096)
@@ -335,8 +331,8 @@ def frames_of(claims: Sequence[Claim],
             subject_inherited=c.subject_inherited,
             period=None if _base_period(c, cue) else _period(c.period),
             source=shared.set(w for w in phrase_words(c.source) if w not in stop),
-            local=shared.local(local),
-            said={sys.intern(w): sys.intern(x) for w, x in said.items()} if said else _NOTHING_SAID,
+            local=local,  # shared with every claim of the same reading
+            said=said or _NOTHING_SAID,
             mentions=frozen.get(c.doc_id, shared.set(())),
             base=c.change is None and _is_base(c),
             per=per_time(c.unit)[1],

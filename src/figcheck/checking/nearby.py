@@ -21,6 +21,7 @@ from __future__ import annotations
 import bisect
 import functools
 import re
+import sys
 from collections.abc import Mapping, Sequence
 from typing import NamedTuple
 
@@ -47,10 +48,13 @@ _DIGITS = re.compile(r"\d++(?:[.,]\d++)*+")
 _READINGS = 16_384
 
 _Span = tuple[int, int]
+# One float object for each weight the readings give (a few hundred values: few distances).
+_WEIGHTS: dict[float, float] = {}
 
 
 class NearbyWords(NamedTuple):
-    """What :func:`nearby_words` reads. Shared between claims: never change its maps.
+    """What :func:`nearby_words` reads. Shared between claims (and their frames): never change
+    its maps.
 
     ``local`` maps a normalised word (or a concept name) to its weight near the figure, 0..1;
     ``said`` maps a word of ``local`` to the words of the sentence that named it ("death":
@@ -233,8 +237,12 @@ def _read(sentence: str, own: _Span, spans: tuple[_Span, ...], counted: bool) ->
             said[concept] = surface if surface != concept else said.get(concept, concept)
         if kind == _EVENT_TERM and (event is None or w > event[1]):
             event = (concept, w)
-    # a word said as it is needs no entry (Frame.said_as)
-    return NearbyWords(local, {w: x for w, x in said.items() if x != w}, event, cue)
+    # Words interned and equal weights one object: frames share a reading as it is. A word said
+    # as it is needs no entry (Frame.said_as).
+    weight = _WEIGHTS.setdefault
+    return NearbyWords({sys.intern(w): weight(x, x) for w, x in local.items()},
+                       {sys.intern(w): sys.intern(x) for w, x in said.items() if x != w},
+                       event, cue)
 
 
 def _running_max(values: object) -> list[int]:
