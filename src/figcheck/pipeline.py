@@ -7,7 +7,9 @@ True
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -37,6 +39,23 @@ def as_documents(documents: object) -> list[Document]:
     return list(iter_documents(documents))
 
 
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Python's cyclic garbage collector paused, if it runs, and restarted after.
+
+    Checking builds millions of small objects that form no reference cycles (frames, evidence,
+    records): each of the collector's passes would walk every one of them still alive, a fifth
+    of the checking time at 100k claims, for nothing. Plain reference counting frees them.
+    """
+    running = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if running:
+            gc.enable()
+
+
 def _run(claims: list[Claim], mentions: Mapping[str, str | Collection[str]],
          doc_ids: Sequence[str], local: LocalResults, options: CheckOptions,
          texts: Mapping[str, str]) -> Report:
@@ -45,6 +64,13 @@ def _run(claims: list[Claim], mentions: Mapping[str, str | Collection[str]],
     ``mentions`` maps a document id to its text or the words it mentions (for alignment);
     ``texts`` are kept in the Report (for its HTML page).
     """
+    with _collector_paused():
+        return _checked(claims, mentions, doc_ids, local, options, texts)
+
+
+def _checked(claims: list[Claim], mentions: Mapping[str, str | Collection[str]],
+             doc_ids: Sequence[str], local: LocalResults, options: CheckOptions,
+             texts: Mapping[str, str]) -> Report:
     findings: list[Finding] = claim_level_findings(claims, options)
     between = check_between(claims, mentions, options)
     findings.extend(between.findings)
