@@ -205,5 +205,6 @@ def test_a_field_s_words_may_be_built_when_first_read() -> None:
     assert lazy != Field("period", 1.0, "same period: 2016")
     assert pickle.loads(pickle.dumps(Field("words", 0.5, lambda: "shared words: dam"))) == \
         Field("words", 0.5, "shared words: dam")
-    assert Field("unit measure", 2.0, lambda: "same measure: depth").renamed(
-        "unit", lambda t: t.upper()).text == "SAME MEASURE: DEPTH"
+    renamed = Field("unit measure", 2.0, lambda: "same measure: depth").renamed(
+        "unit", "same measure", "same kind of measure")
+    assert renamed == Field("unit", 2.0, "same kind of measure: depth")

@@ -123,11 +123,10 @@ class Field:
             text = self._text = text()
         return text
 
-    def renamed(self, name: str, reworded: Callable[[str], str] | None = None) -> Field:
-        """The same field under ``name``, its words passed through ``reworded`` if given."""
-        if reworded is None:
-            return Field(name, self.weight, self._text)
-        return Field(name, self.weight, lambda: reworded(self.text))
+    def renamed(self, name: str, old: str = "", new: str = "") -> Field:
+        """The same field under ``name``, with ``old`` in its words written ``new``."""
+        text = self._text if not old else (lambda: self.text.replace(old, new))
+        return Field(name, self.weight, text)
 
     def _key(self) -> tuple[str, float, str]:
         return (self.name, self.weight, self.text)
@@ -422,10 +421,6 @@ def _words(a: Frame, b: Frame, idf: Callable[[str], float], w: AlignWeights,
     return Field("words", total, text)
 
 
-def _kind_of_measure(text: str) -> str:
-    return text.replace("same measure", "same kind of measure")
-
-
 def block_prior(n_a: int, n_b: int) -> Field:
     """The prior of a pair across two documents holding ``n_a`` and ``n_b`` figures of its kind.
 
@@ -488,7 +483,8 @@ def score_pair(a: Frame, b: Frame, idf: Callable[[str], float], *,
     if any(f.name == "unit measure" for f in out):
         names = (prior is not None and prior.text == _ONLY_OF_KIND
                  and a.measure not in align_words().generic_measures)
-        out = [(f.renamed("measure") if names else f.renamed("unit", _kind_of_measure))
+        out = [(f.renamed("measure") if names else
+                f.renamed("unit", "same measure", "same kind of measure"))
                if f.name == "unit measure" else f for f in out]
     agreed = {f.name for f in out if f.weight > 0}
     skip = frozenset()
