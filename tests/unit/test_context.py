@@ -609,5 +609,7 @@ def test_time_is_linear_in_sentence_length(unit: str, with_spans: bool) -> None:
 def test_doctests() -> None:
     from figcheck.extraction.context import frame
 
+    if not str(frame.__file__).endswith(".py"):
+        pytest.skip("a mypyc-compiled module keeps no docstrings; the pure-Python build runs these")
     result = doctest.testmod(frame)
     assert result.attempted >= 3 and result.failed == 0

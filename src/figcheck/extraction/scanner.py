@@ -130,9 +130,10 @@ def _read(g: Grammar, text: str, m: re.Match[str]) -> tuple[list[Claim], int] | 
         if found is not None:
             return found
         # not a ratio ("12 out of 37"): read its first figure as usual
-        m = g.figure_atom.match(text, m.start())  # type: ignore[assignment]
-        if m is None:
+        atom = g.figure_atom.match(text, m.start())
+        if atom is None:
             return None
+        m = atom
     if kind == "frac":
         return fraction(g, text, m)
     fig = read_figure(g, text, m)

@@ -7,6 +7,7 @@ the claims it makes and the offset to resume from.
 from __future__ import annotations
 
 import re
+from fractions import Fraction
 
 from ..claims import Claim, Kind
 from .bounds import claim_of, hedge_before, range_claim
@@ -152,7 +153,7 @@ def fraction(g: Grammar, text: str, m: re.Match[str]) -> tuple[list[Claim], int]
     return [claim_of(g, text, fig, "verbal_fraction")], m.end()
 
 
-def _spoken(g: Grammar, text: str, m: re.Match[str], frac: float, num_word: str, den_word: str
+def _spoken(g: Grammar, text: str, m: re.Match[str], frac: Fraction, num_word: str, den_word: str
             ) -> Figure | None:
     """"three-quarters of a mile", "a year and a half": a fraction with its unit, or None."""
     plural = den_word.endswith("s") and den_word != "halves"

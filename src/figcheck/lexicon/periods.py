@@ -212,11 +212,13 @@ def _gates(
     return {
         "open": words["open_start"] | words["open_end"],
         "fiscal": words["fiscal"] | {"<year>"},
-        "upto": set(counts) | units | {"<number>"},
-        "part": set(ordinals) | set(months) | {"q", "h", "first", "last"},
+        "upto": frozenset(set(counts) | units | {"<number>"}),
+        "part": frozenset(set(ordinals) | set(months) | {"q", "h", "first", "last"}),
         "range": words["range_start"] | set(months) | {"<year>", "<number>"},
         "phrase": frozenset(phrases),
-        "point": set(months) | set(weekdays) | {"<year>", "<number>", "last", "next", "this"},
+        "point": frozenset(
+            set(months) | set(weekdays) | {"<year>", "<number>", "last", "next", "this"}
+        ),
         "present": words["present"],
     }
 

@@ -127,7 +127,7 @@ def document_context(
     text: str,
     *,
     date: object = None,
-    title: str | None = None,
+    title: object = None,
     meta: Mapping[str, Any] | None = None,
     doc_id: str = "document",
 ) -> DocumentContext:
@@ -136,13 +136,13 @@ def document_context(
     Args:
         text: the document text.
         date: the document's date (a ``datetime.date`` or text, see :func:`parse_date`).
-        title: the document's title.
+        title: the document's title (anything else is refused).
         meta: a ``Document.meta`` mapping; its ``date`` and ``title`` are used where the
             arguments are None.
         doc_id: the document's name, for error messages.
 
     Raises:
-        DocumentError: the date cannot be read.
+        DocumentError: the date cannot be read, or the title is not text.
     """
     if meta:
         date = meta.get("date") if date is None else date

@@ -179,11 +179,11 @@ def _clause_subject(
         if t.lowers[k] in lex.anaphors and breaks and breaks[0] < t.starts[k]:
             # "The debris field stretched 7 miles, but most landed 47 feet deep": the
             # subject the sentence opens with
-            first = _clause_subject(t, breaks[0], breaks, spans, lex)
-            if first is not None and t.text.find(first) < breaks[0] and (
-                " " in first or lemma(first.lower()) == first.lower()
+            opening = _clause_subject(t, breaks[0], breaks, spans, lex)
+            if opening is not None and t.text.find(opening) < breaks[0] and (
+                " " in opening or lemma(opening.lower()) == opening.lower()
             ):
-                return first  # not a participle ("Drawn up in 2015, it has ...")
+                return opening  # not a participle ("Drawn up in 2015, it has ...")
         return None  # "It rose 4%", "There are four": the holder is named elsewhere
     if t.lowers[k] in lex.stops:
         return None  # "This also lifted ...": a pronoun before an adverb

@@ -278,10 +278,10 @@ def scale_reading(
         for words, scale in lex.after_by_word.get(lowers[i], ()):
             if _spells(t, i, words):
                 return scale
-        scale = lex.events.get(lowers[i])
+        event_scale = lex.events.get(lowers[i])
         span = text[start:end]
-        if scale is not None and "." in span and span.replace(".", "", 1).isdigit():
-            return scale  # "a 5.2 aftershock": a decimal reading, not a count of shocks
+        if event_scale is not None and "." in span and span.replace(".", "", 1).isdigit():
+            return event_scale  # "a 5.2 aftershock": a decimal reading, not a count of shocks
     return None
 
 
@@ -459,27 +459,27 @@ def measure_head(
     lex = lex or default_measures()
     if scale is not None:
         return scale, ()
-    event = concept if event else None
+    event_word = concept if event else None
     words = noun.split() if noun else []
     quals = [lemma(w) if w.endswith("s") else w for w in words[:-1] if w in lex.qualifiers]
     rest = [w for w in words[:-1] if w not in lex.qualifiers and w not in lex.descriptive]
     head_word = words[-1] if words else None
-    event_head = lex.event_heads.get(event) if event else None
+    event_head = lex.event_heads.get(event_word) if event_word else None
     if event_head is not None and head_word in lex.groups:
         quals.append(lemma(head_word))  # "3,100 civilians" under "deaths"
         return event_head, tuple(dict.fromkeys(quals))
     if event_head is not None and (head_word is None or head_word in lex.people):
         return event_head, tuple(dict.fromkeys(quals))
-    if event is not None and head_word is not None and _names_event(head_word, event):
+    if event_word is not None and head_word is not None and _names_event(head_word, event_word):
         # "fatalities" under "deaths"; "prices" under "cost" is no qualifier of itself
         return event_head or " ".join([*rest, _head_form(head_word)]), tuple(dict.fromkeys(quals))
     if head_word is None:
-        if event is not None:
-            return event_head or event, tuple(dict.fromkeys(quals))
+        if event_word is not None:
+            return event_head or event_word, tuple(dict.fromkeys(quals))
         return concept, tuple(dict.fromkeys(quals))
     head = " ".join([*rest, _head_form(head_word)])
-    if event is not None and event_head is None and lemma(event) != lemma(head_word):
-        quals.append(event)  # "homes destroyed", "vehicles captured"
+    if event_word is not None and event_head is None and lemma(event_word) != lemma(head_word):
+        quals.append(event_word)  # "homes destroyed", "vehicles captured"
     return head, tuple(dict.fromkeys(quals))
 
 

@@ -85,7 +85,7 @@ class SentenceContext:
     tokens: Tokens
     # Each list is sorted by start offset, so bisect finds the neighbours of a claim.
     hits: list[tuple[int, int, str, int]]  # concept hits: start, end, concept, kind
-    names: list[tuple[int, int, str]]  # subject candidates: start, end, name
+    names: list[tuple[int, int, str, int]]  # subject candidates: start, end, name, flags
     periods: SentencePeriods  # time expressions, resolved against the document's date
     sources: list[tuple[int, int, str, bool]]  # extent of cue and party, party, covers ahead
     soft: list[int]  # clause breaks: commas, clause words and everything in ``hard``
@@ -150,7 +150,7 @@ def nearest(
     end: int,
     lo: int,
     hi: int,
-    keep: Callable[[tuple[Any, ...]], bool] | None = None,
+    keep: Callable[[tuple[Any, ...]], object] | None = None,
 ) -> Any:
     """Field 2 of the item nearest ``[start, end)``, or None.
 

@@ -245,8 +245,8 @@ class _Scan(TimeTokens):
             if b is None or b.last is None:
                 return None
             y = b.last[0] - (1 if sa[1] > sb[2 if kb in ("ym", "ymd") else 1] else 0)
-            a = (y, sa[1]) if ka == "m" else (y, sa[1], sa[2])
-            return TimeSpan.point(a), b
+            start = (y, sa[1]) if ka == "m" else (y, sa[1], sa[2])
+            return TimeSpan.point(start), b
         a, b = self.resolve(sa), self.resolve(sb)
         if a is None or b is None or a.first_day is None or b.last_day is None:
             return None
@@ -280,9 +280,9 @@ class _Scan(TimeTokens):
             if self.tok(j) in w["up_to"]:
                 inner = self.point(self.skip(j + 1, "in", "on"))
                 if inner is not None and inner[1][0] in ("m", "ym", "md", "ymd"):
-                    end = self.resolve(inner[1])
-                    if end is not None and end.last is not None:
-                        ey, em = end.last[0], end.last[1]
+                    ended = self.resolve(inner[1])
+                    if ended is not None and ended.last is not None:
+                        ey, em = ended.last[0], ended.last[1]
                         span = TimeSpan.fiscal_year(ey if em == 12 else ey - 1, ey)
                         return inner[0], self.ref(i, inner[0], PERIOD, span)
         return None
@@ -351,12 +351,12 @@ class _Scan(TimeTokens):
             span = None if y is None else TimeSpan.months(y, 1, y, first_n)
             return j, self.ref(i, j, PERIOD, span)
         elif self.month(k) is not None and self.tok(k + 1) in w["quarter"] and k > i:
-            end = self.resolve(("m", self.month(k)))
+            ending = self.resolve(("m", self.month(k)))
             j = k + 2
-            if end is None or end.last is None:
+            if ending is None or ending.last is None:
                 return j, self.ref(i, j, PERIOD, None)
-            y0, m0 = shift_months(end.last[0], end.last[1], -2)
-            return j, self.ref(i, j, PERIOD, TimeSpan.months(y0, m0, *end.last))
+            y0, m0 = shift_months(ending.last[0], ending.last[1], -2)
+            return j, self.ref(i, j, PERIOD, TimeSpan.months(y0, m0, *ending.last))
         else:
             return None
         parts = 12 // size
