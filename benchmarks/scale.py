@@ -120,6 +120,13 @@ def exponent(points: list[tuple[float, float]]) -> float | None:
     return sum((p[0] - mx) * (p[1] - my) for p in pts) / sxx if sxx else None
 
 
+def build_line() -> str:
+    """Which build of the extractor this Python runs (the sizes' subprocesses run the same)."""
+    from figcheck.extraction import compiled
+
+    return f"figcheck extractor compiled with mypyc: {'yes' if compiled() else 'no'}"
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run each size in a subprocess and print the table."""
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
@@ -154,6 +161,7 @@ def main(argv: list[str] | None = None) -> int:
                      f"{r['rss_mb']:,.0f}", workers, f"{r['findings']:,}",
                      f"{r['corroborations']:,}"])
         print(f"  {text}: done", file=sys.stderr, flush=True)
+    print(build_line())
     print(render(["size", "claims", "extract s", "check s", "peak RSS MB", "worker RSS MB",
                   "findings", "corroborations"], rows, right=[1, 2, 3, 4, 5, 6, 7]))
     k = exponent(points)

@@ -33,6 +33,7 @@ from pathlib import Path
 from _table import render
 
 import figcheck
+from figcheck.extraction import compiled
 
 _SIZE = re.compile(r"^\s*(\d+(?:\.\d+)?+)\s*([kKmM]?)[bB]?\s*$")
 _MULTIPLIER = {"": 1, "k": 1_000, "m": 1_000_000}
@@ -295,6 +296,7 @@ def main(argv: list[str] | None = None) -> int:
         f"figcheck best of {args.runs}, quantulum3 best of {args.peer_runs}; one core ({pinned}); "
         + ("CPU time." if args.cpu else "wall time.")
     )
+    print(f"figcheck extractor compiled with mypyc: {'yes' if compiled() else 'no'}")
     calls = "one call on the whole text" if args.whole else "one call per paragraph"
     print(f"text: {len(base):,} distinct chars from {args.shared} repeated to size; {calls}.")
     print("chars = characters passed in (paragraph breaks excluded); found = items returned.")

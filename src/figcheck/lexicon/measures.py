@@ -116,13 +116,13 @@ def load_measures(df: DataFile) -> MeasureLexicon:
     implied: dict[str, tuple[str, str]] = {}
     for measure, spec in df.table("implied_units").items():
         unit = spec.get("unit") if isinstance(spec, dict) else None
-        concept = spec.get("concept") if isinstance(spec, dict) else None
-        if not _PHRASE.fullmatch(measure) or not isinstance(unit, str) or not isinstance(concept, str):
+        implied_concept = spec.get("concept") if isinstance(spec, dict) else None
+        if not _PHRASE.fullmatch(measure) or not isinstance(unit, str) or not isinstance(implied_concept, str):
             raise df.error(
                 measure, f"expected measure = {{ unit = <unit>, concept = <concept> }}, got {spec!r}",
                 "implied_units",
             )
-        implied[measure] = (unit, concept)
+        implied[measure] = (unit, implied_concept)
     # longest phrases first, so "a magnitude of" wins over "magnitude"
     before.sort(key=lambda p: -len(p[0]))
     after.sort(key=lambda p: -len(p[0]))
