@@ -23,6 +23,7 @@ import sys
 from pathlib import Path
 
 from _table import render
+from _trees import add_tree_arguments
 from scale import size
 
 # Runs in a subprocess: argv = benchmarks dir, claims; prints {"cpu", "counts", "digest"}.
@@ -65,9 +66,7 @@ def time_tree(tree: Path, claims: int) -> dict[str, object]:
 def main(argv: list[str] | None = None) -> int:
     """Run the rounds and print one row per run, then the ratio of the best times."""
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
-    ap.add_argument("base", type=Path, help="the figcheck tree to compare against")
-    ap.add_argument("new", type=Path, nargs="?", default=Path(__file__).resolve().parents[1],
-                    help="default: this tree")
+    add_tree_arguments(ap, shared=False)
     ap.add_argument("--claims", default="30k")
     ap.add_argument("--rounds", type=int, default=3)
     args = ap.parse_args(argv)

@@ -26,6 +26,7 @@ import tempfile
 from pathlib import Path
 
 from _table import render
+from _trees import add_tree_arguments
 from speed import SpeedError, build_text, chunks_of, corpus, parse_size
 
 # Runs in a subprocess: argv = JSON file of {label: chunks}, clock name; prints
@@ -109,11 +110,8 @@ def report(best: dict[str, dict[str, tuple[float, int]]], texts: dict[str, list[
 
 
 def _parse_args(argv: list[str] | None) -> argparse.Namespace:
-    here = Path(__file__).resolve().parents[1]
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("base", type=Path, help="the figcheck tree to compare against")
-    parser.add_argument("new", type=Path, nargs="?", default=here, help="default: this tree")
-    parser.add_argument("--shared", type=Path, default=here.parent / "shared")
+    add_tree_arguments(parser)
     parser.add_argument("--size", type=parse_size, default=300_000, help="default: 300KB")
     parser.add_argument("--rounds", type=int, default=5, help="alternating rounds (default: 5)")
     parser.add_argument(

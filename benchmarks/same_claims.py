@@ -25,6 +25,7 @@ import tempfile
 from pathlib import Path
 
 from fuzz import make_input
+from _trees import add_tree_arguments
 from speed import SpeedError, build_text, chunks_of, corpus
 
 # Runs in a subprocess: argv = JSON file of [label, text, date, title] rows, output file.
@@ -99,11 +100,8 @@ def records(tree: Path, rows_file: Path, out_file: Path) -> list[list[str]]:
 
 def main(argv: list[str] | None = None) -> int:
     """Print the counts and the first differences; 0 when identical."""
-    here = Path(__file__).resolve().parents[1]
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("base", type=Path, help="the figcheck tree to compare against")
-    parser.add_argument("new", type=Path, nargs="?", default=here, help="default: this tree")
-    parser.add_argument("--shared", type=Path, default=here.parent / "shared")
+    add_tree_arguments(parser)
     parser.add_argument("--fuzz", type=int, default=3000, help="fuzz inputs (default: 3000)")
     parser.add_argument("--show", type=int, default=5, help="differences printed (default: 5)")
     args = parser.parse_args(argv)
