@@ -45,8 +45,9 @@ def format_unit(unit: str | None) -> str:
     """The unit as a suffix: '' for counts (or no unit), '%' for percent, ' mile' otherwise."""
     if not unit or unit == "count":
         return ""
-    if unit.startswith("count / "):
-        return f" per {unit[len('count / '):]}"  # "3,000 per day"
+    counted, _, per = unit.partition(" / ")
+    if counted == "count" and per:
+        return f" per {per}"  # "3,000 per day"
     return "%" if unit == "percent" else f" {unit}"
 
 

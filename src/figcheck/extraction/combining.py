@@ -199,13 +199,14 @@ def _pending_scale(second: Figure, fig: Figure) -> float:
     return 1.0
 
 
+_OLDEST = 120  # no one is this old: a larger number is no person's age
 _NAME_COMMA = re.compile(r"(?<![\w,’'.-])(?P<name>[A-Z][a-z’'-]++),[ \u00a0]$")
 _COMMA_AFTER = re.compile(r",[ \u00a0]")
 
 
 def _age_after_name(text: str, fig: Figure) -> bool:
     """ "Okafor, 58, has run the clinic": a whole number set off by commas after a name is an age."""
-    if fig.source != "digits" or fig.raw_int is None or not 0 < fig.value < 120 or fig.scaled:
+    if fig.source != "digits" or fig.raw_int is None or not 0 < fig.value < _OLDEST or fig.scaled:
         return False
     if not _COMMA_AFTER.match(text, fig.end):
         return False
@@ -217,7 +218,7 @@ def _age_after_name(text: str, fig: Figure) -> bool:
 
 def _person_age(g: Grammar, text: str, fig: Figure) -> bool:
     """ "he was 10 when", "who is 35,": a whole number a person is or turned is an age."""
-    if fig.scaled or not 0 < fig.value < 120 or fig.value != int(fig.value):
+    if fig.scaled or not 0 < fig.value < _OLDEST or fig.value != int(fig.value):
         return False
     if g.rules.person_age_after_re.match(text, fig.end) is None:
         return False

@@ -195,6 +195,6 @@ def claim_context(
         holder=holder,
         # "3,000 tests a day", "78,000 times a minute": a count per span of time
         per=count_rate(sentence, max(end, nhi))
-        if bare_count(t, start, end)
+        if counted
         else count_rate(sentence, end) if sentence.endswith(" times", start, end) else None,
     )
