@@ -122,3 +122,18 @@ def test_every_match_is_a_candidate(text: str) -> None:
 @given(st.lists(_PIECES, max_size=10).map(" ".join))
 def test_every_match_is_a_candidate_in_spaced_text(text: str) -> None:
     _assert_covered(text.swapcase())
+
+
+def test_only_a_character_folding_to_ascii_lengthens_in_lower_case() -> None:
+    every = map(chr, range(0x110000))
+    assert {c for c in every if len(c.lower()) != 1} <= set(FOLDS_TO_ASCII)
+
+
+@pytest.mark.parametrize(
+    ("text", "digits"),
+    [("no figure here — none", False), ("sixty-one", False), ("v2", True),
+     ("caf\u00e9 \u0663 cups", True), ("\u00bd cup", False)],
+)
+def test_points_say_whether_a_text_may_hold_a_digit(text: str, digits: bool) -> None:
+    assert _G.entry.points(text)[1] is digits
+    _assert_covered(text)

@@ -19,7 +19,6 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from ..lexicon.literals import trie_alternation
 
 __all__ = ["FOLDS_TO_ASCII", "EntryPoints"]
 
@@ -29,6 +28,13 @@ __all__ = ["FOLDS_TO_ASCII", "EntryPoints"]
 FOLDS_TO_ASCII = "\u0130\u0131\u017f\u212a"
 
 _WORD = re.compile(r"\w++")
+_DIGIT = re.compile(r"\d")
+_ASCII = bytes(range(128))
+# ASCII letters to lower case, digits to "0", "_" kept (a word character), all else a space
+_TOKEN_BYTES = bytes(
+    c + 32 if 65 <= c <= 90 else 48 if 48 <= c <= 57 else c if c == 95 or 97 <= c <= 122 else 32
+    for c in range(256)
+)
 _SP = "[ \u00a0]"
 
 
@@ -52,9 +58,11 @@ class EntryPoints:
                 raise ValueError(f"an atom's opening word must be one word: {w!r}")
         # a digit with no word character before it (the pattern starts with what it finds:
         # the engine skips to it fast); a decimal point before a digit is read off the digits
-        self._digits = re.compile(r"\d(?<!\w\d)")
+        self._digits = re.compile(r"\d(?<!\w\d)\w*+")
         # in a text that is not ASCII, one pass finds both the marks and the characters
         # that make it unsafe
+        if not all(ord(c) > 127 for c in marks):
+            raise ValueError(f"a mark must be a character beyond ASCII: {marks!r}")
         self._rare = re.compile(f"[{FOLDS_TO_ASCII}{re.escape(marks)}]")
         # the openers and what may follow a glued word are found by one pass over the text;
         # a glued word that is neither ("a", "an": nearly every text has them) is looked for
@@ -65,43 +73,64 @@ class EntryPoints:
             for w in self.glued
             if w not in looked_for
         }
-        self._words = re.compile(r"(?<!\w)" + trie_alternation(looked_for) + r"(?!\w)")
+        if not all(w.isascii() and w.isalpha() for w in looked_for):
+            raise ValueError("an atom's opening words must be ASCII letters")
+        self._looked = frozenset(w.encode() for w in looked_for)
         self._finders: dict[str, re.Pattern[str]] = {}
 
     def offsets(self, text: str) -> list[int] | None:
         """Sorted offsets in ``text`` where an atom may start, or None when this text
         must be searched instead (its lower case moves offsets, or it holds a
         character in ``FOLDS_TO_ASCII``)."""
-        low = text.lower()
-        if len(low) != len(text):
-            return None
-        found = [m.start() for m in self._digits.finditer(text)]
+        return self.points(text)[0]
+
+    def points(self, text: str) -> tuple[list[int] | None, bool]:
+        """:meth:`offsets`, and whether ``text`` may hold a digit (False: it holds none)."""
+        # One C-level pass makes the text's ASCII words lower-case tokens (every other
+        # character a space, every digit "0"); the words that matter are found by a set
+        # intersection with them, then located one by one. A token is a superset: a
+        # number word standing as a whole word in the text is always one of them.
+        marks: list[int] = []
+        if text.isascii():
+            coded = text.encode()
+            rest = ""
+        else:
+            coded = text.encode("utf-8", "surrogatepass")
+            # the characters beyond ASCII, in order (a multi-byte character has no ASCII byte)
+            rest = coded.translate(None, _ASCII).decode("utf-8", "surrogatepass")
+            # "İ" is also the one character whose lower case is longer (a unit test says so)
+            if self._rare.search(rest) is not None:
+                for m in self._rare.finditer(text):
+                    if m.group() in FOLDS_TO_ASCII:
+                        return None, True
+                    marks.append(m.start())
+        tokens = coded.translate(_TOKEN_BYTES)
+        digits = b"0" in tokens or (rest != "" and _DIGIT.search(rest) is not None)
+        found = [m.start() for m in self._digits.finditer(text)] if digits else []
         if found and "." in text:
             # a point before a digit: that digit has no word character before it, so it is
             # among ``found`` already (no second pass over the text)
             found += [d - 1 for d in found if d and text[d - 1] == "."]
-        if not text.isascii():
-            for m in self._rare.finditer(text):
-                if m.group() in FOLDS_TO_ASCII:
-                    return None
-                found.append(m.start())  # a mark
-        # one pass finds the words that matter, each standing as a whole word (not every
-        # word of the text): an opener starts a candidate where it stands
-        openers = self.openers
-        words: set[str] = set()
-        for m in self._words.finditer(low):
-            word = m.group()
-            words.add(word)
-            if word in openers:
-                found.append(m.start())
+        found += marks
+        words = self._looked.intersection(tokens.split())
+        if not words:
+            found.sort()
+            return found, digits
+        low = text.lower()
+        present: set[str] = set()
+        for coded_word in words:
+            word = coded_word.decode()
+            present.add(word)
+            if word in self.openers:
+                found += [m.start() for m in self._finder(word).finditer(low)]
         for word, follows in self.glued.items():
-            if word in openers or words.isdisjoint(follows):
+            if word in self.openers or present.isdisjoint(follows):
                 continue
             lone = self._lone.get(word)
-            if (word in words) if lone is None else (lone.search(low) is not None):
+            if (word in present) if lone is None else (lone.search(low) is not None):
                 found += [m.start() for m in self._finder(word).finditer(low)]
         found.sort()
-        return found
+        return found, digits
 
     def _finder(self, word: str) -> re.Pattern[str]:
         """The pattern locating ``word`` as a whole word (literal prefix: a fast search)."""

@@ -54,13 +54,13 @@ def scan(text: str, tolerances: Mapping[str, float] | None = None) -> list[Claim
 
 
 def _scan(g: Grammar, text: str) -> list[Claim]:
+    entries, digits = g.entry.points(text)
     # figures glued to a currency code ("USD10m") start where no word boundary is
-    glued = [m.end() for m in g.lex.currency_glued_re.finditer(text)]
+    glued = [m.end() for m in g.lex.currency_glued_re.finditer(text)] if digits else []
     gi = 0
     claims: list[Claim] = []
     pos = 0
     n = len(text)
-    entries = g.entry.offsets(text)
     while pos < n:
         m = g.atom.search(text, pos) if entries is None else _next_atom(g, text, pos, entries)
         while gi < len(glued) and glued[gi] < pos:
