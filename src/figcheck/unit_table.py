@@ -15,9 +15,9 @@ import hashlib
 import re
 import tomllib
 from collections.abc import Callable
-from importlib import resources
 
 from .dist_version import installed_version
+from .package_data import data_text
 from .toml_cache import parse_toml_cached
 
 __all__ = ["TABLE", "known_dimensions", "render", "table_names"]
@@ -27,13 +27,9 @@ _EXTRA = ("count", "percent")  # names the scanner gives claims without a unit w
 _KEY = re.compile(r"[A-Za-z0-9_-]+")
 
 
-def _read(name: str) -> str:
-    return resources.files("figcheck.data").joinpath(name).read_text(encoding="utf-8")
-
-
 def _stamp() -> tuple[str, str]:
     """(installed pint version, sha256 of data/units.txt): what the table is valid for."""
-    digest = hashlib.sha256(_read("units.txt").encode("utf-8")).hexdigest()
+    digest = hashlib.sha256(data_text("units.txt").encode("utf-8")).hexdigest()
     return installed_version("pint"), digest
 
 
@@ -41,7 +37,7 @@ def _stamp() -> tuple[str, str]:
 def known_dimensions() -> dict[str, str]:
     """Unit name -> dimension as pint prints it; empty when the table does not match
     the installed pint or ``units.txt`` (then every unit goes to pint)."""
-    data, _lines = parse_toml_cached(_read(TABLE), f"figcheck/data/{TABLE}")
+    data, _lines = parse_toml_cached(data_text(TABLE), f"figcheck/data/{TABLE}")
     if (data.get("pint"), data.get("units_txt_sha256")) != _stamp():
         return {}
     dims = data.get("dimensions")
@@ -52,9 +48,9 @@ def table_names() -> list[str]:
     """The units the table covers: every unit and currency of ``unit_aliases.toml``,
     the scale units of ``measures.toml``, the shares of ``numbers.toml`` and the
     scanner's unitless names."""
-    aliases = tomllib.loads(_read("unit_aliases.toml"))
-    measures = tomllib.loads(_read("measures.toml"))
-    numbers = tomllib.loads(_read("numbers.toml"))
+    aliases = tomllib.loads(data_text("unit_aliases.toml"))
+    measures = tomllib.loads(data_text("measures.toml"))
+    numbers = tomllib.loads(data_text("numbers.toml"))
     names = {*aliases.get("units", {}), *aliases.get("currencies", {}), *_EXTRA}
     names |= {v[0] for v in aliases.get("subunits", {}).values() if isinstance(v, list)}
     names |= set(measures.get("scales", {}))  # each scale is a unit of that name

@@ -10,12 +10,11 @@ from __future__ import annotations
 import functools
 import os
 import re
-import tempfile
 import threading
-from importlib import resources
 from typing import TYPE_CHECKING
 
 from .errors import RuleDefinitionError, UnitMismatchError
+from .package_data import data_text
 from .unit_table import known_dimensions
 
 if TYPE_CHECKING:
@@ -38,14 +37,15 @@ def registry() -> pint.UnitRegistry:
 
 
 def _build() -> pint.UnitRegistry:
+    import tempfile
+
     import pint
 
     pint_dir = os.path.dirname(pint.__file__)
     with open(os.path.join(pint_dir, "default_en.txt"), encoding="utf-8") as fh:
         base = fh.read()
-    extra = resources.files("figcheck.data").joinpath("units.txt")
     additions: list[tuple[int, str]] = []
-    for lineno, raw in enumerate(extra.read_text(encoding="utf-8").splitlines(), 1):
+    for lineno, raw in enumerate(data_text("units.txt").splitlines(), 1):
         line = raw.split("#", 1)[0].strip()
         if not line:
             continue

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import contextlib
 import os
-import tempfile
 from pathlib import Path
 
 __all__ = ["cache_folder", "read_entry", "write_entry"]
@@ -45,6 +44,8 @@ def write_entry(folder: Path | None, name: str, payload: bytes) -> bool:
     """
     if folder is None:
         return False
+    import tempfile  # only when an entry is written: a run that reads its cache never needs it
+
     try:
         folder.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=folder, prefix=".tmp-")

@@ -9,14 +9,15 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..claims import Claim
 from ..findings import Comparison, Corroboration, Finding
-from ..reference import ReferenceTable
-from .against_reference import compare_with_reference
 from .derived import derived_findings
 from .options import CheckOptions
+
+if TYPE_CHECKING:
+    from ..reference import ReferenceTable
 
 __all__ = ["LocalResults"]
 
@@ -42,6 +43,8 @@ class LocalResults:
         self.derived.extend(found)
         self.agreements.extend(agree)
         if table is not None:
+            from .against_reference import compare_with_reference  # only with a reference table
+
             comparisons, mismatches = compare_with_reference(claims, table, texts=texts,
                                                              options=options)
             self.comparisons.extend(comparisons)
@@ -55,6 +58,8 @@ class LocalResults:
         out = cls()
         out.derived, out.agreements = derived_findings(claims, texts, None, options)
         if table is not None:
+            from .against_reference import compare_with_reference
+
             out.comparisons, out.mismatches = compare_with_reference(claims, table, texts=texts,
                                                                      options=options)
         return out

@@ -18,10 +18,9 @@ import sys
 import warnings
 from collections import deque
 from collections.abc import Iterable, Iterator, Mapping
-from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..claims import Claim, claim_from_record, claim_record
 from ..documents import Document, load_documents
@@ -29,6 +28,9 @@ from ..errors import DocumentError, OptionError
 from ..extraction.context import document_context
 from ..extraction.extractor import extract
 from .frames import document_mentions
+
+if TYPE_CHECKING:  # worker processes only when jobs > 1: multiprocessing stays out of a short run
+    from concurrent.futures import Future
 
 __all__ = ["BATCH_CHARS", "BATCH_DOCUMENTS", "DocumentRead", "iter_documents", "read_documents"]
 
@@ -159,6 +161,8 @@ def read_documents(documents: Iterable[Document], *, jobs: int = 1,
             for doc in batch:
                 yield doc, read_document(doc, tolerances)
         return
+    from concurrent.futures import ProcessPoolExecutor
+
     extract("Warm-up: 12 people.")  # lexicons and units loaded once, before workers fork
     pool = ProcessPoolExecutor(max_workers=jobs)
     pending: deque[tuple[list[Document], Future[list[_Packed]]]] = deque()

@@ -1,17 +1,17 @@
 """Access to the rule and word-list files in ``figcheck/data``.
 
-Each file is read once (cached) through importlib.resources, so the package
-works from a wheel or a zip. Errors name the file, the line and the key.
+Each file is read once (cached), from the package folder or through importlib.resources,
+so the package works from a wheel or a zip. Errors name the file, the line and the key.
 """
 
 from __future__ import annotations
 
 import functools
 from collections.abc import Iterable
-from importlib import resources
 from typing import Any
 
 from ..errors import RuleDefinitionError
+from ..package_data import data_text
 from ..toml_cache import parse_toml_cached
 from ..tomlkeys import parse_toml, string_list
 
@@ -111,5 +111,4 @@ class DataFile:
 @functools.cache
 def data_file(name: str) -> DataFile:
     """The data file ``figcheck/data/<name>``, parsed once."""
-    text = resources.files("figcheck.data").joinpath(name).read_text(encoding="utf-8")
-    return DataFile(name, text, cached=True)
+    return DataFile(name, data_text(name), cached=True)
