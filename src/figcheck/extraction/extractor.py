@@ -13,7 +13,7 @@ from ..claims import Claim, Kind, compact_claim
 from ..documents import Document
 from ..errors import OptionError
 from ..timespans import TimeSpan
-from .context import document_context, sentence_context
+from .context import DocumentContext, document_context, sentence_context
 from .context.periods import sentence_periods
 from .context.reader import DocumentReader
 from .implied_units import implied_unit
@@ -69,11 +69,16 @@ def extract(
     doc_id = "doc" if doc_id is None else doc_id
     if not isinstance(doc_id, str):
         raise OptionError(f"doc_id must be a str, got {type(doc_id).__name__}")
-    doc = document_context(text, date=date, title=title, meta=meta, doc_id=doc_id)
-    day = doc.date
+    # the caller's date and title are checked first; a text with no figure needs no context
+    doc: DocumentContext | None = None
+    if date is not None or title is not None or meta:
+        doc = document_context(text, date=date, title=title, meta=meta, doc_id=doc_id)
     found = scan(text, tolerances)
     if not found:
         return []
+    if doc is None:
+        doc = document_context(text, doc_id=doc_id)
+    day = doc.date
     sentences = sentence_spans(text)
     starts = [s for s, _ in sentences]
     lines = LineIndex(text)

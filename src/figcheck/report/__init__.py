@@ -16,7 +16,6 @@ from ..formatting import format_interval, format_number, format_percent
 from .columns import CLAIM_COLUMNS, CSV_COLUMNS, CSV_DTYPES, STATUS_COLUMNS
 from .formats import align, finding_source, format_table
 from .model import CLAIM_FORMATS, REPORT_FORMATS, Report, parse_show, severity_rank
-from .writers import read_csv
 
 __all__ = [
     "CLAIM_COLUMNS",
@@ -36,3 +35,12 @@ __all__ = [
     "read_csv",
     "severity_rank",
 ]
+
+
+def __getattr__(name: str) -> object:
+    # read_csv is the writers' (json, csv): imported when first asked for, not with the Report
+    if name == "read_csv":
+        from .writers import read_csv
+
+        return read_csv
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

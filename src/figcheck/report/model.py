@@ -3,7 +3,8 @@
 A Report turns into a pandas DataFrame (:meth:`Report.to_frame`, one row per
 discrepancy, columns :data:`~.columns.CSV_COLUMNS`), a CSV, JSON or JSON Lines, an
 HTML page, or an aligned text table for a terminal (:meth:`Report.to_text`).
-pandas is imported only when a frame is asked for.
+pandas is imported only when a frame is asked for, the writers (json, csv) only when a report
+is written.
 """
 
 from __future__ import annotations
@@ -29,19 +30,11 @@ from .columns import (
 )
 from .formats import claims_table, github_annotations
 from .terminal import format_findings, format_statistics, format_statuses
-from .writers import (
-    Destination,
-    claim_csv_lines,
-    emit_lines,
-    emit_text,
-    write_claims_json,
-    write_csv,
-    write_json,
-    write_jsonl,
-)
 
 if TYPE_CHECKING:
     import pandas as pd
+
+    from .writers import Destination
 
 __all__ = ["CLAIM_FORMATS", "REPORT_FORMATS", "Report", "parse_show", "severity_rank"]
 
@@ -108,6 +101,8 @@ class Report:
         run as a formula (starting ``= + - @``, tab, CR or ``'``) get a leading
         ``'``; :func:`read_csv` removes it again.
         """
+        from .writers import write_csv
+
         return write_csv(self.to_frame(), path_or_buffer, excel=excel)
 
     def to_json(self, path_or_buffer: Destination = None, *, indent: int | None = 2) -> str | None:
@@ -118,6 +113,8 @@ class Report:
         Each finding has exactly the :data:`CSV_COLUMNS` keys; infinities are
         the strings ``"Infinity"``/``"-Infinity"``, missing values ``null``.
         """
+        from .writers import write_json
+
         rows = finding_rows(self.findings, self.comparisons)
         return write_json(self.summary(), rows, path_or_buffer, indent=indent,
                           claims=status_rows(self.claims, self.statuses))
@@ -125,6 +122,8 @@ class Report:
     def to_jsonl(self, path_or_buffer: Destination = None) -> str | None:
         """JSON Lines: one object per finding (``"record": "finding"`` and the :data:`CSV_COLUMNS`
         keys), then one per claim (``"record": "claim"``, the claim columns and its status)."""
+        from .writers import write_jsonl
+
         findings = ({"record": "finding", **row}
                     for row in finding_rows(self.findings, self.comparisons))
         claims = ({"record": "claim", **row}
@@ -144,6 +143,7 @@ class Report:
         ``texts`` (document id -> text) defaults to the texts the run read.
         """
         from .html import render_html
+        from .writers import emit_text
 
         return emit_text(render_html(self, texts, title=title), path_or_buffer)
 
@@ -204,6 +204,8 @@ class Report:
         Raises:
             OptionError: ``fmt`` is not one of :data:`REPORT_FORMATS` (a ValueError).
         """
+        from .writers import emit_text
+
         writers = {
             "table": lambda: emit_text(self.to_text(), dest),
             "csv": lambda: self.to_csv(dest, excel=excel),
@@ -221,6 +223,8 @@ class Report:
         Raises:
             OptionError: ``fmt`` is not one of :data:`CLAIM_FORMATS` (a ValueError).
         """
+        from .writers import claim_csv_lines, emit_lines, emit_text, write_claims_json, write_jsonl
+
         writers = {
             "table": lambda: emit_text(claims_table(self.claims), dest),
             "csv": lambda: emit_lines(claim_csv_lines(self.claims), dest,
@@ -236,6 +240,8 @@ class Report:
         Raises:
             OptionError: ``fmt`` is not one of :data:`CLAIM_FORMATS` (a ValueError).
         """
+        from .writers import write_claims_json, write_csv, write_jsonl
+
         writers = {
             "table": lambda: claims_table(self.claims),
             "csv": lambda: write_csv(claims_frame(self.claims), excel=excel),
