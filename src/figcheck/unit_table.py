@@ -20,7 +20,7 @@ from .dist_version import installed_version
 from .package_data import data_text
 from .toml_cache import parse_toml_cached
 
-__all__ = ["TABLE", "known_dimensions", "render", "table_names"]
+__all__ = ["TABLE", "known_dimensions", "rate_dimension", "render", "table_names"]
 
 TABLE = "unit_dimensions.toml"
 _EXTRA = ("count", "percent")  # names the scanner gives claims without a unit word
@@ -42,6 +42,54 @@ def known_dimensions() -> dict[str, str]:
         return {}
     dims = data.get("dimensions")
     return dict(dims) if isinstance(dims, dict) else {}
+
+
+def rate_dimension(unit: str) -> str | None:
+    """The dimension of a rate ``"A / B"`` of two units in the table, written as pint writes it
+    (``"[currency_USD] / [time]"``); None for any other unit, or when the table cannot tell.
+
+    pint lists a dimensionality's factors in the order it meets them, A's then B's, those with a
+    positive power first; a factor of A whose power changes sign could stand elsewhere, so such a
+    rate is left to pint.
+    """
+    a, sep, b = unit.partition(" / ")
+    table = known_dimensions()
+    if not sep or a not in table or b not in table:
+        return None
+    first, second = _factors(table[a]), _factors(table[b])
+    if not first or not second:  # dimensionless: a logarithmic unit (decibel) pint refuses here
+        return None
+    powers = dict(first)
+    for name, power in second:
+        powers[name] = powers.get(name, 0) - power
+    if any(powers[name] * power < 0 for name, power in first):
+        return None
+    up = [_power(n, p) for n, p in powers.items() if p > 0]
+    down = [_power(n, -p) for n, p in powers.items() if p < 0]
+    if not up and not down:
+        return "dimensionless"
+    return " / ".join([" * ".join(up) or "1", *down])
+
+
+def _factors(dimension: str) -> list[tuple[str, int]] | None:
+    """(name, power) of each factor of a dimension as pint writes it; None if not whole powers."""
+    if dimension == "dimensionless":
+        return []
+    top, *bottom = dimension.split(" / ")
+    parts = [(p, 1) for p in top.split(" * ") if top != "1"] + [(p, -1) for p in bottom]
+    out = []
+    for part, sign in parts:
+        name, _, power = part.partition(" ** ")
+        if not power.isdigit():
+            if power:
+                return None
+            power = "1"
+        out.append((name, sign * int(power)))
+    return out
+
+
+def _power(name: str, power: int) -> str:
+    return name if power == 1 else f"{name} ** {power}"
 
 
 def table_names() -> list[str]:

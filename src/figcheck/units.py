@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from .errors import RuleDefinitionError, UnitMismatchError
 from .package_data import data_text
-from .unit_table import known_dimensions
+from .unit_table import known_dimensions, rate_dimension
 
 if TYPE_CHECKING:
     import pint
@@ -79,10 +79,11 @@ def _build() -> pint.UnitRegistry:
 def dimension(unit: str) -> str:
     """The dimensionality of ``unit`` as a string, e.g. ``'[length]'`` or ``'[count]'``.
 
-    Units of figcheck's word lists are answered from ``data/unit_dimensions.toml``
-    (made from pint) without building the registry; any other unit asks pint.
+    Units of figcheck's word lists, and rates of two of them ("USD / month"), are answered
+    from ``data/unit_dimensions.toml`` (made from pint) without building the registry; any
+    other unit asks pint.
     """
-    known = known_dimensions().get(unit)
+    known = known_dimensions().get(unit) or rate_dimension(unit)
     return known if known is not None else str(registry().parse_units(unit).dimensionality)
 
 

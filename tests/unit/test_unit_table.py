@@ -7,7 +7,7 @@ import sys
 from importlib import resources
 
 from figcheck import units
-from figcheck.unit_table import TABLE, known_dimensions, render, table_names
+from figcheck.unit_table import TABLE, known_dimensions, rate_dimension, render, table_names
 
 
 def _pint_dimension(name: str) -> str:
@@ -51,6 +51,32 @@ def test_reading_a_text_builds_no_pint_registry() -> None:
         "import sys, figcheck\n"
         "cs = figcheck.extract('The 40-mile bridge cost $1.2bn, 3% of it in 2020, at 12 km.')\n"
         "assert len(cs) >= 3, cs\n"
+        "print('pint' in sys.modules)\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"
+
+
+def test_rates_of_table_units_are_written_as_pint_writes_them() -> None:
+    table = sorted(known_dimensions())
+    told = 0
+    for a in table:
+        for b in table:
+            rate = f"{a} / {b}"
+            mine = rate_dimension(rate)
+            if mine is None:
+                continue
+            told += 1
+            assert mine == str(units.registry().parse_units(rate).dimensionality), rate
+    assert told > len(table) ** 2 // 2
+    assert rate_dimension("mile") is None and rate_dimension("decibel / second") is None
+
+
+def test_a_rate_in_a_text_builds_no_pint_registry() -> None:
+    code = (
+        "import sys, figcheck\n"
+        "cs = figcheck.extract('Rent rose to $900 a month; the pump moves 40 barrels a day.')\n"
+        "assert {'USD / month', 'oil_barrel / day'} <= {c.unit for c in cs}, cs\n"
         "print('pint' in sys.modules)\n"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
