@@ -94,6 +94,7 @@ class ContextLexicon:
     marked: frozenset[str]  # words worth a second look: concept and cue starts, clause words
     names: NameLists
     figure_verbs: frozenset[str]  # cues that attribute nothing when a figure follows ("added")
+    verbs: frozenset[str]  # the words with the VERB role, for a verb test in one look-up
     carried: re.Pattern[str]  # cues whose party is the source of the next sentence's figures
 
 
@@ -269,6 +270,7 @@ def load_lexicon(
         months=months,
         names=names if names is not None else default_names(),
         figure_verbs=frozenset(figure_verbs),
+        verbs=frozenset(w for w, r in roles.items() if r & VERB),
         carried=re.compile(
             r"\b(?:" + "|".join(re.escape(c) for c in sorted(carried, key=len, reverse=True)) + r")\b"
         ),

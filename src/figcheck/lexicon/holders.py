@@ -42,6 +42,7 @@ class HolderLexicon:
     reports: frozenset[str]
     moves: frozenset[str]
     anaphors: frozenset[str]
+    splits: frozenset[str]  # reports and coordinators: the words that may open a new clause
 
 
 def load_holders(df: DataFile) -> HolderLexicon:
@@ -64,7 +65,7 @@ def load_holders(df: DataFile) -> HolderLexicon:
         df.string_list(words["marks"], "marks", "words", empty=False, pattern=_MARK,
                        what="punctuation mark", unique=True)
     )
-    return HolderLexicon(marks=marks, **lists)
+    return HolderLexicon(marks=marks, splits=lists["reports"] | lists["coordinators"], **lists)
 
 
 @functools.cache

@@ -42,7 +42,7 @@ from .measure import (
 )
 from .count_rates import count_rate
 from .periods import claim_period, sentence_periods
-from .sentence import SentenceContext, Tokens, break_after, break_before, clause_breaks, nearest
+from .sentence import SentenceContext, Tokens, clause_breaks, nearest
 from .subjects import claim_subject, names_outside, subject_names
 
 __all__ = ["ClaimContext", "claim_context", "sentence_context"]
@@ -146,37 +146,46 @@ def claim_context(
     'fighter jets'
     """
     t = sc.tokens
+    size = len(sentence)
     k = bisect_left(other_spans, (end,))
-    limit = other_spans[k][0] if k < len(other_spans) else len(sentence)
+    limit = other_spans[k][0] if k < len(other_spans) else size
     k = bisect_left(other_spans, (start,)) - 1
     floor = min(other_spans[k][1], start) if k >= 0 else 0
-    soft = (break_before(sc.soft, start), break_after(sc.soft, end, len(sentence)))
-    hard = (break_before(sc.hard, start), break_after(sc.hard, end, len(sentence)))
-    line = (break_before(sc.lines, start), break_after(sc.lines, end, len(sentence)))
+    soft = _around(sc.soft, start, end, size)
+    hard = _around(sc.hard, start, end, size)
 
     scale = scale_reading(t, start, end)
-    found = claim_noun(t, start, end, limit, max(floor, soft[0]), other_spans, scale)
+    counted = bare_count(t, start, end)
+    found = claim_noun(t, start, end, limit, max(floor, soft[0]), other_spans, scale, counted)
     noun, nlo, nhi = found if found is not None else (None, start, end)
     concept = scale or claim_concept(sc, start, end, nlo, nhi, soft, hard)
     subject = claim_subject(sc, start, end, min(nlo, start), max(nhi, end), soft, hard, limit)
     named = False  # the noun is a name: never handed on to a bare count
-    counted = bare_count(t, start, end)
     if noun is None and previous is None and not counted:
         # "the Varro 50 fell 2%" measures the index; "Malta recorded 71%" names whose
         found = noun_in_clause(t, start, max(floor, soft[0]), names=True)
         if found is not None and (subject is None or found[0] not in subject.lower()):
             noun, named = found[0], True
-    if previous is not None and not is_event(t.lex, concept):
+    event = is_event(t.lex, concept)
+    if previous is not None and not event:
         if noun is None and not (previous.named_by_verb and counted):
             noun, concept = previous.noun, concept or previous.concept  # "the Pirates 12"
+            event = is_event(t.lex, concept)
         elif is_event(t.lex, previous.concept) and part_of_previous(t, start):
-            concept = previous.concept  # "killed 900 people, including 310 civilians"
-    measure, qualifiers = measure_head(noun, concept, is_event(t.lex, concept), scale)
+            concept, event = previous.concept, True  # "killed 900 people, including 310 civilians"
+    measure, qualifiers = measure_head(noun, concept, event, scale)
     if holder_before is None and previous is not None:
         holder_before = previous.holder
     holder = figure_holder(
         t, start, end, sc.soft, other_spans, holder_before, amount=not counted
     )
+    source = None
+    if sc.sources:
+        # a cue that introduces a clause ("the agency says 38,000 ...") covers what follows
+        line = _around(sc.lines, start, end, size)
+        source = nearest(
+            sc.sources, start, end, line[0], line[1], lambda src: not src[3] or src[1] <= start
+        ) or None
     return ClaimContext(
         noun=noun,
         subject=subject,
@@ -184,11 +193,7 @@ def claim_context(
         # a date after the figure counts only inside its clause: in "a 10-year lease on the
         # old port, rebuilt in 1998" the year belongs to the rebuilding, not the lease
         period=claim_period(sc.periods, start, end, other_spans),
-        # a cue that introduces a clause ("the agency says 38,000 ...") covers what follows
-        source=nearest(
-            sc.sources, start, end, line[0], line[1], lambda src: not src[3] or src[1] <= start
-        )
-        or None,
+        source=source,
         measure=measure,
         qualifiers=qualifiers,
         named_by_verb=named or (found is not None and named_by_verb(t, found)),
@@ -198,3 +203,10 @@ def claim_context(
         if counted
         else count_rate(sentence, end) if sentence.endswith(" times", start, end) else None,
     )
+
+
+def _around(breaks: list[int], start: int, end: int, size: int) -> tuple[int, int]:
+    """The last break before ``start`` (or 0) and the first at or after ``end`` (or ``size``)."""
+    i = bisect_left(breaks, start)
+    j = bisect_left(breaks, end, i)
+    return breaks[i - 1] if i else 0, breaks[j] if j < len(breaks) else size

@@ -188,18 +188,23 @@ def _clause_subject(
     if t.lowers[k] in lex.stops:
         return None  # "This also lifted ...": a pronoun before an adverb
     first = last = k
-    while last + 1 < len(t.starts) and last + 1 - first < LONGEST:
+    p = bisect_left(spans, (start,))
+    prior_end = spans[p - 1][1] if p else -1  # where the figures before this one end
+    reach = min(len(t.starts), first + LONGEST)
+    while last + 1 < reach:
         n = last + 1
         w = t.lowers[n]
-        if t.starts[n] < start and inside(spans, t.starts[n]):
+        own = t.starts[n] >= start
+        # another figure stands in the subject
+        other = not own and t.starts[n] < prior_end and inside(spans, t.starts[n])
+        if other:
             m = _noun_past_figure(t, n, start, first, spans, lex)
             if m is not None:
                 last = m  # "the key 30 year rate climbed": another figure inside the subject
                 continue
-        if t.starts[n] >= start or inside(spans, t.starts[n]):
+        if own or other:
             # a verb no list names ("the robots measure 12 cm", "the angle sat at 4.5") or
             # none at all ("panel strength lower than 9 ksi"): the phrase ends before it
-            own = t.starts[n] >= start  # else another figure stands in the subject
             cut = next(
                 (
                     m
@@ -214,9 +219,11 @@ def _clause_subject(
             if last > first or is_plural(t.lowers[first]):
                 break
             return None  # the figure is in the subject ("a further 40 people were hurt")
-        if not close_to(t, n) or is_verb(t, n) or w in lex.stops or w in lex.relatives:
+        if not (t.gaps[n] == " " or close_to(t, n)) or is_verb(t, n):
             break
-        if _third_person(t, n, first, start):
+        if w in lex.stops or w in lex.relatives:
+            break
+        if w.endswith("s") and _third_person(t, n, first, start):
             break  # "the law threatens to", "the material shoots out at"
         if t.roles.get(w, 0) & DET and t.lowers[last] not in lex.joiners:
             break
@@ -269,29 +276,41 @@ def _last_coordinate(t: Tokens, k: int, start: int, lex: HolderLexicon) -> int:
     verb introduces, if the figure is in it ("the Nasdaq rose 0.2% and the Varro 40 fell
     0.4%", "he said Orsk has 59 mills"); else ``k``."""
     f = bisect_left(t.starts, start)
+    stop = min(f, k + 4 * LONGEST)
+    lowers = t.lowers
+    reports, coordinators, splits = lex.reports, lex.coordinators, lex.splits
+    if splits.isdisjoint(lowers[k:stop]):
+        return k  # no word that could open a new clause: the usual case, read in one step
     found = k
-    seen_verb = False
-    for m in range(k, min(f, k + 4 * LONGEST)):
-        w = t.lowers[m]
-        if w in lex.reports and m + 1 < f and t.joined(m + 1):
-            nxt = t.lowers[m + 1]
+    seen = k  # the words from ``found`` up to ``seen`` hold no verb
+    for m in [c for c in range(k, stop) if lowers[c] in splits]:
+        w = lowers[m]
+        if w in reports and m + 1 < f and t.joined(m + 1):
+            nxt = lowers[m + 1]
             role = t.roles.get(nxt, 0)
             # "said Orsk has", "said the toll rose"; not "said Tuesday that", "said it"
-            if not (is_verb(t, m + 1) or nxt in lex.pronouns or nxt in lex.coordinators) and (
+            if not (is_verb(t, m + 1) or nxt in lex.pronouns or nxt in coordinators) and (
                 role & DET or not role & (NOT_NAME | STOP)
             ):
-                found, seen_verb = m + 1, False  # "he said Orsk has 59 mills"
+                found = seen = m + 1  # "he said Orsk has 59 mills"
                 continue
-        if is_verb(t, m):
-            seen_verb = True
-        elif (
-            seen_verb
-            and w in lex.coordinators
+        if (
+            w in coordinators
             and m + 1 < f
-            and (t.roles.get(t.lowers[m + 1], 0) & DET or t.words[m + 1][0].isupper())
+            and (t.roles.get(lowers[m + 1], 0) & DET or t.words[m + 1][0].isupper())
+            and _verb_from(t, seen, m) < m
         ):
-            found, seen_verb = m + 1, False
-    return found if found == k or any(is_verb(t, m) for m in range(found, min(f, found + 4 * LONGEST))) else k
+            found = seen = m + 1
+    stop = min(f, found + 4 * LONGEST)
+    return found if found == k or _verb_from(t, found, stop) < stop else k
+
+
+def _verb_from(t: Tokens, first: int, stop: int) -> int:
+    """The first verb among words ``first`` to ``stop - 1``, or ``stop``."""
+    for m in range(first, stop):
+        if is_verb(t, m):
+            return m
+    return stop
 
 
 def _past_intro(t: Tokens, k: int, start: int) -> int:

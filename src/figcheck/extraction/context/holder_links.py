@@ -13,7 +13,7 @@ import re
 from bisect import bisect_left
 from collections.abc import Sequence
 
-from ...lexicon.context import DET, GENERIC, NOT_NAME, STOP, VERB
+from ...lexicon.context import DET, GENERIC, NOT_NAME, STOP
 from ...lexicon.holders import HolderLexicon
 from ...lexicon.measures import default_measures
 from .sentence import POSSESSIVE, Tokens
@@ -87,6 +87,8 @@ def relative_head(
     """The noun phrase before a relative word whose clause holds the figure ("campers that
     can weigh 10 tons"): the relative, a verb, and at most a few more words of its verb group
     before the figure; None otherwise."""
+    if lex.relatives.isdisjoint(t.lowers[max(j - _VERB_GROUP, 0) + 1 : j + 1]):
+        return None  # no relative word in reach: the usual case, read in one step
     b = bisect_left(breaks, start) - 1
     floor = breaks[b] if b >= 0 else 0
     for m in range(j, max(j - _VERB_GROUP, 0), -1):
@@ -260,13 +262,13 @@ def close_to(t: Tokens, k: int) -> bool:
 def is_verb(t: Tokens, k: int, strict: bool = False) -> bool:
     """Is word ``k`` a verb? ``strict`` leaves out the movement verbs that are nouns as
     often ("average", "increase")."""
-    w = t.lowers[k]
-    if k > 0 and not t.words[k].islower():
-        return False  # "between May and June": a capital inside a sentence is a name
-    if t.roles.get(w, 0) & VERB or (not strict and w in default_measures().verbs):
-        return True
     word = t.words[k]
-    return word.islower() and len(w) > 4 and w.endswith("ed")
+    if not word.islower():  # "between May and June": a capital inside a sentence is a name
+        w = t.lowers[k]
+        return k == 0 and (w in t.lex.verbs or (not strict and w in default_measures().verbs))
+    if word in t.lex.verbs or (not strict and word in default_measures().verbs):
+        return True
+    return len(word) > 4 and word.endswith("ed")
 
 
 def written(t: Tokens, first: int, last: int) -> str:

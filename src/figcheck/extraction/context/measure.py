@@ -1,12 +1,10 @@
-"""What a figure measures: scale readings, the measure named before a figure, and the frame's
-measure head with its qualifiers.
+"""What a figure measures: scale readings, the noun it counts, the measure named before it.
 
 :func:`scale_reading` says when a figure is a reading on a scale ("a 5.7-magnitude quake");
 :func:`noun_in_clause` finds the measure named before a figure across a verb group
 ("Imports from Chile [fell] 6%", "the trade gap [could widen to] $2.3 billion");
-:func:`measure_head` turns a claim's noun phrase and concept into the normalised head
-("fatalities" -> "death", "homes" with "destroyed" -> "home") and its qualifiers
-("civilian", "insured", "destroyed").
+:func:`measure_head` (from :mod:`.heads`) turns a claim's noun phrase and concept into the
+normalised head ("fatalities" -> "death") and its qualifiers ("civilian", "destroyed").
 
 Word lists are data: ``data/measures.toml``, loaded by
 :func:`figcheck.lexicon.measures.default_measures`.
@@ -28,10 +26,10 @@ from ...lexicon.context import (
     STOP,
     VERB,
     ContextLexicon,
-    default_lexicon,
 )
 from ...lexicon.measures import MeasureLexicon, default_measures
-from .nouns import is_name, lemma, noun_after, noun_before
+from .heads import measure_head
+from .nouns import is_name, noun_after, noun_before
 from .sentence import POSSESSIVE, Tokens
 
 __all__ = [
@@ -62,6 +60,7 @@ def claim_noun(
     floor: int,
     other_spans: Sequence[tuple[int, int]],
     scale: str | None = None,
+    counted: bool | None = None,
 ) -> tuple[str, int, int] | None:
     """The noun phrase a figure counts or measures, with its offsets, or None.
 
@@ -69,7 +68,7 @@ def claim_noun(
     unless it is the whole of a share ("8% of GDP") and the clause names the measure
     before it; then the noun before ("the toll rose to 211", "Exports rose 8%").
     ``limit`` is where the next figure starts, ``floor`` where the clause or the
-    previous figure ends.
+    previous figure ends; ``counted`` is :func:`bare_count` of the figure, when known.
     """
     if scale is not None:
         return scale, start, end
@@ -88,7 +87,7 @@ def claim_noun(
         or _participle_alone(t, found[1])
     ):
         found = None  # "the 3.9% seen in Osk", "80 km north", "9,000 shy of": no noun
-    amount = not _counted(t.text, start, end)
+    amount = not (_counted(t.text, start, end) if counted is None else counted)
     share = _share(t.text, start, end)
     if amount and _money(t.text, start, end):
         # "$4 billion in insured losses", then "visitors spent €2 billion"; a share or a
@@ -434,61 +433,3 @@ def _adjective(t: Tokens, j: int, first: int) -> bool:
     if first != j + 1 or t.lowers[first] in _PREPOSITIONS:
         return False
     return j == 0 or not t.joined(j) or bool(t.roles.get(t.lowers[j - 1], 0) & DET)
-
-
-def measure_head(
-    noun: str | None,
-    concept: str | None,
-    event: bool,
-    scale: str | None = None,
-    lex: MeasureLexicon | None = None,
-) -> tuple[str | None, tuple[str, ...]]:
-    """The normalised measure and its qualifiers from a claim's noun phrase and concept.
-
-    The head word is lemmatised; a person noun under an event concept gives the event
-    ("40 people killed" -> "death"); modifiers listed as qualifiers and an event verb
-    applied to a thing ("destroyed 300 homes") become qualifiers.
-
-    >>> measure_head("civilians", "deaths", True)
-    ('death', ('civilian',))
-    >>> measure_head("homes", "destroyed", True)
-    ('home', ('destroyed',))
-    >>> measure_head("fatalities", "deaths", True)
-    ('death', ())
-    """
-    lex = lex or default_measures()
-    if scale is not None:
-        return scale, ()
-    event_word = concept if event else None
-    words = noun.split() if noun else []
-    quals = [lemma(w) if w.endswith("s") else w for w in words[:-1] if w in lex.qualifiers]
-    rest = [w for w in words[:-1] if w not in lex.qualifiers and w not in lex.descriptive]
-    head_word = words[-1] if words else None
-    event_head = lex.event_heads.get(event_word) if event_word else None
-    if event_head is not None and head_word in lex.groups:
-        quals.append(lemma(head_word))  # "3,100 civilians" under "deaths"
-        return event_head, tuple(dict.fromkeys(quals))
-    if event_head is not None and (head_word is None or head_word in lex.people):
-        return event_head, tuple(dict.fromkeys(quals))
-    if event_word is not None and head_word is not None and _names_event(head_word, event_word):
-        # "fatalities" under "deaths"; "prices" under "cost" is no qualifier of itself
-        return event_head or " ".join([*rest, _head_form(head_word)]), tuple(dict.fromkeys(quals))
-    if head_word is None:
-        if event_word is not None:
-            return event_head or event_word, tuple(dict.fromkeys(quals))
-        return concept, tuple(dict.fromkeys(quals))
-    head = " ".join([*rest, _head_form(head_word)])
-    if event_word is not None and event_head is None and lemma(event_word) != lemma(head_word):
-        quals.append(event_word)  # "homes destroyed", "vehicles captured"
-    return head, tuple(dict.fromkeys(quals))
-
-
-def _head_form(word: str) -> str:
-    """The dictionary form of a head noun; a noun in -ing stays ("spending", "borrowing")."""
-    return word if word.endswith("ing") else lemma(word)
-
-
-def _names_event(word: str, event: str) -> bool:
-    """Is ``word`` itself a term of the concept ``event`` ("fatalities" of "deaths")?"""
-    phrases = default_lexicon().concepts.get(word, ())
-    return any(not rest and label == event for rest, label, _kind in phrases)

@@ -66,7 +66,7 @@ def noun_after(
             break
         lw = lowers[i]
         r = roles.get(lw, 0)
-        if not out and _adverb_before_participle(t, i):
+        if not out and lw.endswith("ly") and _adverb_before_participle(t, i):
             i += 2  # "20 newly built homes", "30 reasonably sized plants": what, not how
             continue
         if not out and r & SKIP:

@@ -10,7 +10,6 @@ the source of the next sentence's figures. A dateline is never read as a subject
 
 from __future__ import annotations
 
-import dataclasses
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -69,6 +68,7 @@ class DocumentReader:
         self.claimed = claimed
         self._contexts: dict[int, SentenceContext | _Names] = {}
         self._inherited: dict[int, str | None] = {}
+        self._sources: dict[int, str | None] = {}  # a source from the sentence before
         self._title: _Names | None = None
 
     def body(self, start: int, end: int) -> str:
@@ -116,17 +116,23 @@ class DocumentReader:
             sc, sc.tokens.text, start, end, neighbours, doc=self.doc, previous=previous,
             holder_before=holder_before,
         )
-        if ctx.subject is None and possessor:
-            ctx = dataclasses.replace(ctx, subject=possessor)
-        if ctx.subject is None:
-            inherited = self._subject_before(i)
-            if inherited is not None:
-                ctx = dataclasses.replace(ctx, subject=inherited, subject_inherited=True)
-        if ctx.source is None:
-            source = self._source_before(i, sc)
-            if source is not None:
-                ctx = dataclasses.replace(ctx, source=source)
-        return ctx
+        subject, inherited, source = ctx.subject, False, ctx.source
+        if subject is None and possessor:
+            subject = possessor
+        if subject is None:
+            subject = self._subject_before(i)
+            inherited = subject is not None
+        if source is None:
+            if i not in self._sources:  # the same for every figure of the sentence
+                self._sources[i] = self._source_before(i, sc)
+            source = self._sources[i]
+        if subject is ctx.subject and source is ctx.source:
+            return ctx
+        return ClaimContext(
+            noun=ctx.noun, subject=subject, concept=ctx.concept, period=ctx.period, source=source,
+            measure=ctx.measure, qualifiers=ctx.qualifiers, named_by_verb=ctx.named_by_verb,
+            subject_inherited=inherited, holder=ctx.holder, per=ctx.per,
+        )
 
     def _subject_before(self, i: int) -> str | None:
         if i in self._inherited:
