@@ -68,6 +68,8 @@ class PeriodLexicon:
     keywords: frozenset[str]
     # finds a keyword written as a whole run of letters in a lower-case sentence
     keyword_re: re.Pattern[str]
+    # the keywords such a run can be (those of letters only), for a test by set
+    letter_keywords: frozenset[str]
     # reader -> the words (after an optional "the") an expression it reads may start with;
     # "<year>" and "<number>" stand for four-digit and other digit runs
     gates: dict[str, frozenset[str]]
@@ -184,6 +186,7 @@ def load_period_lexicon(periods: DataFile, months: DataFile) -> PeriodLexicon:
         hit_words=frozenset(hit_words),
         keywords=keywords,
         keyword_re=_whole_words(keywords),
+        letter_keywords=frozenset(w for w in keywords if _LETTERS.fullmatch(w)),
         gates=_gates(words, month_names, weekdays, ordinals, counts, phrases),
     )
 

@@ -96,7 +96,7 @@ def sentence_context(
     sources.sort()  # who reports a figure is not what the figure is about
     names = names_outside(names, sources, sentence)
 
-    periods = sentence_periods(sentence, date, previous)
+    periods = sentence_periods(sentence, date, previous, words=t)
     soft, hard = clause_breaks(t, marks)
     lines = [at for at in hard if sentence[at] == "\n"] if "\n" in sentence else []
 

@@ -15,14 +15,30 @@ from __future__ import annotations
 import datetime as dt
 import re
 from itertools import accumulate
+from typing import Protocol
 
 from ...lexicon.periods import PeriodLexicon, period_lexicon
 from ...timespans import TimeSpan
 from .timeref import Calendar, Spec
 
-__all__ = ["TimeTokens"]
+__all__ = ["PLAIN", "TimeTokens", "WordCut"]
 
 _TOKEN_SPLIT = re.compile(r"([^\W\d_]++|\d++|'s\b|\S)")  # a token; what is between is blanks
+_TOKEN = re.compile(r"[^\W\d_]++|\d++|'s\b|\S")
+# What a plain sentence may hold besides ASCII other than "_": blanks, dashes, quotes and
+# "…", none of them a letter, a digit or a word character, none changed by lower().
+PLAIN = re.compile(r"[^\x00-\x5e\x60-\x7f\u00a0\u2013\u2014\u2018\u2019\u201c\u201d\u2026]")
+
+
+class WordCut(Protocol):
+    """A sentence cut into words, as :class:`~.sentence.Tokens` cuts it: each word a letter
+    followed by letters and digits, joined by "'", "’" or "-"; ``gaps[i]`` is the text before
+    word ``i`` and ``gaps[-1]`` trails the last."""
+
+    words: list[str]
+    gaps: list[str]
+    starts: list[int]
+    lowers: list[str]
 # Capitalised words that may stand before a bare month at the start of a sentence.
 _MONTH_LEAD = frozenset(
     "in on since until by from during for of last this next early late mid between through "
@@ -36,20 +52,29 @@ class TimeTokens:
     period readers share."""
 
     def __init__(
-        self, sentence: str, date: dt.date | None, lex: PeriodLexicon | None = None
+        self,
+        sentence: str,
+        date: dt.date | None,
+        lex: PeriodLexicon | None = None,
+        words: WordCut | None = None,
     ) -> None:
         lex = lex if lex is not None else period_lexicon()
         self.text = sentence.replace("’", "'")
         self.date = date
         self.lex = lex
         self.w = lex.words
-        # [blanks, token, blanks, token, ..., blanks]: the offsets are running lengths
-        parts = _TOKEN_SPLIT.split(self.text)
-        offsets = list(accumulate(map(len, parts)))
-        self.raw: list[str] = parts[1::2]
-        self.low = list(map(str.lower, self.raw))
-        self.starts: list[int] = offsets[:-1:2]
-        self.ends: list[int] = offsets[1::2]
+        self.raw: list[str] = []
+        self.low: list[str] = []
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+        if words is None or not _from_words(self, words):
+            # [blanks, token, blanks, token, ..., blanks]: the offsets are running lengths
+            parts = _TOKEN_SPLIT.split(self.text)
+            offsets = list(accumulate(map(len, parts)))
+            self.raw = parts[1::2]
+            self.low = list(map(str.lower, self.raw))
+            self.starts = offsets[:-1:2]
+            self.ends = offsets[1::2]
         self.n = len(self.raw)
 
         self.cal = Calendar(date, lex)
@@ -187,3 +212,47 @@ class TimeTokens:
     def resolve(self, spec: Spec) -> TimeSpan | None:
         """The span ``spec`` names (see :class:`~.timeref.Calendar`)."""
         return self.cal.resolve(spec)
+
+
+def _from_words(t: TimeTokens, cut: WordCut) -> bool:
+    """Fill ``t``'s tokens from the words of a plain sentence (False, and nothing filled, when
+    the sentence is not plain or a "'s" spans a gap and a word)."""
+    text = t.text
+    if not (text.isascii() or PLAIN.search(text) is None) or "_" in text:
+        return False
+    words, gaps, starts, lowers = cut.words, cut.gaps, cut.starts, cut.lowers
+    raw: list[str] = []
+    low: list[str] = []
+    begins: list[int] = []
+    ends: list[int] = []
+    at = 0  # where the current gap starts
+    for k, word in enumerate(words):
+        gap = gaps[k]
+        if gap != " " and gap:
+            if gap[-1] in "'’" and word[0] == "s" and (len(word) == 1 or not word[1].isalnum()):
+                return False  # "the 1990's": the token "'s" starts in the gap
+            _cut(text[at : at + len(gap)], at, raw, low, begins, ends)  # "’" read as "'"
+        start = starts[k]
+        if word.isalpha():  # a run of ASCII letters: one token
+            raw.append(word)
+            low.append(lowers[k])
+            begins.append(start)
+            ends.append(start + len(word))
+        else:
+            _cut(text[start : start + len(word)], start, raw, low, begins, ends)
+        at = start + len(word)
+    if gaps[-1] != " " and gaps[-1]:
+        _cut(text[at:], at, raw, low, begins, ends)
+    t.raw, t.low, t.starts, t.ends = raw, low, begins, ends
+    return True
+
+
+def _cut(
+    piece: str, at: int, raw: list[str], low: list[str], starts: list[int], ends: list[int]
+) -> None:
+    """Append the tokens of ``piece``, which starts at offset ``at``."""
+    for m in _TOKEN.finditer(piece):
+        raw.append(m[0])
+        low.append(m[0].lower())
+        starts.append(at + m.start())
+        ends.append(at + m.end())

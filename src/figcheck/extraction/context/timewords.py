@@ -33,11 +33,12 @@ import datetime as dt
 import re
 from bisect import bisect_left
 from collections.abc import Callable
+from itertools import filterfalse
 
 from ...lexicon.periods import PeriodLexicon, period_lexicon
 from ...timespans import TimeSpan, shift_months
 from .timeref import BASE, COMPARE, OPEN, PERIOD, PRESENT, REPORT, SAME, Spec, TimeRef
-from .timetokens import TimeTokens
+from .timetokens import PLAIN, TimeTokens, WordCut
 
 __all__ = ["find_time_refs"]
 
@@ -52,6 +53,7 @@ _DATELINE = re.compile(
     r"\s*+(?P<place>[^\W\d_][^\W\d_ .'-]*+(?:[ .'-]++[^\W\d_]++){0,4}?)\s*+(?:\([^)]{0,40}\)\s*+)?,"
     r"[^—–\-]{3,30}?[—–\-]"
 )
+_LETTERS = re.compile(r"[^\W\d_]++")
 _MAX_SINCE_GAP = 7  # words between "since" and its date: "since fighting began in April 2023"
 # Words before a key word where its expression may start ("between the 2011 and ...");
 # "since" and "until" are key words themselves, so "since fighting began in April" is found.
@@ -61,13 +63,36 @@ _CLAUSE_REACH = 40  # tokens looked back for "announced" before the day of an an
 
 
 def find_time_refs(
-    sentence: str, date: dt.date | None = None, *, lexicon: PeriodLexicon | None = None
+    sentence: str,
+    date: dt.date | None = None,
+    *,
+    lexicon: PeriodLexicon | None = None,
+    words: WordCut | None = None,
 ) -> list[TimeRef]:
-    """Every time expression in ``sentence``, in order, resolved against ``date``."""
+    """Every time expression in ``sentence``, in order, resolved against ``date``.
+
+    ``words`` is the sentence cut into words (:class:`~.sentence.Tokens`), when the caller
+    has it: a plain sentence is then tested for a time word by set and not cut again.
+    """
     lex = lexicon if lexicon is not None else period_lexicon()
-    if not _YEARISH.search(sentence) and lex.keyword_re.search(sentence.lower()) is None:
+    lowers = words.lowers if words is not None else None
+    if not _YEARISH.search(sentence) and not _names_time_word(sentence, lex, lowers):
         return []  # most sentences name no period: leave them unread
-    return _Scan(sentence, date, lex).run()
+    return _Scan(sentence, date, lex, words).run()
+
+
+def _names_time_word(sentence: str, lex: PeriodLexicon, words: list[str] | None) -> bool:
+    """Does a keyword stand in ``sentence`` (cut into lower-case ``words``) as a whole run
+    of letters?"""
+    if words is None or not (sentence.isascii() or PLAIN.search(sentence) is None):
+        return lex.keyword_re.search(sentence.lower()) is not None
+    # In a plain sentence every run of letters lies inside one word, bounded there by the
+    # word's ends or by a digit, "'" or "-": a word of letters only is one such run.
+    keywords = lex.letter_keywords
+    if not keywords.isdisjoint(words):
+        return True
+    joined = filterfalse(str.isalpha, words)  # "mid-march", "q3year": runs split by the rest
+    return any(not keywords.isdisjoint(_LETTERS.findall(w)) for w in joined)
 
 
 class _Scan(TimeTokens):

@@ -1,0 +1,61 @@
+"""The period step reading a sentence through the context step's words gives what it gives alone."""
+
+from __future__ import annotations
+
+import re
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from figcheck.extraction.context.periods import _BREAK, _breaks
+from figcheck.extraction.context.sentence import Tokens
+from figcheck.extraction.context.timetokens import TimeTokens
+from figcheck.extraction.context.timewords import _names_time_word, find_time_refs
+from figcheck.lexicon.context import default_lexicon
+from figcheck.lexicon.periods import period_lexicon
+
+_PLAIN_TOKEN = re.compile(r"[^\W\d_]++|\d++|'s\b|\S")
+
+_PIECES = st.lists(
+    st.sampled_from(
+        ["s", "S", "'", "’", "‘", "'s", "’s", "-", " ", "\u00a0", "_", "3", "1998", "a", "Oslo",
+         "may", "May", "year", "mid", "é", "–", "—", " - ", ",", ".", "\n", "\t", "\x1c", "q3",
+         "K", "\u212a", "İ", "…", "“", "$", "%", "٣", "²", "sept", "ago"]
+    ),
+    max_size=14,
+).map("".join)
+
+
+@settings(max_examples=600, deadline=None)
+@given(_PIECES)
+def test_period_tokens_cut_from_the_words_are_the_plain_tokens(text: str) -> None:
+    t = TimeTokens(text, None, words=Tokens(text, default_lexicon()))
+    plain = list(_PLAIN_TOKEN.finditer(text.replace("’", "'")))
+    assert t.raw == [m.group() for m in plain]
+    assert t.starts == [m.start() for m in plain]
+    assert t.ends == [m.end() for m in plain]
+    assert t.low == [m.group().lower() for m in plain]
+
+
+@settings(max_examples=600, deadline=None)
+@given(_PIECES)
+def test_time_word_test_by_words_is_the_pattern_test(text: str) -> None:
+    lex = period_lexicon()
+    words = Tokens(text, default_lexicon()).lowers
+    assert _names_time_word(text, lex, words) == (lex.keyword_re.search(text.lower()) is not None)
+
+
+@settings(max_examples=600, deadline=None)
+@given(_PIECES)
+def test_breaks_found_in_two_steps_are_the_pattern_breaks(text: str) -> None:
+    assert _breaks(text) == [m.start() for m in _BREAK.finditer(text)]
+
+
+def test_time_refs_through_the_words_on_written_examples() -> None:
+    lex = default_lexicon()
+    for s in (
+        "Exports fell 4% in March, it said on Friday.",
+        "The firm’s sales in the 1990's rose - and in mid-2021 fell.",
+        "Sales rose 7% year-on-year in Q3, the agency’s report said.",
+    ):
+        assert find_time_refs(s, words=Tokens(s, lex)) == find_time_refs(s)
