@@ -64,6 +64,8 @@ class PeriodLexicon:
     after_number: frozenset[str]
     # the words a time expression is found near (it may start a few words before one)
     hit_words: frozenset[str]
+    # those and the years "1900" ... "2099" written in ASCII digits
+    hit_tokens: frozenset[str]
     # a sentence naming none of these words (nor a year, nor "Q3") names no period: skipped
     keywords: frozenset[str]
     # finds a keyword written as a whole run of letters in a lower-case sentence
@@ -184,6 +186,7 @@ def load_period_lexicon(periods: DataFile, months: DataFile) -> PeriodLexicon:
         | words["month"] | words["week"] | words["quarter"] | words["year"]
         | {"st", "nd", "rd", "th", "of"},
         hit_words=frozenset(hit_words),
+        hit_tokens=frozenset(hit_words) | {str(year) for year in range(1900, 2100)},
         keywords=keywords,
         keyword_re=_whole_words(keywords),
         letter_keywords=frozenset(w for w in keywords if _LETTERS.fullmatch(w)),

@@ -18,6 +18,8 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
+from itertools import compress, count
+from operator import itemgetter
 
 from ...lexicon.context import CLAUSE, NOT_NAME, STOP, VERB
 from .sentence import POSSESSIVE, SentenceContext, Tokens, nearest
@@ -49,6 +51,7 @@ _CONNECTOR_REACH = 3  # words after "and", "of": "and the", "of the"
 _LONGEST = 8  # words in a name; a longer run of capitals is cut into names this long
 _WINDOW = 12  # names examined on each side of a claim
 _AFTER_REACH = 8  # words from a figure to the place its phrase names ("... in Warsaw")
+_FIRST = itemgetter(0)
 _PLACE_BEFORE = frozenset(("in", "across", "at", "near", "from", "to", "throughout", "inside"))
 
 
@@ -190,22 +193,21 @@ def subject_names(t: Tokens) -> list[Name]:
     """Subject candidates in a sentence: ``(start, end, name, flags)``, sorted by start."""
     words, lowers = t.words, t.lowers
     lex = t.lex
-    n = len(words)
     out: list[Name] = []
     place = lex.names.place_phrases
+    storms, holidays = lex.names.storm_words, lex.names.holidays
     # the words where something may start: a capital, or the first word of a place phrase
     # (every other word is stepped over one at a time below, so it is skipped at once)
-    opens = [k for k, w in enumerate(words) if w[0].isupper() or lowers[k] in place]
-    o = 0
-    i = 0
-    while i < n:
-        while o < len(opens) and opens[o] < i:
-            o += 1
-        if o == len(opens):
-            break
-        i = opens[o]
+    opens = list(compress(count(), map(str.isupper, map(_FIRST, words))))
+    if not place.keys().isdisjoint(lowers):
+        opens = sorted(set(opens).union(k for k, w in enumerate(lowers) if w in place))
+    resume = 0  # the first word not read yet
+    for i in opens:
+        if i < resume:
+            continue  # inside the name or phrase read last
         word = words[i]
-        if not _cap(word):
+        if not word[0].isupper():
+            resume = i + 1
             phrases = place.get(lowers[i])
             if phrases is not None:
                 for rest, canonical in phrases:
@@ -213,25 +215,24 @@ def subject_names(t: Tokens) -> list[Name]:
                         # "the euro zone" names a place; "sold 40 cars worldwide" is vaguer
                         weak = 0 if i > 0 and lowers[i - 1] == "the" else WEAK
                         out.append((t.starts[i], t.ends[i + len(rest)], canonical, weak))
-                        i += len(rest)
+                        resume = i + len(rest) + 1
                         break
-            i += 1
             continue
-        skip = _skip_holiday_or_storm(t, i)
-        if skip > i:
-            i = skip
-            continue
+        if word in storms or (word[:-2] if word.endswith(POSSESSIVE) else word) in holidays:
+            skip = _skip_holiday_or_storm(t, i)
+            if skip > i:
+                resume = skip
+                continue
         if _excluded(t, i):
-            i += 1
             continue
-        first, parts = i, [i]
+        parts = [i]
         while len(parts) < _LONGEST:
             nxt = _connector_end(t, parts[-1])
             if nxt < 0:
                 break
             parts.append(nxt)
-        i = parts[-1] + 1
-        name = _name(t, first, parts)
+        resume = parts[-1] + 1
+        name = _name(t, i, parts)
         if name is not None:
             out.append(name)
     for k in range(len(out) - 1):  # "Yemen's Hodeidah province": Yemen only qualifies

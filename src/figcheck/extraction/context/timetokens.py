@@ -67,7 +67,9 @@ class TimeTokens:
         self.low: list[str] = []
         self.starts: list[int] = []
         self.ends: list[int] = []
-        if words is None or not _from_words(self, words):
+        # a plain sentence's digit runs are ASCII: a year among its tokens is one of a set
+        self.plain = words is not None and _from_words(self, words)
+        if not self.plain:
             # [blanks, token, blanks, token, ..., blanks]: the offsets are running lengths
             parts = _TOKEN_SPLIT.split(self.text)
             offsets = list(accumulate(map(len, parts)))

@@ -33,7 +33,7 @@ import datetime as dt
 import re
 from bisect import bisect_left
 from collections.abc import Callable
-from itertools import filterfalse
+from itertools import compress, count, filterfalse
 
 from ...lexicon.periods import PeriodLexicon, period_lexicon
 from ...timespans import TimeSpan, shift_months
@@ -112,9 +112,13 @@ class _Scan(TimeTokens):
         # Readers start only a few words before a word that can be part of a time expression
         # (a month, a year, "quarter", "earlier"...): "since fighting began in April 2023".
         keys, low = self.lex.hit_words, self.low
-        hits = [
-            k for k, t in enumerate(low) if t in keys or (len(t) == 4 and "1900" <= t <= "2099")
-        ]
+        if self.plain:  # a year is one of the set's "1900" ... "2099"
+            hits = list(compress(count(), map(self.lex.hit_tokens.__contains__, low)))
+        else:
+            hits = [
+                k for k, t in enumerate(low)
+                if t in keys or (len(t) == 4 and "1900" <= t <= "2099")
+            ]
         done = 0
         last = -1
         for i in (j for k in hits for j in range(max(k - _LEAD, 0), k + 1)):
