@@ -233,7 +233,15 @@ def _from_words(t: TimeTokens, cut: WordCut) -> bool:
         if gap != " " and gap:
             if gap[-1] in "'’" and word[0] == "s" and (len(word) == 1 or not word[1].isalnum()):
                 return False  # "the 1990's": the token "'s" starts in the gap
-            _cut(text[at : at + len(gap)], at, raw, low, begins, ends)  # "’" read as "'"
+            mark = gap.strip()
+            if len(mark) == 1:  # ", ", " (": one mark, a token of its own ("’" read as "'")
+                at += gap.index(mark)
+                raw.append(text[at])
+                low.append(text[at])
+                begins.append(at)
+                ends.append(at + 1)
+            else:
+                _cut(text[at : at + len(gap)], at, raw, low, begins, ends)  # "’" read as "'"
         start = starts[k]
         if word.isalpha():  # a run of ASCII letters: one token
             raw.append(word)
