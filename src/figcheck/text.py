@@ -35,8 +35,27 @@ _SPLITTER_UNSAFE = re.compile(
 )
 
 
+# The spaces of the mapping, each replaced by str.replace when the text holds it (a test
+# by ``in`` skips through the text far faster than the pattern's search).
+_UNSAFE_SPACES = tuple((chr(cp), repl) for cp, repl in _SPLITTER_SAFE.items() if cp < 0xD800)
+
+
 def _splitter_safe(m: re.Match[str]) -> str:
     return _SPLITTER_SAFE[ord(m.group())]
+
+
+def _splitter_text(text: str) -> str:
+    """``text`` with the characters sentencex cannot take mapped as ``_SPLITTER_SAFE`` says."""
+    if text.isascii():
+        return text  # every character the mapping changes is non-ASCII
+    try:
+        text.encode()  # fails on a lone surrogate
+    except UnicodeEncodeError:
+        return _SPLITTER_UNSAFE.sub(_splitter_safe, text)
+    for space, repl in _UNSAFE_SPACES:  # each becomes ASCII: the order does not matter
+        if space in text:
+            text = text.replace(space, repl)
+    return text
 
 
 MAX_SENTENCE = 1000
@@ -88,8 +107,7 @@ def _raw_sentence_spans(text: str) -> list[tuple[int, int]]:
         from sentencex import get_sentence_boundaries
     except ImportError:  # pragma: no cover - sentencex is a dependency; keep working without it
         return _fallback_spans(text)
-    # every character the mapping changes is non-ASCII: an ASCII text is safe as it is
-    safe = text if text.isascii() else _SPLITTER_UNSAFE.sub(_splitter_safe, text)
+    safe = _splitter_text(text)
     try:
         boundaries = get_sentence_boundaries("en", safe)
     except Exception:  # noqa: BLE001 - a splitter bug must not lose the document
