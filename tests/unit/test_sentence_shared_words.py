@@ -74,3 +74,10 @@ _SPACED = st.lists(
 @given(_SPACED)
 def test_splitter_text_by_replace_is_the_pattern_substitution(text: str) -> None:
     assert _splitter_text(text) == _SPLITTER_UNSAFE.sub(_splitter_safe, text)
+
+
+def test_a_dateline_needs_a_place_in_capitals() -> None:
+    said = [r.role for r in find_time_refs("OSLO, March 3 — Exports rose 4% in February.")]
+    assert said == ["report", "period"]
+    plain = [r.role for r in find_time_refs("Oslo, March 3 — Exports rose 4% in February.")]
+    assert plain == ["period", "period"]

@@ -23,6 +23,7 @@ import datetime as dt
 from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from itertools import compress, count
 
 from ...lexicon.context import ContextLexicon, default_lexicon
 from .attribution import attributions
@@ -88,7 +89,7 @@ def sentence_context(
     lex = lexicon if lexicon is not None else default_lexicon()
     t = Tokens(sentence, lex)
     look = lex.marked
-    marks = [i for i, w in enumerate(t.lowers) if w in look]
+    marks = list(compress(count(), map(look.__contains__, t.lowers)))
 
     hits = concept_hits(t, marks) if marks else []
     sources = attributions(t, marks) if marks else []

@@ -439,10 +439,13 @@ class _Scan(TimeTokens):
     def mark_reports(self, refs: list[TimeRef]) -> list[TimeRef]:
         if not refs:
             return refs
-        dateline = _DATELINE.match(self.text)
         cut = -1
-        if dateline is not None and dateline["place"].isupper():
-            cut = dateline.end()
+        head = self.text[:40].lstrip()[:2]
+        # a place in capitals: "Sales rose ..." (a lower-case letter second) opens none
+        if len(head) < 2 or not (head[1].islower() and head[1].isalpha()):
+            dateline = _DATELINE.match(self.text)
+            if dateline is not None and dateline["place"].isupper():
+                cut = dateline.end()
         out = []
         for ref in refs:
             if ref.start < cut or (ref.role == PERIOD and ref.day and self.said_on(ref.start)):
