@@ -137,3 +137,15 @@ def test_only_a_character_folding_to_ascii_lengthens_in_lower_case() -> None:
 def test_points_say_whether_a_text_may_hold_a_digit(text: str, digits: bool) -> None:
     assert _G.entry.points(text)[1] is digits
     _assert_covered(text)
+
+
+def test_the_letters_a_cheap_test_stands_for_are_all_that_match_them() -> None:
+    # reading.py and combining.py test a window's last letter before searching it with a
+    # case-insensitive "minus" or "between|from": every character those letters match
+    every = "".join(map(chr, range(0x110000)))
+    assert set(re.findall("(?i)s", every)) == set("sS\u017f")
+    assert set(re.findall("(?i)[nm]", every)) == set("nNmM")
+
+
+def test_no_currency_prefix_ends_with_what_may_follow_one() -> None:
+    assert not [p for p in _LEX.currency_prefixes if p[-1] in " \u00a0-\n"]

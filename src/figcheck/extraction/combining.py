@@ -26,6 +26,7 @@ from .patterns import (
     TIMES,
     UP_TO_GAP,
     Grammar,
+    may_end_with,
 )
 from .reading import next_figure
 from .tokens import prev_word, tail
@@ -119,7 +120,7 @@ def _part_of_whole(g: Grammar, text: str, fig: Figure) -> tuple[list[Claim], int
 def _range(g: Grammar, text: str, fig: Figure) -> tuple[list[Claim], int] | None:
     """ "3 to 5 million", "between 10 and 20": a range; None when the two figures are not one."""
     left = text[max(0, fig.start - 12) : fig.start]
-    between = BETWEEN_LEFT.search(left)
+    between = BETWEEN_LEFT.search(left) if may_end_with(left, 0, len(left), "nNmM", False) else None
     if between is not None and between.group().lower().startswith("from"):
         if moved_before(g, text, fig.start - (len(left) - between.start())):
             _borrow_unit(g, text, fig)

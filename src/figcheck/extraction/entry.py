@@ -29,6 +29,7 @@ FOLDS_TO_ASCII = "\u0130\u0131\u017f\u212a"
 
 _WORD = re.compile(r"\w++")
 _DIGIT = re.compile(r"\d")
+_AFTER_GAP = re.compile(rb" 0")  # in the tokens: a digit after a character that is no word's
 _ASCII = bytes(range(128))
 # ASCII letters to lower case, digits to "0", "_" kept (a word character), all else a space
 _TOKEN_BYTES = bytes(
@@ -105,8 +106,14 @@ class EntryPoints:
                         return None, True
                     marks.append(m.start())
         tokens = coded.translate(_TOKEN_BYTES)
-        digits = b"0" in tokens or (rest != "" and _DIGIT.search(rest) is not None)
-        found = [m.start() for m in self._digits.finditer(text)] if digits else []
+        wide = rest != "" and _DIGIT.search(rest) is not None  # a digit beyond ASCII
+        digits = wide or b"0" in tokens
+        if wide:
+            found = [m.start() for m in self._digits.finditer(text)]
+        elif digits:
+            found = _digit_starts(coded, tokens, rest != "")
+        else:
+            found = []
         if found and "." in text:
             # a point before a digit: that digit has no word character before it, so it is
             # among ``found`` already (no second pass over the text)
@@ -147,3 +154,21 @@ class EntryPoints:
             self._finders[word] = pattern  # one dict store: safe across threads
         return pattern
 
+
+def _digit_starts(coded: bytes, tokens: bytes, wide: bool) -> list[int]:
+    """The offsets of the ASCII digits with no ASCII word character before them (a
+    superset of those with no word character before them), from the text's UTF-8
+    ``coded`` and its ``tokens``; ``wide``: the text has characters beyond ASCII."""
+    starts = [m.start() + 1 for m in _AFTER_GAP.finditer(tokens)]
+    if tokens[:1] == b"0":
+        starts.insert(0, 0)
+    if not wide:
+        return starts
+    # byte offsets to character offsets: each stretch between two digits decoded once
+    found: list[int] = []
+    b0 = c0 = 0
+    for b in starts:
+        c0 += len(coded[b0:b].decode("utf-8", "surrogatepass"))
+        b0 = b
+        found.append(c0)
+    return found

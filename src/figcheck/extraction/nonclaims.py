@@ -97,7 +97,7 @@ def digits_ok(g: Grammar, text: str, s: int, e: int, literal: str) -> bool:
             return False  # 10th, 1990s, 5G, 3D
     if lex.time_re.match(text, e):
         return False  # 3 a.m., 10 GMT
-    if CLOCK.match(text, e) and lex.time_re.match(text, CLOCK.match(text, e).end()):  # type: ignore[union-attr]
+    if after in ":." and (clock := CLOCK.match(text, e)) and lex.time_re.match(text, clock.end()):
         return False  # 10.45 pm
     toks = tail(text, s)
     prev = prev_word(text, s, toks)

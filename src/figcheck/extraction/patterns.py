@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from ..errors import OptionError
 from ..lexicon.scanner import ScannerLexicon, alternation
+from ..lexicon.literals import trie_alternation
 from ..lexicon.scanner_rules import ScannerRules, scanner_rules
 from ..regex_cache import compile_pattern
 from .entry import EntryPoints
@@ -32,6 +33,7 @@ __all__ = [
     "TIMES",
     "UP_TO_GAP",
     "grammar",
+    "may_end_with",
 ]
 
 _SP = r"[ \u00a0]"
@@ -58,6 +60,9 @@ class Grammar:
     rules: ScannerRules  # scales, ranks, references, age bands, lists
     entry: EntryPoints  # where ``atom`` may match: tried there only, anchored
     hedge_ends: frozenset[str]  # the last word of every hedge written before a figure
+    named_gate: re.Pattern[str]  # any fixed name with a number in it, anywhere
+    currency_end1: frozenset[str]  # one-character currency prefixes, lower case
+    currency_end2: frozenset[str]  # the last two characters of the longer ones, lower case
 
 
 def grammar(lex: ScannerLexicon, tolerances: Mapping[str, float] | None = None) -> Grammar:
@@ -88,6 +93,9 @@ def grammar(lex: ScannerLexicon, tolerances: Mapping[str, float] | None = None) 
         rules=scanner_rules(),
         entry=_entry_points(lex),
         hedge_ends=frozenset(h.rsplit(" ", 1)[-1] for h in lex.hedges_before),
+        named_gate=re.compile(trie_alternation(lex.named_numbers)),
+        currency_end1=frozenset(p.lower() for p in lex.currency_prefixes if len(p) == 1),
+        currency_end2=frozenset(p[-2:].lower() for p in lex.currency_prefixes if len(p) > 1),
     )
 
 
@@ -216,3 +224,23 @@ LOWER_WORD = re.compile(r"[a-z]++")
 MINUS = re.compile(r"(?i)(?<![\w])minus(?:-|[ \u00a0]++)$")
 CLOCK = re.compile(r"[:.][0-5]\d(?!\d)")
 SCORE_WINDOW = 40
+
+
+def may_end_with(text: str, lo: int, hi: int, last: str, hyphen: bool) -> bool:
+    """False when ``text[lo:hi]`` cannot end as ``<word>(?:-|[ \u00a0]++)$`` does with the
+    word's last character in ``last`` (the "-" only with ``hyphen``): a cheap test before
+    searching the window with such a pattern (True says nothing)."""
+    if hi <= lo:
+        return False
+    c = text[hi - 1]
+    if c == "\n":
+        return True  # "$" also matches before a final newline
+    if hyphen and c == "-":
+        j = hi - 1
+    elif c in " \u00a0":
+        j = hi - 1
+        while j > lo and text[j - 1] in " \u00a0":
+            j -= 1
+    else:
+        return False
+    return j > lo and text[j - 1] in last

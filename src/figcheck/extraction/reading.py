@@ -18,7 +18,16 @@ from ..units import dimension
 from .figure import Figure
 from .nonclaims import after_name, digits_ok, is_identifier, is_year, pronoun_one
 from .numerals import in_range, parse_digits, parse_words, rounding_of_integer, times_ten_to
-from .patterns import MINUS, NEXT_WORD, OF, SCIENTIFIC, SLASH_FRACTION, SUPERSCRIPT, Grammar
+from .patterns import (
+    MINUS,
+    NEXT_WORD,
+    OF,
+    SCIENTIFIC,
+    SLASH_FRACTION,
+    SUPERSCRIPT,
+    Grammar,
+    may_end_with,
+)
 from .tokens import prev_word, tail
 
 __all__ = ["extend_right", "next_figure", "out_of_range", "read_figure"]
@@ -95,7 +104,8 @@ def read_figure(g: Grammar, text: str, m: re.Match[str]) -> Figure | None:
         fig.start -= 1
         fig.value = -fig.value
     else:
-        mm = MINUS.search(text, max(0, s - 8), s)
+        w0 = max(0, s - 8)
+        mm = MINUS.search(text, w0, s) if may_end_with(text, w0, s, _S, True) else None
         if mm is not None:
             fig.start = mm.start()
             fig.value = -fig.value
@@ -311,10 +321,30 @@ def _rate(g: Grammar, text: str, fig: Figure) -> None:
 def _currency_left(g: Grammar, text: str, s: int) -> tuple[str, int] | None:
     """(ISO code, start offset) of a currency prefix ending right before ``s``."""
     w0 = max(0, s - 8)
+    if not _currency_may_end(g, text, w0, s):
+        return None
     cm = g.lex.currency_re.search(text, w0, s)
     if cm is None:
         return None
     return g.lex.currency_prefix(cm.group("c")), cm.start()
+
+
+_S = "sS\u017f"  # what "s" matches in a case-insensitive pattern ("minus")
+
+
+def _currency_may_end(g: Grammar, text: str, w0: int, s: int) -> bool:
+    """False when no currency prefix, then perhaps a space and a "-", can end at ``s``
+    within ``text[w0:s]``: a cheap test before searching for one."""
+    if s <= w0 or text[s - 1] == "\n":  # "$" also matches before a final newline
+        return s > w0
+    j = s - 1 if text[s - 1] == "-" else s
+    if j > w0 and text[j - 1] in " \u00a0":
+        j -= 1
+    if j <= w0:
+        return False
+    return text[j - 1].lower() in g.currency_end1 or (
+        j - 2 >= w0 and text[j - 2 : j].lower() in g.currency_end2
+    )
 
 
 def next_figure(g: Grammar, text: str, pos: int) -> Figure | None:

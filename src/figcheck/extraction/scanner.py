@@ -61,6 +61,7 @@ def _scan(g: Grammar, text: str) -> list[Claim]:
     claims: list[Claim] = []
     pos = 0
     n = len(text)
+    names = -1  # whether the text holds a fixed name (-1: not looked yet; most texts have none)
     while pos < n:
         m = g.atom.search(text, pos) if entries is None else _next_atom(g, text, pos, entries)
         while gi < len(glued) and glued[gi] < pos:
@@ -71,7 +72,9 @@ def _scan(g: Grammar, text: str) -> list[Claim]:
         if m is None:
             break
         s = m.start()
-        named = named_at(g, text, s)
+        if names < 0:
+            names = int(g.named_gate.search(text) is not None)
+        named = named_at(g, text, s) if names else None
         if named is not None:
             pos = named
             continue
