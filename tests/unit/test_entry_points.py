@@ -149,3 +149,24 @@ def test_the_letters_a_cheap_test_stands_for_are_all_that_match_them() -> None:
 
 def test_no_currency_prefix_ends_with_what_may_follow_one() -> None:
     assert not [p for p in _LEX.currency_prefixes if p[-1] in " \u00a0-\n"]
+
+
+def test_a_digit_is_what_isdecimal_says() -> None:
+    # the scanner tries ``digit_atom`` where str.isdecimal holds, for \d
+    every = "".join(map(chr, range(0x110000)))
+    assert set(re.findall(r"\d", every)) == {c for c in every if c.isdecimal()}
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["3 in 10 voters", "12 out of 37", "4-fold", "2.5fold", "1½ miles", "14,000 and 14 000",
+     "(½)", "US$5", "1,2", "9/11", "3.", "5 ½"],
+)
+def test_the_atom_at_a_digit_matches_as_the_entry_pattern_does(text: str) -> None:
+    for i, c in enumerate(text):
+        if c.isdecimal():
+            a, d = _G.atom.match(text, i), _G.digit_atom.match(text, i)
+            assert (a is None) == (d is None)
+            if a is not None and d is not None:
+                got = (d.span(), d.lastgroup, d.groupdict())
+                assert (a.span(), a.lastgroup, a.groupdict()) == got

@@ -55,6 +55,7 @@ class Grammar:
     tol: Mapping[str, float]
     atom: re.Pattern[str]  # any figure, ratio, fraction or vague magnitude
     figure_atom: re.Pattern[str]  # digits and number words only
+    digit_atom: re.Pattern[str]  # ``atom`` where a digit stands (tried there instead)
     glued_digits: re.Pattern[str]  # a figure glued to a currency code ("USD10m")
     of_gap: re.Pattern[str]  # "of (the|its|Carolina's ...)" between a part and its whole
     rules: ScannerRules  # scales, ranks, references, age bands, lists
@@ -82,12 +83,13 @@ def grammar(lex: ScannerLexicon, tolerances: Mapping[str, float] | None = None) 
             if not 0 <= v < 1:
                 raise OptionError(f"tolerance {k!r} must be in [0, 1), got {v!r}")
         tol.update(tolerances)
-    atom, figure_atom = _atom_patterns(lex)
+    atom, figure_atom, digit_atom = _atom_patterns(lex)
     return Grammar(
         lex=lex,
         tol=tol,
         atom=atom,
         figure_atom=figure_atom,
+        digit_atom=digit_atom,
         glued_digits=re.compile(rf"(?P<num>{DIGITS})"),
         of_gap=_of_gap(lex),
         rules=scanner_rules(),
@@ -99,33 +101,42 @@ def grammar(lex: ScannerLexicon, tolerances: Mapping[str, float] | None = None) 
     )
 
 
-def _atom_patterns(lex: ScannerLexicon) -> tuple[re.Pattern[str], re.Pattern[str]]:
-    """(any atom, figure atoms only): the scanner's entry patterns, built from the word lists."""
+def _atom_patterns(
+    lex: ScannerLexicon,
+) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """(any atom, figure atoms only, any atom at a digit): the scanner's entry patterns,
+    built from the word lists."""
     fractions = alternation(list(lex.fractions))
     words = alternation(list(lex.words) + list(lex.multipliers))
     vague = alternation(list(lex.vague))
     small = lex.small_words
-    ratio = rf"""
-        (?P<vague>(?i:{vague})(?={_SP}++of(?![\w])))
-        |(?P<ratio>(?<![\w.,$£€¥])
+    vague_alt = rf"""
+        (?P<vague>(?i:{vague})(?={_SP}++of(?![\w])))"""
+    ratio_alt = rf"""
+        (?P<ratio>(?<![\w.,$£€¥])
             (?P<rnum>\d{{1,3}}|(?i:{small}))
             {_SP}++(?P<rsep>in|out{_SP}++of){_SP}++
             (?P<rden>\d{{1,4}}(?!\d|[.,]\d)|(?i:{small}|twenty|fifty|a{_SP}hundred|hundred|a{_SP}thousand))
             (?![\w])
-        )
-        |(?P<frac>(?<![\w-])
+        )"""
+    frac_alt = rf"""
+        (?P<frac>(?<![\w-])
             (?P<fnum>(?i:{"|".join(_FRACTION_COUNTS)}){_SP}*+-?{_SP}*+)?
             (?P<fden>(?i:{fractions}))(?![\w])
         )"""
-    figure = rf"""
-        (?P<fold>(?:\d{{1,4}}+(?:\.\d{{1,3}}+)?|(?i:{small}|{"|".join(_FOLD_TENS)}))-?(?i:fold)(?![\w]))
-        |(?P<num>(?<![\w.,/]){DIGITS})
-        |(?P<word>(?<![\w-])
+    fold_alt = rf"""
+        (?P<fold>(?:\d{{1,4}}+(?:\.\d{{1,3}}+)?|(?i:{small}|{"|".join(_FOLD_TENS)}))-?(?i:fold)(?![\w]))"""
+    num_alt = rf"""
+        (?P<num>(?<![\w.,/]){DIGITS})"""
+    word_alt = rf"""
+        (?P<word>(?<![\w-])
             (?i:(?:a{_SP}++(?=(?:{"|".join(_AFTER_A)})\b))?
             (?:{words})
             (?:(?:{_SP}++and{_SP}++|{_SP}++|-)(?:{words})(?![\w])){{0,12}}+)
             (?![\w])
         )"""
+    ratio = f"{vague_alt}|{ratio_alt}|{frac_alt}"
+    figure = f"{fold_alt}|{num_alt}|{word_alt}"
     # Every atom starts at a word boundary; the leading \b lets the engine skip other
     # positions cheaply (measured: ~1.5x faster scanning).
     # Atoms that start off a word boundary, behind one cheap look at the next character:
@@ -140,11 +151,18 @@ def _atom_patterns(lex: ScannerLexicon) -> tuple[re.Pattern[str], re.Pattern[str
     # the first letter of a word some atom spells): a single class test that lets the
     # engine reject most words before trying the alternatives one by one.
     spelled = [*lex.words, *lex.multipliers, *lex.fractions, *lex.vague, *_LITERAL_WORDS]
+    if any(not w[:1].isalpha() for w in spelled):
+        raise OptionError("an atom's word must open with a letter")
     first = "".join(sorted({re.escape(w[0]) for w in spelled if w}))
     gate = r"\b(?=\d|(?i:[" + first + r"]))"
+    # At a digit only the atoms that may open with one are tried (in the same order: the
+    # same match); the others' groups are there, never set.
+    unset = "(?:(?!)(?P<vague>)(?P<frac>)(?P<fnum>)(?P<fden>)(?P<word>))?"
+    at_digit = rf"(?:\b(?=\d)(?:{ratio_alt}|{fold_alt}|{num_alt}){decimal}){unset}"
     return (
         compile_pattern(gate + "(?:" + ratio + "|" + figure + ")" + decimal, re.VERBOSE),
         compile_pattern(gate + "(?:" + figure + ")" + decimal, re.VERBOSE),
+        compile_pattern(at_digit, re.VERBOSE),
     )
 
 

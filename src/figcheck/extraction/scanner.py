@@ -99,8 +99,10 @@ def _scan(g: Grammar, text: str) -> list[Claim]:
 def _next_atom(g: Grammar, text: str, pos: int, entries: list[int]) -> re.Match[str] | None:
     """What ``g.atom.search(text, pos)`` finds, tried only at the candidate ``entries``."""
     match = g.atom.match
+    at_digit = g.digit_atom.match
     for k in range(bisect_left(entries, pos), len(entries)):
-        m = match(text, entries[k])
+        p = entries[k]
+        m = at_digit(text, p) if text[p].isdecimal() else match(text, p)
         if m is not None:
             return m
     return None
