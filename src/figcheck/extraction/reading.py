@@ -54,7 +54,8 @@ def read_figure(g: Grammar, text: str, m: re.Match[str]) -> Figure | None:
         if not digits_ok(g, text, s, e, literal):
             return None
         value, rounding = parse_digits("0" + literal if literal.startswith(".") else literal)
-        sci = SCIENTIFIC.match(text, e)
+        # "×10^30" may follow after one space at most: a look at two characters first
+        sci = None if _TIMES_SIGN.isdisjoint(text[e : e + 2]) else SCIENTIFIC.match(text, e)
         if sci is not None:
             exp = int(sci.group("exp").translate(SUPERSCRIPT))
             value, rounding, e = times_ten_to(value, exp), times_ten_to(rounding, exp), sci.end()
@@ -303,6 +304,7 @@ def _unit(g: Grammar, text: str, fig: Figure, e: int) -> None:
         _rate(g, text, fig)  # "$58 per barrel", "84 cents a share"
 
 
+_TIMES_SIGN = frozenset("×xX*")  # what opens SCIENTIFIC after its optional space
 _CLOCK_P = re.compile(r"\.[A-Za-z]")  # "5 p.m.", "5 p.a."
 
 
