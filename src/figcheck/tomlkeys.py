@@ -12,7 +12,6 @@ every error names the line to fix. Standard library only.
 from __future__ import annotations
 
 import re
-import tomllib
 from typing import Any
 
 from .errors import RuleDefinitionError
@@ -58,6 +57,8 @@ def parse_toml(
         RuleDefinitionError (or ``error``): the text is not valid TOML; the line is the one
             the parser stopped at.
     """
+    import tomllib  # here, not at the top: a run whose data files come from the cache never parses
+
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:

@@ -13,7 +13,6 @@ from __future__ import annotations
 import functools
 import hashlib
 import re
-import tomllib
 from collections.abc import Callable
 
 from .dist_version import installed_version
@@ -96,6 +95,8 @@ def table_names() -> list[str]:
     """The units the table covers: every unit and currency of ``unit_aliases.toml``,
     the scale units of ``measures.toml``, the shares of ``numbers.toml`` and the
     scanner's unitless names."""
+    import tomllib  # only when the table is remade, not on every run
+
     aliases = tomllib.loads(data_text("unit_aliases.toml"))
     measures = tomllib.loads(data_text("measures.toml"))
     numbers = tomllib.loads(data_text("numbers.toml"))
