@@ -6,7 +6,7 @@ import bisect
 import operator
 import re
 
-__all__ = ["LINE_BREAK", "LineIndex", "replace_surrogates", "sentence_spans"]
+__all__ = ["LINE_BREAK", "NON_ASCII_SPACES", "LineIndex", "replace_surrogates", "sentence_spans"]
 
 # Used only when sentencex cannot be used: a sentence ends at . ! ? followed by space
 # and a capital or a quote, or at a blank line.
@@ -18,30 +18,27 @@ LINE_BREAK = re.compile("[\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029](?:(?<=\r)\n)
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
+#: Every character beyond ASCII that ``str.isspace()`` accepts (a unit test recomputes the list
+#: from every code point, so a Unicode update that adds a space fails it).
+NON_ASCII_SPACES = (
+    "\x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a"
+    "\u2028\u2029\u202f\u205f\u3000"
+)
+
 # sentencex (Rust) panics when a multi-byte space follows an abbreviation or an initial
 # ("A\u2028.", "J\u2002. Smith"), and cannot take lone surrogates at all. It is given a
 # copy of the text of the same length in characters in which every non-ASCII space is an
 # ASCII one (line and paragraph separators a newline) and every surrogate U+FFFD, so its
-# offsets still point into the original.
-_SPLITTER_SAFE = {
-    cp: ("\n" if chr(cp) in "\x85\u2028\u2029" else " ")
-    for cp in range(0x80, 0x3001)  # U+3000 is the last space in Unicode
-    if chr(cp).isspace()
-}
-_SPLITTER_SAFE.update({cp: "\ufffd" for cp in range(0xD800, 0xE000)})
-# What the mapping changes: replaced where found (a translate copies char by char).
-_SPLITTER_UNSAFE = re.compile(
-    "[" + "".join(chr(cp) for cp in _SPLITTER_SAFE if cp < 0xD800) + "\ud800-\udfff]"
-)
-
-
-# The spaces of the mapping, each replaced by str.replace when the text holds it (a test
-# by ``in`` skips through the text far faster than the pattern's search).
-_UNSAFE_SPACES = tuple((chr(cp), repl) for cp, repl in _SPLITTER_SAFE.items() if cp < 0xD800)
+# offsets still point into the original. The spaces as sentencex is given them, each replaced by str.replace when the text holds it
+# (a test by ``in`` skips through the text far faster than the pattern's search).
+_UNSAFE_SPACES = tuple((c, "\n" if c in "\x85\u2028\u2029" else " ") for c in NON_ASCII_SPACES)
+_SPLITTER_SAFE = dict(_UNSAFE_SPACES)
+# What the mapping changes, and the lone surrogates (U+FFFD): replaced where found.
+_SPLITTER_UNSAFE = re.compile("[" + NON_ASCII_SPACES + "\ud800-\udfff]")
 
 
 def _splitter_safe(m: re.Match[str]) -> str:
-    return _SPLITTER_SAFE[ord(m.group())]
+    return _SPLITTER_SAFE.get(m.group(), "\ufffd")
 
 
 def _splitter_text(text: str) -> str:

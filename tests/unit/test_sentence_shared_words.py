@@ -4,6 +4,7 @@ context step's words, and the text handed to the sentence splitter."""
 from __future__ import annotations
 
 import re
+import sys
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -14,7 +15,7 @@ from figcheck.extraction.context.timetokens import TimeTokens
 from figcheck.extraction.context.timewords import _names_time_word, find_time_refs
 from figcheck.lexicon.context import default_lexicon
 from figcheck.lexicon.periods import period_lexicon
-from figcheck.text import _SPLITTER_UNSAFE, _splitter_safe, _splitter_text
+from figcheck.text import NON_ASCII_SPACES, _SPLITTER_UNSAFE, _splitter_safe, _splitter_text
 
 _PLAIN_TOKEN = re.compile(r"[^\W\d_]++|\d++|'s\b|\S")
 
@@ -74,6 +75,11 @@ _SPACED = st.lists(
 @given(_SPACED)
 def test_splitter_text_by_replace_is_the_pattern_substitution(text: str) -> None:
     assert _splitter_text(text) == _SPLITTER_UNSAFE.sub(_splitter_safe, text)
+
+
+def test_the_listed_spaces_are_every_space_beyond_ascii() -> None:
+    every = "".join(chr(cp) for cp in range(0x80, sys.maxunicode + 1) if chr(cp).isspace())
+    assert NON_ASCII_SPACES == every
 
 
 def test_a_dateline_needs_a_place_in_capitals() -> None:
