@@ -81,3 +81,17 @@ def test_rates_of_table_units_are_written_as_pint_writes_them() -> None:
             assert mine == str(units.registry().parse_units(rate).dimensionality), rate
     assert told > len(table) ** 2 // 2
     assert rate_dimension("mile") is None and rate_dimension("decibel / second") is None
+
+
+def test_the_registry_built_through_the_cache_converts_as_one_built_afresh(
+    tmp_path, monkeypatch
+) -> None:
+    monkeypatch.setattr(units, "cache_folder", lambda *parts: tmp_path.joinpath(*parts))
+    units._build()  # writes the definitions and pint's parsed cache
+    assert list(tmp_path.glob("pint-*/parsed/*.pickle"))
+    kept = units._build()  # reads them back
+    monkeypatch.setattr(units, "cache_folder", lambda *parts: None)
+    fresh = units._build()
+    for a, b in [("mile", "kilometer"), ("oil_barrel", "liter"), ("ppm", "percent"),
+                 ("degF", "degC"), ("furlong / fortnight", "meter / second")]:
+        assert kept.Quantity(3, a).to(b).magnitude == fresh.Quantity(3, a).to(b).magnitude, (a, b)
