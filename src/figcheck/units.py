@@ -12,13 +12,12 @@ import hashlib
 import os
 import re
 import threading
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .errors import RuleDefinitionError, UnitMismatchError
 from .package_data import data_text
 from .unit_table import known_dimensions, rate_dimension
-from .user_cache import cache_folder, read_entry, write_entry
+from .user_cache import cache_folder, write_entry
 
 if TYPE_CHECKING:
     import pint
@@ -63,7 +62,7 @@ def _build() -> pint.UnitRegistry:
         constants = fh.read()
     ureg = _cached_registry(pint, base, constants)
     if ureg is None:
-        ureg = _registry_from(pint, base, constants, None)
+        ureg = _fresh_registry(pint, base, constants)
     for lineno, line in additions:
         try:
             ureg.define(line)
@@ -72,17 +71,8 @@ def _build() -> pint.UnitRegistry:
     return ureg
 
 
-def _registry_from(
-    pint_module: Any, base: str, constants: str, folder: Path | None
-) -> pint.UnitRegistry:
-    """A registry of ``base`` (and its constants) written to ``folder``, where pint keeps its
-    parsed definitions in a cache beside them; a temporary folder, and no cache, when None."""
-    if folder is not None:
-        return pint_module.UnitRegistry(
-            str(folder / "default_en.txt"),
-            cache_folder=str(folder / "parsed"),
-            autoconvert_offset_to_baseunit=True,
-        )
+def _fresh_registry(pint_module: Any, base: str, constants: str) -> pint.UnitRegistry:
+    """A registry of ``base`` and its constants, written to a temporary folder (no cache)."""
     import tempfile
 
     with tempfile.TemporaryDirectory(prefix="figcheck-units-") as tmp:
@@ -106,10 +96,14 @@ def _cached_registry(pint_module: Any, base: str, constants: str) -> pint.UnitRe
     if folder is None:
         return None
     for name, text in (("constants_en.txt", constants), ("default_en.txt", base)):
-        if read_entry(folder, name) is None and not write_entry(folder, name, text.encode()):
+        if not (folder / name).is_file() and not write_entry(folder, name, text.encode()):
             return None
     try:
-        return _registry_from(pint_module, base, constants, folder)
+        return pint_module.UnitRegistry(
+            str(folder / "default_en.txt"),
+            cache_folder=str(folder / "parsed"),
+            autoconvert_offset_to_baseunit=True,
+        )
     except Exception:  # a cache entry another process is still writing, an unreadable folder
         return None
 
