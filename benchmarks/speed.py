@@ -2,7 +2,7 @@
 
 Usage:
     python benchmarks/speed.py [--shared DIR] [--size 1MB] [--peer-size 1MB] [--runs 3]
-                               [--no-peer] [--whole] [--cpu]
+                               [--no-peer] [--peer-text mix|prose|both] [--whole] [--cpu]
 
 The text is assembled at run time from ``<shared>/seeds/*.txt`` and the gold
 sentences of ``<shared>/benchmarks/*/gold.jsonl``, repeated to the target
@@ -11,7 +11,9 @@ pip-installed into a throwaway virtualenv in a temporary directory, without
 its classifier extra, and timed in a subprocess on the same text (by default
 all of it; ``--peer-size`` takes a prefix for a quicker run, and figcheck is
 then timed on that prefix too so the two chars/s figures compare like with
-like). Both run pinned to one core where the OS allows it. ``--cpu`` times both
+like). ``--peer-text`` picks the text quantulum3 is timed on: the number-dense mix (the
+default), the article prose, or both (one install, both timed; each ratio compares the two
+systems on the same text). Both run pinned to one core where the OS allows it. ``--cpu`` times both
 by process CPU time instead of the wall clock, which on a machine busy with other
 work also counts the waiting.
 """
@@ -38,6 +40,7 @@ from figcheck.extraction import compiled
 _SIZE = re.compile(r"^\s*(\d+(?:\.\d+)?+)\s*([kKmM]?)[bB]?\s*$")
 _MULTIPLIER = {"": 1, "k": 1_000, "m": 1_000_000}
 _WARM_UP = "Warm-up: the bridge is 40 miles long and cost $1.2bn."
+_TEXT_LABELS = {"mix": "number-dense mix", "prose": "article prose"}
 
 # Runs inside the throwaway virtualenv: argv = JSON file of chunks, runs, warm-up sentence,
 # clock name.
@@ -65,12 +68,13 @@ class SpeedError(RuntimeError):
 
 @dataclass(frozen=True)
 class Timing:
-    """One timed system: what ran, on how many characters, best wall time, items found."""
+    """One timed system: what ran, on which text and how many characters, best time, items found."""
 
     system: str
     chars: int
     seconds: float
     found: int
+    text: str = "mix"
 
     @property
     def rate(self) -> float:
@@ -128,22 +132,23 @@ def chunks_of(text: str, whole: bool) -> list[str]:
 
 
 def time_figcheck(
-    chunks: list[str], runs: int, label: str, clock: str = "perf_counter"
+    chunks: list[str], runs: int, label: str, clock: str = "perf_counter", text: str = "mix"
 ) -> Timing:
-    """Best-of-``runs`` wall time of ``figcheck.extract`` over ``chunks`` (after a warm-up call)."""
+    """Best-of-``runs`` time of ``figcheck.extract`` over ``chunks`` (after a warm-up call)."""
     figcheck.extract(_WARM_UP)
     best, found = float("inf"), 0
     for _ in range(runs):
         t0 = getattr(time, clock)()
         found = sum(len(figcheck.extract(chunk, doc_id="speed")) for chunk in chunks)
         best = min(best, getattr(time, clock)() - t0)
-    return Timing(label, sum(map(len, chunks)), best, found)
+    return Timing(label, sum(map(len, chunks)), best, found, text)
 
 
 def time_quantulum3(
-    chunks: list[str], runs: int, timeout: float, clock: str = "perf_counter"
-) -> Timing:
-    """Install quantulum3 in a throwaway virtualenv and time ``parser.parse`` over ``chunks``."""
+    texts: dict[str, list[str]], runs: int, timeout: float, clock: str = "perf_counter"
+) -> list[Timing]:
+    """Install quantulum3 in a throwaway virtualenv and time ``parser.parse`` over each text's
+    chunks (``texts`` maps a text's name to its chunks)."""
     with tempfile.TemporaryDirectory(prefix="figcheck-speed-") as tmp:
         env_dir = Path(tmp) / "venv"
         venv.create(env_dir, with_pip=True)
@@ -174,35 +179,39 @@ def time_quantulum3(
             capture_output=True,
             text=True,
         ).stdout.strip()
-        path = Path(tmp) / "chunks.json"
-        path.write_text(json.dumps(chunks), encoding="utf-8")
-        try:
-            run = subprocess.run(
-                [str(python), "-c", _PEER_SCRIPT, str(path), str(runs), _WARM_UP, clock],
-                check=False,
-                capture_output=True,
-                text=True,
-                timeout=timeout,
+        timings = []
+        for name, chunks in texts.items():
+            path = Path(tmp) / "chunks.json"
+            path.write_text(json.dumps(chunks), encoding="utf-8")
+            try:
+                run = subprocess.run(
+                    [str(python), "-c", _PEER_SCRIPT, str(path), str(runs), _WARM_UP, clock],
+                    check=False,
+                    capture_output=True,
+                    text=True,
+                    timeout=timeout,
+                )
+            except subprocess.TimeoutExpired as exc:
+                raise SpeedError(
+                    f"quantulum3 took longer than {timeout:g} s; lower --peer-size"
+                ) from exc
+            if run.returncode != 0:
+                tail = run.stderr.strip().splitlines()[-1:]
+                raise SpeedError(f"quantulum3 failed: {' '.join(tail) or run.returncode}")
+            result = json.loads(run.stdout.strip().splitlines()[-1])
+            label = f"quantulum3 {version}" + ("" if name == "mix" else f" ({_TEXT_LABELS[name]})")
+            timings.append(
+                Timing(label, sum(map(len, chunks)), result["seconds"], result["found"], name)
             )
-        except subprocess.TimeoutExpired as exc:
-            raise SpeedError(
-                f"quantulum3 took longer than {timeout:g} s; lower --peer-size"
-            ) from exc
-        if run.returncode != 0:
-            tail = run.stderr.strip().splitlines()[-1:]
-            raise SpeedError(f"quantulum3 failed: {' '.join(tail) or run.returncode}")
-        result = json.loads(run.stdout.strip().splitlines()[-1])
-    return Timing(
-        f"quantulum3 {version}", sum(map(len, chunks)), result["seconds"], result["found"]
-    )
+    return timings
 
 
-def report(timings: list[Timing], peer: Timing | None) -> str:
-    """The printed table; ratios only between runs on the same characters."""
+def report(timings: list[Timing], peers: list[Timing]) -> str:
+    """The printed table; a ratio only against the peer timed on the same text and characters."""
     rows = []
-    for t in timings + ([peer] if peer else []):
-        same = peer is not None and t.chars == peer.chars
-        ratio = f"{t.rate / peer.rate:,.1f}x" if same and peer else ""
+    for t in timings + peers:
+        peer = next((p for p in peers if p.text == t.text and p.chars == t.chars), None)
+        ratio = f"{t.rate / peer.rate:,.1f}x" if peer is not None else ""
         rows.append([
             t.system, f"{t.chars:,}", f"{t.seconds:.3f}", f"{t.rate:,.0f}",
             f"{t.rate / 1e6:.3f}", f"{t.found:,}", ratio,
@@ -244,6 +253,13 @@ def _parse_args(argv: list[str] | None) -> argparse.Namespace:
     )
     parser.add_argument("--no-peer", action="store_true", help="skip quantulum3")
     parser.add_argument(
+        "--peer-text",
+        choices=("mix", "prose", "both"),
+        default="mix",
+        help="the text quantulum3 is timed on: the number-dense mix (default), the article "
+        "prose, or both",
+    )
+    parser.add_argument(
         "--cpu", action="store_true", help="time by process CPU time, not wall time"
     )
     parser.add_argument(
@@ -268,28 +284,37 @@ def main(argv: list[str] | None = None) -> int:
         print(f"speed.py: {exc}", file=sys.stderr)
         return 2
     pinned = pin_one_core()
-    text = build_text(base, args.size)
-    prefix = text[: min(args.peer_size, len(text))]
-    peer_chunks = chunks_of(prefix, args.whole)
     clock = "process_time" if args.cpu else "perf_counter"
-    timings = [time_figcheck(chunks_of(text, args.whole), args.runs, "figcheck", clock)]
     # The mixed text is mostly benchmark sentences chosen for their figures (a claim every
     # ~100 chars); the seed articles alone show the rate on ordinary news prose.
+    texts = {"mix": build_text(base, args.size)}
     if prose_base.strip():
-        prose = build_text(prose_base, args.size)
-        timings.append(
-            time_figcheck(chunks_of(prose, args.whole), args.runs, "figcheck (article prose)", clock)
+        texts["prose"] = build_text(prose_base, args.size)
+    timings = [
+        time_figcheck(
+            chunks_of(full, args.whole), args.runs,
+            "figcheck" if name == "mix" else f"figcheck ({_TEXT_LABELS[name]})", clock, name,
         )
-    if len(prefix) != len(text):
-        timings.append(time_figcheck(peer_chunks, args.runs, "figcheck (peer prefix)", clock))
-    peer, note = None, ""
-    if not args.no_peer:
-        print(
-            f"installing quantulum3 in a temporary virtualenv, timing it on {len(prefix):,} chars",
-            file=sys.stderr,
-        )
+        for name, full in texts.items()
+    ]  # fmt: skip
+    wanted = ("mix", "prose") if args.peer_text == "both" else (args.peer_text,)
+    peer_texts = {}
+    for name in wanted:
+        if name not in texts:
+            continue
+        prefix = texts[name][: min(args.peer_size, len(texts[name]))]
+        peer_texts[name] = chunks_of(prefix, args.whole)
+        if len(prefix) != len(texts[name]):  # figcheck on the same prefix, for a like ratio
+            label = "figcheck (peer prefix)" if name == "mix" else f"figcheck ({name} prefix)"
+            timings.append(time_figcheck(peer_texts[name], args.runs, label, clock, name))
+    peers: list[Timing] = []
+    note = ""
+    if not args.no_peer and peer_texts:
+        sizes = ", ".join(f"{sum(map(len, c)):,} chars of {n}" for n, c in peer_texts.items())
+        print(f"installing quantulum3 in a temporary virtualenv, timing it on {sizes}",
+              file=sys.stderr)  # fmt: skip
         try:
-            peer = time_quantulum3(peer_chunks, args.peer_runs, args.peer_timeout, clock)
+            peers = time_quantulum3(peer_texts, args.peer_runs, args.peer_timeout, clock)
         except (SpeedError, subprocess.TimeoutExpired, OSError) as exc:
             note = f"quantulum3 not timed: {exc}"
     print(
@@ -299,10 +324,12 @@ def main(argv: list[str] | None = None) -> int:
     print(f"figcheck extractor compiled with mypyc: {'yes' if compiled() else 'no'}")
     calls = "one call on the whole text" if args.whole else "one call per paragraph"
     print(f"text: {len(base):,} distinct chars from {args.shared} repeated to size; {calls}.")
+    print("figcheck: the number-dense mix (seeds and benchmark sentences); (article prose): "
+          "the seed articles alone.")
     print("chars = characters passed in (paragraph breaks excluded); found = items returned.")
-    print(report(timings, peer))
-    if peer:
-        print(f"'vs quantulum3' compares chars/s on the same {peer.chars:,} characters only.")
+    print(report(timings, peers))
+    if peers:
+        print("'vs quantulum3' compares chars/s with quantulum3 on the same text and characters only.")
     if note:
         print(note)
     return 0

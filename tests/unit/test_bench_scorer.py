@@ -764,3 +764,14 @@ def test_a_shared_head_is_written_without_and():
 def test_money_rates_and_minor_units(text, value, unit, expected):
     got = claim_to_cqe(claim(text, value, unit, kind="money"), load_vocab())
     assert values_match(expected[0], got.value) and got.unit == expected[1]
+
+
+def test_speed_ratio_is_taken_against_the_peer_on_the_same_text() -> None:
+    mix = speed.Timing("figcheck", 1_000, 0.01, 10, "mix")
+    prose = speed.Timing("figcheck (article prose)", 1_000, 0.001, 1, "prose")
+    peers = [speed.Timing("quantulum3", 1_000, 1.0, 5, "mix")]
+    table = speed.report([mix, prose], peers)
+    rows = {line.split("  ")[0].strip(): line for line in table.splitlines()[2:]}
+    assert rows["figcheck"].rstrip().endswith("100.0x")
+    # same length, other text: no ratio against the mix's peer
+    assert not rows["figcheck (article prose)"].rstrip().endswith("x")
