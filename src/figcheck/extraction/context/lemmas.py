@@ -1,10 +1,10 @@
 """English lemmas and dictionary membership, from simplemma.
 
 simplemma decodes its whole English dictionary (about 180,000 forms) on first use,
-most of a short run's time. With the ``fast`` extra (marisa-trie, platformdirs) the
+most of a short run's time. With marisa-trie and platformdirs (core dependencies) the
 dictionary is kept instead as a trie in the user's cache folder, built once and
 then opened without decoding; the answers are the same, read from the same
-dictionary. Without the extra, or when no cache folder can be written, simplemma's
+dictionary. Without them, or when no cache folder can be written, simplemma's
 default in-memory dictionary is used.
 
 Once the trie is kept, a word the dictionary holds is answered from the trie alone,
