@@ -72,7 +72,9 @@ class Tokens:
         return gap == " " or (gap != "" and gap.isspace())
 
 
-@dataclass(frozen=True, slots=True)
+# Not frozen: a frozen class's __init__ sets each field through object.__setattr__, several
+# times slower to build, and one is built per sentence. Nothing assigns to it after.
+@dataclass(slots=True)
 class SentenceContext:
     """What one sentence mentions, indexed by position; computed once per sentence.
 

@@ -37,7 +37,9 @@ PRESENT = "present"  # "are now": a present-tense stock, no period
 Spec = tuple  # an unresolved point: ("y", 2023), ("m", 3), ("wd", 5, None), ("rel", "year", -1)
 
 
-@dataclass(frozen=True, slots=True)
+# Not frozen: a frozen class's __init__ sets each field through object.__setattr__, several
+# times slower to build, and one is built per time expression. Nothing assigns to it after.
+@dataclass(slots=True, unsafe_hash=True)
 class TimeRef:
     """A time expression at ``sentence[start:end]``.
 
