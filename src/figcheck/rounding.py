@@ -11,12 +11,12 @@ precision is part of the row: "64" km allows 63.5–64.5, "48,457,102" is exact)
 
 from __future__ import annotations
 
-import re
+from .regex_cache import compile_pattern
 
 __all__ = ["half_unit", "written_number"]
 
 # The last number written in a claim's text: digits with thousands commas and decimals.
-_LITERAL = re.compile(r"(\d[\d,]*+)(?:\.(\d++))?")
+_LITERAL = compile_pattern(r"(\d[\d,]*+)(?:\.(\d++))?")
 _ROUND_ZEROS = 2
 
 

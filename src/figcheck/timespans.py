@@ -35,13 +35,15 @@ import re
 from dataclasses import dataclass, field
 from functools import cached_property
 
+from .regex_cache import compile_pattern
+
 __all__ = ["TimeSpan", "parse_period", "shift_months"]
 
 Point = tuple[int, ...]  # (year,), (year, month) or (year, month, day)
 
-_POINT = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
-_FISCAL = re.compile(r"FY ?(\d{4})(?:[-/](\d{2}|\d{4}))?", re.IGNORECASE)
-_DECADE = re.compile(r"(\d{3}0)s")
+_POINT = compile_pattern(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
+_FISCAL = compile_pattern(r"FY ?(\d{4})(?:[-/](\d{2}|\d{4}))?", re.IGNORECASE)
+_DECADE = compile_pattern(r"(\d{3}0)s")
 
 
 def shift_months(year: int, month: int, n: int) -> tuple[int, int]:

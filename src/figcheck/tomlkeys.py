@@ -15,13 +15,14 @@ import re
 from typing import Any
 
 from .errors import RuleDefinitionError
+from .regex_cache import compile_pattern
 
 __all__ = ["key_lines", "parse_toml", "string_list"]
 
 # A table header ("[options]", "[[expect]]") or a "key =" line; no nesting, so no backtracking.
-_HEADER = re.compile(r"^\s*(\[\[?)\s*([A-Za-z0-9_.-]++)\s*\]\]?")
-_KEY = re.compile(r"""^\s*(?:"([^"]*+)"|'([^']*+)'|([A-Za-z0-9_-]++))\s*=""")
-_SYNTAX_LINE = re.compile(r"line (\d++)")
+_HEADER = compile_pattern(r"^\s*(\[\[?)\s*([A-Za-z0-9_.-]++)\s*\]\]?")
+_KEY = compile_pattern(r"""^\s*(?:"([^"]*+)"|'([^']*+)'|([A-Za-z0-9_-]++))\s*=""")
+_SYNTAX_LINE = compile_pattern(r"line (\d++)")
 
 
 def key_lines(text: str) -> dict[str, int]:

@@ -12,18 +12,18 @@ from __future__ import annotations
 
 import functools
 import hashlib
-import re
 from collections.abc import Callable
 
 from .dist_version import installed_version
 from .package_data import data_text
+from .regex_cache import compile_pattern
 from .toml_cache import parse_toml_cached
 
 __all__ = ["TABLE", "known_dimensions", "rate_dimension", "render", "table_names"]
 
 TABLE = "unit_dimensions.toml"
 _EXTRA = ("count", "percent")  # names the scanner gives claims without a unit word
-_KEY = re.compile(r"[A-Za-z0-9_-]+")
+_KEY = compile_pattern(r"[A-Za-z0-9_-]+")
 
 
 def _stamp() -> tuple[str, str]:

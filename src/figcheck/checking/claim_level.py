@@ -17,13 +17,13 @@ from __future__ import annotations
 import functools
 import itertools
 import math
-import re
 from collections.abc import Iterable, Sequence
 
 from ..lexicon.files import data_file
 from ..claims import Bound, Claim, Kind
 from ..formatting import format_number
 from ..findings import CheckId, Finding
+from ..regex_cache import compile_pattern
 from .intervals import Interval, rel_gap
 from .options import CheckOptions, severity
 
@@ -37,8 +37,8 @@ __all__ = [
 ]
 
 # The last number literal of a claim's text; digits and separators only, possessive.
-_LITERAL = re.compile(r"\d[\d,]*+(?:\.(\d++))?")
-_GAP_WORD = re.compile(r"[^\W_]++")
+_LITERAL = compile_pattern(r"\d[\d,]*+(?:\.(\d++))?")
+_GAP_WORD = compile_pattern(r"[^\W_]++")
 _EPS = 1e-9
 
 

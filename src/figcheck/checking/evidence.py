@@ -19,12 +19,12 @@ from __future__ import annotations
 
 import functools
 import math
-import re
 from collections.abc import Callable
 from dataclasses import dataclass, fields
 
 from ..lexicon.files import data_file
 from ..lexicon.matching import words
+from ..regex_cache import compile_pattern
 from .frames import Frame
 from .wordlists import align_words, root
 
@@ -34,7 +34,7 @@ __all__ = [
 
 # Between a figure and its restatement: an opening bracket or a comma, then at most a hedge or
 # "or"/"i.e." ("1,351 (about 1,400)", "40 miles (64 km)", "a third, or 33%").
-_RESTATE = re.compile(
+_RESTATE = compile_pattern(
     r"\s{0,3}+(?:[(\[]|,|—|–)\s{0,3}+(?:(?:or|i\.e\.|ie|about|around|roughly|some|nearly|almost|"
     r"approximately|just\s(?:over|under))\s{1,3}+)?+"
 )

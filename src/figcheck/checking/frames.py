@@ -20,12 +20,12 @@ True
 from __future__ import annotations
 
 import functools
-import re
 import sys
 from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from ..claims import Claim, Kind
+from ..regex_cache import compile_pattern
 from ..units import dimension
 from ..lexicon.matching import matching_lexicon, words
 from ..lexicon.unit_concepts import unit_aspects, unit_measure
@@ -43,7 +43,7 @@ __all__ = [
 
 # A document's mentions are read from its first this many characters.
 _MENTIONS_CHARS = 200_000
-_WORD = re.compile(r"[^\W\d_]++")
+_WORD = compile_pattern(r"[^\W\d_]++")
 # A qualifying concept or word this close to the figure qualifies its measure.
 _QUALIFIER_NEAR = 0.8
 # A concept this close to the figure says what it counts, whatever the extractor chose.
@@ -213,7 +213,7 @@ def _is_base(claim: Claim) -> bool:
     return False
 
 
-_YEAR = re.compile(r"\d{4}")
+_YEAR = compile_pattern(r"\d{4}")
 
 
 def _base_period(claim: Claim, cue: float) -> bool:

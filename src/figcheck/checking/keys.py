@@ -12,13 +12,13 @@ Period(first=2014, last=2021, text='2014-04-14/2021-12-31')
 from __future__ import annotations
 
 import functools
-import re
 from collections.abc import Iterable
 import datetime as dt
 from dataclasses import dataclass, field
 
 from ..claims import Change, Claim
 from ..lexicon.matching import matching_lexicon, words
+from ..regex_cache import compile_pattern
 from ..timespans import TimeSpan, parse_period
 from ..units import dimension
 
@@ -34,7 +34,7 @@ __all__ = [
 
 _MIN_DAY, _MAX_DAY = dt.date.min, dt.date.max  # the open side of "since 2012" / "until 2030"
 # A year 1000-2999 not glued to other digits; "1990s" reads as the decade.
-_YEAR = re.compile(r"(?<!\d)([12]\d{3})(s?)(?!\d)")
+_YEAR = compile_pattern(r"(?<!\d)([12]\d{3})(s?)(?!\d)")
 
 
 @dataclass(frozen=True)

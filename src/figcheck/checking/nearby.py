@@ -28,21 +28,22 @@ from typing import NamedTuple
 from ..claims import Claim
 from ..lexicon.context import default_lexicon
 from ..lexicon.matching import matching_lexicon, words
+from ..regex_cache import compile_pattern
 from .wordlists import align_words, root
 
 __all__ = ["NearbyWords", "masked", "nearby_words", "phrase_words"]
 
 # Words are letters (and inner apostrophes or hyphens); possessive repeats keep it linear.
-_TOKEN = re.compile(r"[^\W\d_]++(?:['’-][^\W\d_]++)*+|[,;:()\[\]—–]")
+_TOKEN = compile_pattern(r"[^\W\d_]++(?:['’-][^\W\d_]++)*+|[,;:()\[\]—–]")
 _PUNCT = frozenset(",;:()[]—–")
 _BOUNDARY_COST = 2.0
 _SHARED = 0.3
 # Kinds of concept terms in the lexicon index: an event, an entity counted, a unit word.
 _EVENT_TERM, _ENTITY_TERM, _UNIT_TERM = 0, 1, 2
 _FIGURE = "#"  # stands for a figure among the words of a sentence
-_TO = re.compile(r"\b(?:to|at|from)\b", re.IGNORECASE)
+_TO = compile_pattern(r"\b(?:to|at|from)\b", re.IGNORECASE)
 _CUE_HINT = 0.6  # the most a change word not right by the figure counts
-_DIGITS = re.compile(r"\d++(?:[.,]\d++)*+")
+_DIGITS = compile_pattern(r"\d++(?:[.,]\d++)*+")
 # Sentence readings kept (each a few small dicts): enough for the sentence shapes of a corpus
 # that repeats them, bounded for one that never does.
 _READINGS = 16_384

@@ -7,11 +7,10 @@ then a level, each read on its own.
 
 from __future__ import annotations
 
-import re
-
 from ..claims import Claim, Kind
 from ..lexicon.context import NOT_NAME, default_lexicon
 from ..lexicon.names import default_names
+from ..regex_cache import compile_pattern
 from .bounds import change_before, claim_of, moved_before, range_claim
 from .figure import Figure, scale_of
 from .nonclaims import is_score
@@ -73,8 +72,8 @@ def _rank_or_reference(g: Grammar, text: str, fig: Figure) -> bool:
 
 _NAME = r"[A-Z][\w'’.&-]*+(?:[ \u00a0][A-Z][\w'’.&-]*+){0,3}+"
 _NAMES = rf"{_NAME}(?:,[ \u00a0]++{_NAME}){{0,8}}+,?[ \u00a0]++and[ \u00a0]++[A-Z]"
-_NAMED_PAIR = re.compile(_NAMES)
-_PAIR_AFTER = re.compile(rf"[ \u00a0]++[a-z][\w-]*+[ \u00a0]++of[ \u00a0]++{_NAMES}")
+_NAMED_PAIR = compile_pattern(_NAMES)
+_PAIR_AFTER = compile_pattern(rf"[ \u00a0]++[a-z][\w-]*+[ \u00a0]++of[ \u00a0]++{_NAMES}")
 
 
 def _part_of_whole(g: Grammar, text: str, fig: Figure) -> tuple[list[Claim], int] | None:
@@ -201,8 +200,8 @@ def _pending_scale(second: Figure, fig: Figure) -> float:
 
 
 _OLDEST = 120  # no one is this old: a larger number is no person's age
-_NAME_COMMA = re.compile(r"(?<![\w,’'.-])(?P<name>[A-Z][a-z’'-]++),[ \u00a0]$")
-_COMMA_AFTER = re.compile(r",[ \u00a0]")
+_NAME_COMMA = compile_pattern(r"(?<![\w,’'.-])(?P<name>[A-Z][a-z’'-]++),[ \u00a0]$")
+_COMMA_AFTER = compile_pattern(r",[ \u00a0]")
 
 
 def _age_after_name(text: str, fig: Figure) -> bool:

@@ -19,6 +19,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from ..regex_cache import compile_pattern
+
 
 __all__ = ["FOLDS_TO_ASCII", "EntryPoints"]
 
@@ -27,8 +29,8 @@ __all__ = ["FOLDS_TO_ASCII", "EntryPoints"]
 # recomputes the set from every code point.
 FOLDS_TO_ASCII = "\u0130\u0131\u017f\u212a"
 
-_WORD = re.compile(r"\w++")
-_DIGIT = re.compile(r"\d")
+_WORD = compile_pattern(r"\w++")
+_DIGIT = compile_pattern(r"\d")
 _AFTER_GAP = re.compile(rb" 0")  # in the tokens: a digit after a character that is no word's
 _ASCII = bytes(range(128))
 # ASCII letters to lower case, digits to "0", "_" kept (a word character), all else a space

@@ -19,10 +19,11 @@ from collections.abc import Sequence
 
 from ..claims import Claim, Kind
 from ..lexicon.files import data_file
+from ..regex_cache import compile_pattern
 
 __all__ = ["index_levels"]
 
-_NEXT = re.compile(r"\s*+([^\W\d_]?)")
+_NEXT = compile_pattern(r"\s*+([^\W\d_]?)")
 
 
 @functools.cache

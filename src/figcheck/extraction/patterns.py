@@ -211,36 +211,36 @@ def _of_gap(lex: ScannerLexicon) -> re.Pattern[str]:
 
 
 # Gaps between two figures that make them one claim.
-RANGE_GAP = re.compile(rf"{_SP}*+[–—]{_SP}*+|-(?=\d)|{_SP}++-{_SP}++(?=\d)|{_SP}++to{_SP}++")
-AND_GAP = re.compile(rf"{_SP}++and{_SP}++")
-UP_TO_GAP = re.compile(rf"{_SP}++up{_SP}++to{_SP}++")  # "from 300 sq m up to 700 sq m"
+RANGE_GAP = compile_pattern(rf"{_SP}*+[–—]{_SP}*+|-(?=\d)|{_SP}++-{_SP}++(?=\d)|{_SP}++to{_SP}++")
+AND_GAP = compile_pattern(rf"{_SP}++and{_SP}++")
+UP_TO_GAP = compile_pattern(rf"{_SP}++up{_SP}++to{_SP}++")  # "from 300 sq m up to 700 sq m"
 # A multiple written with "times" after a bare count ("3.5 times earnings", "orbited 200 times").
-TIMES = re.compile(rf"{_SP}++times(?![\w-])")
+TIMES = compile_pattern(rf"{_SP}++times(?![\w-])")
 # Between the two levels of a movement: "from 4.8% [in 2019 to] 5.1%", "from 190 pounds [to] 176",
 # "from 28 mpg [combined to] 31", "from 3% [last year to] 4%".
-MOVE_TO_GAP = re.compile(
+MOVE_TO_GAP = compile_pattern(
     rf"{_SP}++(?:(?:in{_SP}++(?:19|20)\d\d|(?!to{_SP})[a-z]++(?:{_SP}++(?!to{_SP})[a-z]++)?+){_SP}++)?+"
     rf"to{_SP}++"
 )
-OR_GAP = re.compile(rf"{_SP}++or{_SP}++")
+OR_GAP = compile_pattern(rf"{_SP}++or{_SP}++")
 # Two alternatives, the unit written with the second only: "about 3 or $4", "a 10- or 12-inch display".
-ALTERNATIVE_GAP = re.compile(rf"-?+{_SP}++or{_SP}++")
-BETWEEN_LEFT = re.compile(r"(?i)(?<![\w])(?:between|from)[ \u00a0]++$")
-NEXT_WORD = re.compile(rf"{_SP}++(?P<w>[A-Za-z][\w'’.&-]*+)")
+ALTERNATIVE_GAP = compile_pattern(rf"-?+{_SP}++or{_SP}++")
+BETWEEN_LEFT = compile_pattern(r"(?i)(?<![\w])(?:between|from)[ \u00a0]++$")
+NEXT_WORD = compile_pattern(rf"{_SP}++(?P<w>[A-Za-z][\w'’.&-]*+)")
 NAMED_REACH = 24  # longer than any name in exclusions.toml [named]
-ADDRESS_WORD = re.compile(
+ADDRESS_WORD = compile_pattern(
     rf"{_SP}++(?P<w>[A-Z][\w'’.-]*+|\d{{1,4}}(?:st|nd|rd|th)|[NSEW]\.?)(?=[\s,;]|$)"
 )
-SLASH_FRACTION = re.compile(r"(?P<n>\d{1,3})[/⁄](?P<d>\d{1,4})(?![\d/⁄.,]\d|[\d/⁄])")
-OF = re.compile(r"[ \u00a0]++of(?![\w])")
+SLASH_FRACTION = compile_pattern(r"(?P<n>\d{1,3})[/⁄](?P<d>\d{1,4})(?![\d/⁄.,]\d|[\d/⁄])")
+OF = compile_pattern(r"[ \u00a0]++of(?![\w])")
 # "1.99×10^30", "2.998 x 10−8", "6.02×10²³"
-SCIENTIFIC = re.compile(
+SCIENTIFIC = compile_pattern(
     r"[ \u00a0]?+[×xX*][ \u00a0]?+10(?:\^|\*\*)?(?P<exp>[−-]?\d{1,3}+|⁻?[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3}+)(?![\d.,])"
 )
 SUPERSCRIPT = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹⁻−", "0123456789--")
-LOWER_WORD = re.compile(r"[a-z]++")
-MINUS = re.compile(r"(?i)(?<![\w])minus(?:-|[ \u00a0]++)$")
-CLOCK = re.compile(r"[:.][0-5]\d(?!\d)")
+LOWER_WORD = compile_pattern(r"[a-z]++")
+MINUS = compile_pattern(r"(?i)(?<![\w])minus(?:-|[ \u00a0]++)$")
+CLOCK = compile_pattern(r"[:.][0-5]\d(?!\d)")
 SCORE_WINDOW = 40
 
 

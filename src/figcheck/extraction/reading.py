@@ -14,6 +14,7 @@ import warnings
 
 from ..claims import Kind
 from ..lexicon.scanner import UnitForm
+from ..regex_cache import compile_pattern
 from ..units import dimension
 from .figure import Figure
 from .nonclaims import after_name, digits_ok, is_identifier, is_year, pronoun_one
@@ -305,7 +306,7 @@ def _unit(g: Grammar, text: str, fig: Figure, e: int) -> None:
 
 
 _TIMES_SIGN = frozenset("×xX*")  # what opens SCIENTIFIC after its optional space
-_CLOCK_P = re.compile(r"\.[A-Za-z]")  # "5 p.m.", "5 p.a."
+_CLOCK_P = compile_pattern(r"\.[A-Za-z]")  # "5 p.m.", "5 p.a."
 
 
 def _rate(g: Grammar, text: str, fig: Figure) -> None:

@@ -21,6 +21,7 @@ from collections.abc import Mapping
 
 from ..claims import Claim, Kind
 from ..lexicon.scanner import lexicon
+from ..regex_cache import compile_pattern
 from .combining import combine, movement_end
 from .nonclaims import named_at
 from .patterns import Grammar, grammar
@@ -108,7 +109,8 @@ def _next_atom(g: Grammar, text: str, pos: int, entries: list[int]) -> re.Match[
     return None
 
 
-_RESTATED = re.compile(r"[ \u00a0]*+(?:,[ \u00a0]*+or|\(|,[ \u00a0]*+or[ \u00a0]++by|or)[ \u00a0]*+")
+_RESTATED = compile_pattern(
+    r"[ \u00a0]*+(?:,[ \u00a0]*+or|\(|,[ \u00a0]*+or[ \u00a0]++by|or)[ \u00a0]*+")
 
 
 def _restated_change(text: str, before: Claim, claim: Claim) -> Claim:

@@ -10,6 +10,7 @@ import re
 from fractions import Fraction
 
 from ..claims import Claim, Kind
+from ..regex_cache import compile_pattern
 from .bounds import claim_of, hedge_before, range_claim
 from .figure import Figure
 from .numerals import parse_words, rounding_of_integer
@@ -76,8 +77,8 @@ def fold(g: Grammar, text: str, m: re.Match[str]) -> tuple[list[Claim], int] | N
     return [claim_of(g, text, fig, "multiple")], m.end()
 
 
-_AND_BEFORE = re.compile(r"(?<![\w.,])(?P<n>\d{1,3}|[A-Za-z]++)[ \u00a0]++and[ \u00a0]++$")
-_A_SCALE = re.compile(r"[ \u00a0]++(?:a[ \u00a0]++)?(?P<w>[A-Za-z]++)")
+_AND_BEFORE = compile_pattern(r"(?<![\w.,])(?P<n>\d{1,3}|[A-Za-z]++)[ \u00a0]++and[ \u00a0]++$")
+_A_SCALE = compile_pattern(r"[ \u00a0]++(?:a[ \u00a0]++)?(?P<w>[A-Za-z]++)")
 
 
 def _half_a_scale(g: Grammar, text: str, m: re.Match[str]) -> tuple[list[Claim], int] | None:

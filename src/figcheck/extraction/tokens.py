@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-import re
 import threading
+
+from ..regex_cache import compile_pattern
 
 __all__ = ["OPENERS", "PREV_CHARS", "WORDLIKE", "forget_tails", "prev_word", "tail"]
 
-WORDLIKE = re.compile(r"[A-Za-z][\w'’.&-]*+")
+WORDLIKE = compile_pattern(r"[A-Za-z][\w'’.&-]*+")
 OPENERS = "(\"“‘'["
 PREV_CHARS = 48  # how far left the hedge, currency and change windows look
 

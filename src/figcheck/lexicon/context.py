@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from ..regex_cache import compile_pattern
 from .files import DataFile, data_file
 from .months import month_numbers
 from .names import NameLists, default_names
@@ -50,11 +51,12 @@ BEFORE, AFTER, EITHER = 0, 1, 2
 # Unicode categories; possessive repeats keep the scan linear. The group makes
 # re.split return words and the gaps between them.
 LETTER = "A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f\u0370-\u03ff\u0400-\u04ff"
-_SINGLE_WORD = re.compile(r"[a-z][a-z'\-]*")
-_TERM = re.compile(r"[a-z0-9][a-z0-9'\-]*(?: [a-z0-9][a-z0-9'\-]*)*")
-_BRACE = re.compile(r"\{([^{}]*)\}")
-_SUBJECT_KEY = re.compile(r"[A-Z][A-Za-z'\-]*")
-_NON_BLANK = re.compile(r"\S.*")
+_SINGLE_WORD = compile_pattern(r"[a-z][a-z'\-]*")
+_TERM = compile_pattern(r"[a-z0-9][a-z0-9'\-]*(?: [a-z0-9][a-z0-9'\-]*)*")
+_BRACE = compile_pattern(r"\{([^{}]*)\}")
+_SUBJECT_KEY = compile_pattern(r"[A-Z][A-Za-z'\-]*")
+_NON_BLANK = compile_pattern(r"\S.*")
+_CONCEPT_NAME = compile_pattern(r"[a-z][a-z_]*")
 
 _WORD_ROLES = {
     "determiners": DET | STOP | NOT_NAME,
@@ -138,7 +140,7 @@ def _load_concepts(df: DataFile) -> tuple[list[tuple[str, str, int]], set[str]]:
     owner: dict[str, str] = {}
     for concept, spec in df.data.items():
         line = _table_line(df, concept)
-        if not isinstance(spec, dict) or not re.fullmatch(r"[a-z][a-z_]*", concept):
+        if not isinstance(spec, dict) or not _CONCEPT_NAME.fullmatch(concept):
             raise RuleDefinitionError(
                 df.path,
                 line,
@@ -271,7 +273,7 @@ def load_lexicon(
         names=names if names is not None else default_names(),
         figure_verbs=frozenset(figure_verbs),
         verbs=frozenset(w for w, r in roles.items() if r & VERB),
-        carried=re.compile(
+        carried=compile_pattern(
             r"\b(?:" + "|".join(re.escape(c) for c in sorted(carried, key=len, reverse=True)) + r")\b"
         ),
     )

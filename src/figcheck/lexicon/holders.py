@@ -7,15 +7,15 @@
 from __future__ import annotations
 
 import functools
-import re
 from dataclasses import dataclass
 
+from ..regex_cache import compile_pattern
 from .files import DataFile, data_file
 
 __all__ = ["HolderLexicon", "default_holders", "load_holders"]
 
-_WORD = re.compile(r"[a-z&][a-z'\-]*")
-_MARK = re.compile(r"[^\sA-Za-z0-9]")
+_WORD = compile_pattern(r"[a-z&][a-z'\-]*")
+_MARK = compile_pattern(r"[^\sA-Za-z0-9]")
 _LISTS = ("links", "relatives", "openers", "intros", "pronouns", "joiners", "stops",
           "coordinators", "verb_objects", "purchases", "when", "when_nouns", "lists", "after_links", "reports", "moves", "anaphors")
 

@@ -11,16 +11,16 @@ subjects with them.
 from __future__ import annotations
 
 import functools
-import re
 from dataclasses import dataclass
 
+from ..regex_cache import compile_pattern
 from .files import data_file
 
 __all__ = ["MatchingLexicon", "matching_lexicon", "words"]
 
 # Letters and digits only; possessive quantifier, so no backtracking on long runs.
-_WORD = re.compile(r"[^\W_]++")
-_POSSESSIVE = re.compile(r"['’]s(?![^\W_])")
+_WORD = compile_pattern(r"[^\W_]++")
+_POSSESSIVE = compile_pattern(r"['’]s(?![^\W_])")
 @dataclass(frozen=True)
 class MatchingLexicon:
     """The word lists of ``data/checks.toml`` that normalise subjects, nouns and measures."""

@@ -10,15 +10,16 @@ import functools
 import re
 from dataclasses import dataclass
 
+from ..regex_cache import compile_pattern
 from .files import DataFile, data_file
 from ..errors import RuleDefinitionError
 
 __all__ = ["MeasureLexicon", "default_measures", "load_measures"]
 
-_WORD = re.compile(r"[a-z][a-z'\-]*")
-_PHRASE = re.compile(r"[a-z][a-z'\-]*(?: [a-z][a-z'\-]*)*")
-_NAME = re.compile(r"[a-z][a-z_]*")
-_ABBREVIATION = re.compile(r"[A-Za-z][A-Za-z0-9]*")
+_WORD = compile_pattern(r"[a-z][a-z'\-]*")
+_PHRASE = compile_pattern(r"[a-z][a-z'\-]*(?: [a-z][a-z'\-]*)*")
+_NAME = compile_pattern(r"[a-z][a-z_]*")
+_ABBREVIATION = compile_pattern(r"[A-Za-z][A-Za-z0-9]*")
 _LISTS = ("verbs", "fillers", "people", "groups", "qualifiers", "auxiliaries", "pronouns", "not_nouns", "subsets", "times", "descriptive",
           "adjective_endings")
 _SCALE_KEYS = ("before", "after", "events")

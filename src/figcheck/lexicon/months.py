@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import functools
-import re
 
+from ..regex_cache import compile_pattern
 from .files import DataFile, data_file
 
 __all__ = ["load_months", "month_numbers"]
 
-_MONTH_NAME = re.compile(r"[a-z]+")
+_MONTH_NAME = compile_pattern(r"[a-z]+")
 
 
 def load_months(df: DataFile) -> dict[str, int]:

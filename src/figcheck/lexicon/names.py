@@ -6,14 +6,15 @@ import functools
 import re
 from dataclasses import dataclass
 
+from ..regex_cache import compile_pattern
 from .files import DataFile, data_file
 
 __all__ = ["NameLists", "default_names", "load_names"]
 
-_CAPITALISED = re.compile(r"[A-ZÀ-Þ][\w'’\-]*")
-_CAPITALISED_PHRASE = re.compile(r"[A-ZÀ-Þ][\w'’\-]*(?: [A-ZÀ-Þ][\w'’\-]*)*")
-_LOWER = re.compile(r"[a-z][a-z\-]*")
-_LOWER_PHRASE = re.compile(r"[a-z][a-z\-]*(?: [a-z][a-z\-]*)*")
+_CAPITALISED = compile_pattern(r"[A-ZÀ-Þ][\w'’\-]*")
+_CAPITALISED_PHRASE = compile_pattern(r"[A-ZÀ-Þ][\w'’\-]*(?: [A-ZÀ-Þ][\w'’\-]*)*")
+_LOWER = compile_pattern(r"[a-z][a-z\-]*")
+_LOWER_PHRASE = compile_pattern(r"[a-z][a-z\-]*(?: [a-z][a-z\-]*)*")
 _LISTS = {
     "known": _CAPITALISED,
     "not_names": _CAPITALISED,

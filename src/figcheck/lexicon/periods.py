@@ -13,13 +13,15 @@ import functools
 import re
 from dataclasses import dataclass
 
+from ..regex_cache import compile_pattern
 from .files import DataFile, data_file
 from .literals import trie_alternation
 from .months import load_months
 
 __all__ = ["PeriodLexicon", "load_period_lexicon", "period_lexicon", "tokens_of"]
 
-_TOKEN = re.compile(r"[^\W\d_]++|\d++|'s\b|\S")
+_TOKEN = compile_pattern(r"[^\W\d_]++|\d++|'s\b|\S")
+_MONTH_DAY = compile_pattern(r"(\d\d)-(\d\d)")
 
 # Phrase words too common to mark a sentence as one that may name a period.
 _NOT_KEYWORDS = frozenset(("a", "an", "the", "of", "this", "that", "last", "next", "new", "st"))
@@ -117,7 +119,7 @@ def load_period_lexicon(periods: DataFile, months: DataFile) -> PeriodLexicon:
     holidays = f.table("holidays")
     fixed: dict[tuple[str, ...], tuple[int, int]] = {}
     for key, value in holidays.get("fixed", {}).items():
-        m = re.fullmatch(r"(\d\d)-(\d\d)", value) if isinstance(value, str) else None
+        m = _MONTH_DAY.fullmatch(value) if isinstance(value, str) else None
         if m is None or not (1 <= int(m[1]) <= 12 and 1 <= int(m[2]) <= 31):
             raise f.error(key, 'must be "MM-DD"', "holidays.fixed")
         fixed[tokens_of(key)] = (int(m[1]), int(m[2]))
@@ -199,11 +201,11 @@ def _whole_words(words: frozenset[str]) -> re.Pattern[str]:
     ``[^\\W\\d_]++`` cuts); a word with other characters could never be such a run."""
     letters = [w for w in words if _LETTERS.fullmatch(w)]
     if not letters:
-        return re.compile(r"(?!)")
-    return re.compile(r"(?<![^\W\d_])" + trie_alternation(letters) + r"(?![^\W\d_])")
+        return compile_pattern(r"(?!)")
+    return compile_pattern(r"(?<![^\W\d_])" + trie_alternation(letters) + r"(?![^\W\d_])")
 
 
-_LETTERS = re.compile(r"[^\W\d_]++")
+_LETTERS = compile_pattern(r"[^\W\d_]++")
 
 
 def _gates(

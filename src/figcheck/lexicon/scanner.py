@@ -24,6 +24,7 @@ __all__ = ["Hedge", "ScannerLexicon", "UnitForm", "alternation", "lexicon", "phr
 # The bounds a hedge may set: every Bound but the default "=" and a range.
 _BOUNDS = frozenset(b.value for b in Bound) - {Bound.EQ.value, Bound.RANGE.value}
 _KINDS = {"measure", "duration", "per"}  # "per": read only as a rate's denominator
+_ISO_CODE = compile_pattern(r"[A-Z]{3}")
 
 
 def alternation(words: list[str]) -> str:
@@ -293,7 +294,7 @@ def _load_units() -> dict[str, Any]:
             exact[form] = meaning
     prefixes: dict[str, str] = {}
     for code, spec in f.table("currencies").items():
-        if not re.fullmatch(r"[A-Z]{3}", code):
+        if not _ISO_CODE.fullmatch(code):
             raise f.error(code, "currency tables are named by ISO 4217 code", "currencies")
         try:
             _units.dimension(code)
@@ -454,7 +455,8 @@ def lexicon() -> ScannerLexicon:
         metre_after=num["metre_after"],
         half_not_after=num["half_not_after"],
         # no word boundary: "half a", "half an" and "half another" alike (as before the move)
-        half_share_re=re.compile(r"\s*(?:" + _alternation(num["half_followed_by"]) + r"|[,.;])"),
+        half_share_re=compile_pattern(
+            r"\s*(?:" + _alternation(num["half_followed_by"]) + r"|[,.;])"),
         half_also_after=num["half_also_after"],
         fraction_share_after=num["fraction_share_after"],
         percent_forms=num["percent"],

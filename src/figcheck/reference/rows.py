@@ -33,6 +33,7 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, model_validator
 
 from ..errors import RowError
+from ..regex_cache import compile_pattern
 from ..rounding import half_unit, written_number
 
 __all__ = [
@@ -50,14 +51,14 @@ OPTIONAL_COLUMNS = (
 )
 KNOWN_COLUMNS = REQUIRED_COLUMNS + OPTIONAL_COLUMNS
 # Plain decimal, or thousands grouped by commas; possessive so a long digit run cannot backtrack.
-_NUMBER = re.compile(r"[+-]?+(?:\d{1,3}(?:,\d{3})++|\d++)(?:\.\d++)?+(?:[eE][+-]?+\d++)?+")
+_NUMBER = compile_pattern(r"[+-]?+(?:\d{1,3}(?:,\d{3})++|\d++)(?:\.\d++)?+(?:[eE][+-]?+\d++)?+")
 # A unit cell: names joined by * / · "per" or a space, each with an optional small integer power.
 # Only this shape ever reaches pint, whose parser would evaluate "10 ** 10 ** 10".
 _UNIT_NAME = r"(?:[^\W\d]\w*+|%|‰|°[CF]?+)"
 _UNIT_POWER = r"(?:[ ]*+(?:\*\*|\^)[ ]*+[+-]?+\d{1,9}+)?+"
 _UNIT_JOIN = r"(?:[ ]*+[*/·][ ]*+|[ ]++per[ ]++|[ ]++)"
-_UNIT = re.compile(rf"{_UNIT_NAME}{_UNIT_POWER}(?:{_UNIT_JOIN}{_UNIT_NAME}{_UNIT_POWER})*+")
-_POWER = re.compile(r"(?:\*\*|\^)[ ]*+([+-]?+\d++)")
+_UNIT = compile_pattern(rf"{_UNIT_NAME}{_UNIT_POWER}(?:{_UNIT_JOIN}{_UNIT_NAME}{_UNIT_POWER})*+")
+_POWER = compile_pattern(r"(?:\*\*|\^)[ ]*+([+-]?+\d++)")
 _INFINITE = {"inf": math.inf, "+inf": math.inf, "infinity": math.inf, "∞": math.inf,
              "-inf": -math.inf, "-infinity": -math.inf, "-∞": -math.inf}
 

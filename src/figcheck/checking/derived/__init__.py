@@ -27,6 +27,7 @@ from collections.abc import Callable, Mapping, Sequence
 
 from ...claims import Claim, Kind
 from ...findings import CheckId, Corroboration, Finding
+from ...regex_cache import compile_pattern
 from ..options import CheckOptions
 from .change import check_changes
 from .duration import check_durations
@@ -48,7 +49,7 @@ DateInfo = dt.date | None | tuple[dt.date | None, tuple[int, int] | None]
 
 
 # A duration written in words, which needs no claim of the extractor ("the month-long strike").
-_DURATION_WORDS = re.compile(r"-long\b|\b(?:past|last|its|their|second|third|fourth|fifth)\s+"
+_DURATION_WORDS = compile_pattern(r"-long\b|\b(?:past|last|its|their|second|third|fourth|fifth)\s+"
                              r"(?:decade|year|month|week|day)", re.IGNORECASE)
 
 

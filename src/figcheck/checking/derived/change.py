@@ -29,7 +29,7 @@ from ...formatting import format_number
 from ..intervals import Interval
 from .arith import Outcome, Reading, corroboration, evaluate, finding, ratio, sub, words
 from .figures import fraction_changes, from_to_levels, multiplier_changes
-from .rules import phrase_pattern, rules
+from .rules import phrase_pattern, rules, within
 from .view import DocView
 
 __all__ = ["check_changes", "is_stated_change"]
@@ -50,7 +50,7 @@ def is_stated_change(view: DocView, claim: Claim) -> bool:
     if claim.rule.startswith("derived_"):
         return True
     before = view.text[max(claim.sentence_start, claim.start - 20):claim.start]
-    return not re.search(rf"(?:{rules().not_change.pattern})\s*$", before, re.IGNORECASE)
+    return not within(rules().not_change, after=r"\s*$").search(before)
 
 
 def _base_unit(unit: str) -> str:
@@ -103,8 +103,7 @@ def _same_clause(view: DocView, change: Claim, level: Claim) -> bool:
         return False  # "A up 9.4% to $84 and B up 4% to $13.60": $84 is A's, not B's
     between = view.text[lo.end:hi.start]
     if hi is change:  # "flew 7.2 million, a rise of 9 percent": the change's own words
-        between = re.sub(rf"(?:{_change_verbs().pattern})\W*(?:of|by)?\s*$", "", between,
-                         flags=re.IGNORECASE)
+        between = within(_change_verbs(), after=r"\W*(?:of|by)?\s*$").sub("", between)
     return not (rules().clause_breaks.search(between) or _change_verbs().search(between)
                 or ";" in between)
 
@@ -114,9 +113,9 @@ def _tag(view: DocView, level: Claim, previous_end: int) -> str | None:
     window = view.text[start:level.start]
     # An old-level cue right before the figure ("up from", "compared with", "when"), at most
     # two words away, so that "rose 6% from a year before in Leeds, 4.1% in York" is no level pair.
-    if re.search(rf"(?:{rules().old_cues.pattern})(?:\W+\w+){{0,2}}\W*$", window, re.IGNORECASE):
+    if within(rules().old_cues, after=r"(?:\W+\w+){0,2}\W*$").search(window):
         return "old"
-    if re.search(rf"(?:{rules().new_cues.pattern})\W*$", window, re.IGNORECASE):
+    if within(rules().new_cues, after=r"\W*$").search(window):
         return "new"
     return None
 

@@ -30,7 +30,7 @@ _MONTH_NUMBER = {
     "oct": 10, "nov": 11, "dec": 12,
 }
 _YEAR = r"(?:1[89]\d\d|20\d\d)"
-_DIGIT = re.compile(r"\d")
+_DIGIT = compile_pattern(r"\d")
 
 
 @dataclass(frozen=True)

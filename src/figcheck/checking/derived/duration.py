@@ -26,7 +26,7 @@ from ..intervals import Interval
 from .arith import Reading, corroboration, evaluate, finding
 from .dates import DateRef, find_dates, resolve_year, span_days
 from .figures import duration_words
-from .rules import phrase_pattern, rules
+from .rules import phrase_pattern, rules, within
 from .view import DocView
 
 __all__ = ["check_durations", "duration_days"]
@@ -80,7 +80,7 @@ def _find(view: DocView, si: int) -> list[DateRef]:
 
 def _is_frequency(view: DocView, d: Claim) -> bool:
     before = view.text[max(d.sentence_start, d.start - 12):d.start]
-    return bool(re.search(rf"(?:{rules().frequency.pattern})\s*$", before, re.IGNORECASE))
+    return bool(within(rules().frequency, after=r"\s*$").search(before))
 
 
 def _date_claim(view: DocView, ref: DateRef) -> Claim:

@@ -39,7 +39,7 @@ __all__ = [
 
 # Units written in words that figcheck's unit registry names by another unit.
 _UNIT_SCALE = {"decade": ("year", 10.0), "fortnight": ("week", 2.0)}
-_BARE_NUMBER = re.compile(r"(?<![\w.,$€£%-])\d{1,3}(?:,\d{3})*+(?![\w%$€£]|[.,]\d)")
+_BARE_NUMBER = compile_pattern(r"(?<![\w.,$€£%-])\d{1,3}(?:,\d{3})*+(?![\w%$€£]|[.,]\d)")
 
 
 def _tolerance(family: str, tolerances: Mapping[str, float] | None) -> float:
@@ -167,7 +167,7 @@ def fraction_shares(view: DocView, tolerances: Mapping[str, float] | None = None
     return out
 
 
-_FROM_TO = re.compile(r"(\d[\d,]*+(?:\.\d++)?)\s+to\s+(\d[\d,]*+(?:\.\d++)?)")
+_FROM_TO = compile_pattern(r"(\d[\d,]*+(?:\.\d++)?)\s+to\s+(\d[\d,]*+(?:\.\d++)?)")
 
 
 def literal_interval(literal: str) -> tuple[float, float, float]:

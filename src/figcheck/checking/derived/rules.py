@@ -21,7 +21,7 @@ from typing import Any
 from ...lexicon.files import DataFile, data_file
 from ...regex_cache import compile_pattern
 
-__all__ = ["DerivedRules", "phrase_pattern", "rules"]
+__all__ = ["DerivedRules", "phrase_pattern", "rules", "within"]
 
 _FILE = "derived.toml"
 
@@ -40,6 +40,12 @@ def phrase_pattern(phrases: list[str], *, suffix: str = "") -> re.Pattern[str]:
     if not parts:
         return re.compile(r"(?!x)x")
     return compile_pattern("(?:" + "|".join(parts) + r")(?!\w)" + suffix, re.IGNORECASE)
+
+
+@functools.cache
+def within(rule: re.Pattern[str], before: str = "", after: str = "") -> re.Pattern[str]:
+    """``rule`` between the patterns ``before`` and ``after``, case-insensitive (made once)."""
+    return compile_pattern(f"{before}(?:{rule.pattern}){after}", re.IGNORECASE)
 
 
 @dataclass(frozen=True)

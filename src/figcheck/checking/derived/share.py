@@ -23,6 +23,7 @@ from collections.abc import Mapping
 
 from ...claims import Claim, Kind
 from ...findings import CheckId, Corroboration, Finding
+from ...regex_cache import compile_pattern
 from ..intervals import Interval
 from .arith import Reading, corroboration, evaluate, finding, ratio
 from .change import is_stated_change
@@ -34,8 +35,8 @@ __all__ = ["check_shares"]
 
 # Most characters between a share and the figure it summarises ("9,650 of those sales, almost").
 _NEAR = 45
-_OF_PHRASE = re.compile(r"\s*of\s+((?:[\w'’-]+\s*){1,4})", re.IGNORECASE)
-_WORD = re.compile(r"[a-z]+")
+_OF_PHRASE = compile_pattern(r"\s*of\s+((?:[\w'’-]+\s*){1,4})", re.IGNORECASE)
+_WORD = compile_pattern(r"[a-z]+")
 
 
 def _is_share(view: DocView, c: Claim) -> bool:

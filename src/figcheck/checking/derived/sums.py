@@ -19,20 +19,21 @@ from collections.abc import Sequence
 
 from ...claims import Claim, Kind
 from ...findings import CheckId, Corroboration, Finding
+from ...regex_cache import compile_pattern
 from ..intervals import Interval
 from .arith import Reading, add, corroboration, evaluate, finding
 from .change import is_stated_change
 from .figures import list_items
-from .rules import rules
+from .rules import rules, within
 from .view import DocView
 
 __all__ = ["check_sums"]
 
-_LIST_MARK = re.compile(r":|—|–")
+_LIST_MARK = compile_pattern(r":|—|–")
 # Cues that name a remainder ("the rest", "the other seven") must be followed by its figure
 # within this many characters; "and the rest on the exchange" states no remainder.
 _REMAINDER_REACH = 14
-_REMAINDER = re.compile(r"the\s+(?:rest|remaining|remainder|others?)\b", re.IGNORECASE)
+_REMAINDER = compile_pattern(r"the\s+(?:rest|remaining|remainder|others?)\b", re.IGNORECASE)
 _HUNDRED = Interval(100.0, 100.0)
 
 
@@ -51,8 +52,7 @@ def _opener_total(view: DocView, si: int) -> Claim | None:
         lead = view.text[s:c.start]
         if len(lead) > 40:
             break
-        if re.fullmatch(rf"\W*(?:{rules().total_openers.pattern})\s+(?:the\s+)?",
-                        lead, re.IGNORECASE):
+        if within(rules().total_openers, r"\W*", r"\s+(?:the\s+)?").fullmatch(lead):
             return c
     return None
 

@@ -22,13 +22,14 @@ from typing import Any
 
 from ...errors import DocumentError
 from ...lexicon.months import month_numbers
+from ...regex_cache import compile_pattern
 
 __all__ = ["DocumentContext", "document_context", "parse_date"]
 
 # A dateline opens the text: a place in capitals (with an optional state or country,
 # "SPRINGFIELD, Ill."), an optional date, an optional agency in brackets, then a dash.
 # Anchored at the start and bounded, so it is tried once and cannot backtrack far.
-_DATELINE = re.compile(
+_DATELINE = compile_pattern(
     r"""
     \s{0,4}+
     (?P<place>[A-Z][A-Z.'’\-]{1,30}(?:\ [A-Z][A-Z.'’\-]{0,30}){0,3})
@@ -41,9 +42,10 @@ _DATELINE = re.compile(
 )
 
 # Dates written out in metadata: "2024-03-07", "March 7, 2024", "7 March 2024".
-_ISO = re.compile(r"((?:19|20)\d\d)-(\d\d)-(\d\d)(?:[T ].*)?")
-_MONTH_FIRST = re.compile(r"([A-Za-z]{3,9})\.? ([0-3]?\d)(?:st|nd|rd|th)?,? ((?:19|20)\d\d)")
-_DAY_FIRST = re.compile(r"([0-3]?\d)(?:st|nd|rd|th)? (?:of )?([A-Za-z]{3,9})\.?,? ((?:19|20)\d\d)")
+_ISO = compile_pattern(r"((?:19|20)\d\d)-(\d\d)-(\d\d)(?:[T ].*)?")
+_MONTH_FIRST = compile_pattern(r"([A-Za-z]{3,9})\.? ([0-3]?\d)(?:st|nd|rd|th)?,? ((?:19|20)\d\d)")
+_DAY_FIRST = compile_pattern(
+    r"([0-3]?\d)(?:st|nd|rd|th)? (?:of )?([A-Za-z]{3,9})\.?,? ((?:19|20)\d\d)")
 
 
 @dataclass(frozen=True, slots=True)

@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from ...lexicon.context import DET, GENERIC, NOT_NAME, STOP
 from ...lexicon.holders import HolderLexicon
 from ...lexicon.measures import default_measures
+from ...regex_cache import compile_pattern
 from .sentence import POSSESSIVE, Tokens
 
 __all__ = [
@@ -44,8 +45,8 @@ _VERB_GROUP = 4  # words from a relative word to the figure ("that should have c
 LIST_GAP = 24  # characters from one figure to the comma before the next, in a list
 _TIGHT_GAPS = frozenset(("&", "-", "/", ".", "'", "’", "."))
 _SIGNS = "-−"
-_QUOTE_GAP = re.compile(r" (?:\d++ )?+[+\-−]?+")  # "Dow +0.2%", "Varro 40 -1.3%"
-MONEY = re.compile(r"[$£€¥]|\b(?:dollars?|euros?|pounds?|yen|yuan)\b", re.IGNORECASE)  # money written with a figure
+_QUOTE_GAP = compile_pattern(r" (?:\d++ )?+[+\-−]?+")  # "Dow +0.2%", "Varro 40 -1.3%"
+MONEY = compile_pattern(r"[$£€¥]|\b(?:dollars?|euros?|pounds?|yen|yuan)\b", re.IGNORECASE)  # money written with a figure
 
 
 def priced_or_timed(t: Tokens, start: int, end: int) -> bool:

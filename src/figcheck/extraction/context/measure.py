@@ -13,7 +13,6 @@ Word lists are data: ``data/measures.toml``, loaded by
 from __future__ import annotations
 
 import functools
-import re
 from bisect import bisect_left
 
 from collections.abc import Sequence
@@ -28,6 +27,7 @@ from ...lexicon.context import (
     ContextLexicon,
 )
 from ...lexicon.measures import MeasureLexicon, default_measures
+from ...regex_cache import compile_pattern
 from .heads import measure_head
 from .nouns import is_name, noun_after, noun_before
 from .sentence import POSSESSIVE, Tokens
@@ -49,7 +49,7 @@ _PREPOSITIONS = frozenset((
     "under", "with", "between", "throughout", "outside", "inside", "near",
 ))
 _LINKS = frozenset(("and", "or", "&"))
-_YEAR_GAP = re.compile(r" (?:19|20)\d\d(?:[-–/]\d\d(?:\d\d)?)? ")
+_YEAR_GAP = compile_pattern(r" (?:19|20)\d\d(?:[-–/]\d\d(?:\d\d)?)? ")
 
 
 def claim_noun(

@@ -31,12 +31,12 @@ compare it with a figure for 2012 alone.
 from __future__ import annotations
 
 import datetime as dt
-import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ...lexicon.periods import PeriodLexicon, period_lexicon
+from ...regex_cache import compile_pattern
 from ...timespans import TimeSpan
 from .timeref import BASE, OPEN, PERIOD, PRESENT, SAME, TimeRef
 from .timetokens import WordCut
@@ -45,13 +45,13 @@ from .timewords import find_time_refs
 __all__ = ["SentencePeriods", "claim_period", "sentence_periods"]
 
 # Where a figure's clause ends: punctuation (a comma inside a number is not a break).
-_BREAK = re.compile(r"[,;:()\[\]—–…\n](?!(?<=[,:])\d)| - ")
+_BREAK = compile_pattern(r"[,;:()\[\]—–…\n](?!(?<=[,:])\d)| - ")
 # The same breaks found fast: the marks by their class (a search skips to them), " - " by find.
-_BREAK_MARK = re.compile(r"[,;:()\[\]—–…\n](?!(?<=[,:])\d)")
+_BREAK_MARK = compile_pattern(r"[,;:()\[\]—–…\n](?!(?<=[,:])\d)")
 # ", and 2,600 residents ...", ", but it hired ...": a clause with a subject of its own.
-_BARRIER = re.compile(r",\s++(?:and|but)\s++([^\W_]++)")
-_WORD = re.compile(r"[^\W\d_]++")
-_NEWLINE = re.compile(r"\n")
+_BARRIER = compile_pattern(r",\s++(?:and|but)\s++([^\W_]++)")
+_WORD = compile_pattern(r"[^\W\d_]++")
+_NEWLINE = compile_pattern(r"\n")
 _GAP_WORDS = 3  # words allowed between a figure and "a year earlier" that it is the level of
 _USABLE = (PERIOD, OPEN, SAME, PRESENT)
 # Bounds that keep a huge sentence with many figures and dates linear:

@@ -8,7 +8,6 @@ next to a claim with a bisect.
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_left
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -16,6 +15,7 @@ from itertools import accumulate
 from typing import Any
 
 from ...lexicon.context import CLAUSE, LETTER, ContextLexicon
+from ...regex_cache import compile_pattern
 from .periods import SentencePeriods
 
 __all__ = [
@@ -32,7 +32,7 @@ __all__ = [
 
 # Clause breaks; a comma or colon followed by a digit is inside a number, not a break.
 # A line break or an ellipsis usually ends a sentence the splitter missed.
-_BREAK = re.compile(r"[,:;()\[\]—…\n](?!(?<=[,:])\d)")
+_BREAK = compile_pattern(r"[,:;()\[\]—…\n](?!(?<=[,:])\d)")
 
 POSSESSIVE = ("'s", "’s")
 
@@ -40,7 +40,7 @@ REACH = 6  # words skipped in a row (link words, determiners, modifiers)
 
 _SPACED_DASHES = (" - ", " – ")
 
-_SPLIT = re.compile(rf"([{LETTER}][{LETTER}0-9]*+(?:['’\-][{LETTER}0-9]++)*+)")
+_SPLIT = compile_pattern(rf"([{LETTER}][{LETTER}0-9]*+(?:['’\-][{LETTER}0-9]++)*+)")
 
 # Bounds on every walk away from a claim, so a huge sentence with many claims stays linear:
 _WALK = 16  # candidates (names, concept hits, dates, sources) examined on each side

@@ -15,13 +15,13 @@ the nearest name in its clause, then in its sentence. Names written as adjective
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from itertools import compress, count
 from operator import itemgetter
 
 from ...lexicon.context import CLAUSE, NOT_NAME, STOP, VERB
+from ...regex_cache import compile_pattern
 from .sentence import POSSESSIVE, SentenceContext, Tokens, nearest
 
 __all__ = [
@@ -44,7 +44,7 @@ GUESS = 8  # one unknown word opening a sentence before a verb: never handed to 
 Name = tuple[int, int, str, int]  # start, end, canonical name, flags
 
 # What may stand between a name and the figure it owns: "China 36", "Malaysia with 4.6m".
-_OWNS = re.compile(r"(?:\s++with)?\s++(?:the\s++)?(?=[\d$€£¥]|[A-Z]{1,3}\$)")
+_OWNS = compile_pattern(r"(?:\s++with)?\s++(?:the\s++)?(?=[\d$€£¥]|[A-Z]{1,3}\$)")
 _PLURAL_POSSESSIVE = ("' ", "’ ")
 _OPENERS = frozenset(".…!?:;\"“‘'(—")  # what may stand before a word opening a sentence
 _CONNECTOR_REACH = 3  # words after "and", "of": "and the", "of the"
@@ -358,7 +358,7 @@ def names_outside(
     return out
 
 
-_OF_LOWER = re.compile(r"(?<![A-Za-z])[a-z]+ of (?:the )?$")
+_OF_LOWER = compile_pattern(r"(?<![A-Za-z])[a-z]+ of (?:the )?$")
 
 
 def _of_lower(text: str, at: int) -> bool:

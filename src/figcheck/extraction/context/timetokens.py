@@ -13,21 +13,21 @@ Tokens are words, runs of digits, "'s" and single punctuation marks, each with i
 from __future__ import annotations
 
 import datetime as dt
-import re
 from itertools import accumulate
 from typing import Protocol
 
 from ...lexicon.periods import PeriodLexicon, period_lexicon
+from ...regex_cache import compile_pattern
 from ...timespans import TimeSpan
 from .timeref import Calendar, Spec
 
 __all__ = ["PLAIN", "TimeTokens", "WordCut"]
 
-_TOKEN_SPLIT = re.compile(r"([^\W\d_]++|\d++|'s\b|\S)")  # a token; what is between is blanks
-_TOKEN = re.compile(r"[^\W\d_]++|\d++|'s\b|\S")
+_TOKEN_SPLIT = compile_pattern(r"([^\W\d_]++|\d++|'s\b|\S)")  # a token; what is between is blanks
+_TOKEN = compile_pattern(r"[^\W\d_]++|\d++|'s\b|\S")
 # What a plain sentence may hold besides ASCII other than "_": blanks, dashes, quotes and
 # "…", none of them a letter, a digit or a word character, none changed by lower().
-PLAIN = re.compile(r"[^\x00-\x5e\x60-\x7f\u00a0\u2013\u2014\u2018\u2019\u201c\u201d\u2026]")
+PLAIN = compile_pattern(r"[^\x00-\x5e\x60-\x7f\u00a0\u2013\u2014\u2018\u2019\u201c\u201d\u2026]")
 
 
 class WordCut(Protocol):

@@ -30,12 +30,12 @@ dateline (``LONDON, Jan 4 —``), the day of a statement (``said on Friday``, ``
 from __future__ import annotations
 
 import datetime as dt
-import re
 from bisect import bisect_left
 from collections.abc import Callable
 from itertools import compress, count, filterfalse
 
 from ...lexicon.periods import PeriodLexicon, period_lexicon
+from ...regex_cache import compile_pattern
 from ...timespans import TimeSpan, shift_months
 from .timeref import BASE, COMPARE, OPEN, PERIOD, PRESENT, REPORT, SAME, Spec, TimeRef
 from .timetokens import PLAIN, TimeTokens, WordCut
@@ -44,16 +44,16 @@ __all__ = ["find_time_refs"]
 
 # A year, or a quarter or half written "Q3" / "H1"; each branch opens with its literal
 # (the look-behinds after it), so a search skips to the candidate characters fast.
-_YEARISH = re.compile(
+_YEARISH = compile_pattern(
     r"1(?<!\d1)9\d\d(?!\d)|2(?<!\d2)0\d\d(?!\d)"
     r"|Q(?<!\wQ)[1-4]\b|q(?<!\wq)[1-4]\b|H(?<!\wH)[1-4]\b|h(?<!\wh)[1-4]\b"
 )
 # "WASHINGTON, April 5 —", "LONDON, Jan 4 (Reuters) -": the place in capitals, then the date.
-_DATELINE = re.compile(
+_DATELINE = compile_pattern(
     r"\s*+(?P<place>[^\W\d_][^\W\d_ .'-]*+(?:[ .'-]++[^\W\d_]++){0,4}?)\s*+(?:\([^)]{0,40}\)\s*+)?,"
     r"[^—–\-]{3,30}?[—–\-]"
 )
-_LETTERS = re.compile(r"[^\W\d_]++")
+_LETTERS = compile_pattern(r"[^\W\d_]++")
 _MAX_SINCE_GAP = 7  # words between "since" and its date: "since fighting began in April 2023"
 # Words before a key word where its expression may start ("between the 2011 and ...");
 # "since" and "until" are key words themselves, so "since fighting began in April" is found.
