@@ -7,13 +7,13 @@ DESIGN.md and appear in every report.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from enum import StrEnum
 from typing import Any, TypeVar
 
 from pydantic import BaseModel, ConfigDict
 
 from .check_ids import CheckId
 from .claims import Claim
+from .outcomes import Severity, Status, Verdict
 from .reference.rows import ReferenceRow
 
 __all__ = [
@@ -27,22 +27,6 @@ __all__ = [
     "Verdict",
     "compact_record",
 ]
-
-
-class Severity(StrEnum):
-    """How bad a finding is; ``--fail-on`` compares against this order."""
-
-    ERROR = "error"
-    WARNING = "warning"
-    INFO = "info"
-
-
-class Verdict(StrEnum):
-    """The outcome of comparing one claim with the reference tables."""
-
-    SUPPORTED = "supported"
-    CONTRADICTED = "contradicted"
-    UNMATCHED = "unmatched"
 
 
 _RECORD = ConfigDict(frozen=True, extra="forbid", ser_json_inf_nan="strings", defer_build=True)
@@ -117,16 +101,6 @@ class Corroboration(BaseModel):
     message: str
     evidence: str | None = None
     group: int | None = None
-
-
-class Status(StrEnum):
-    """Where a claim ended after checking: every claim has exactly one."""
-
-    SUPPORTED = "supported"
-    CONTRADICTED = "contradicted"
-    CORROBORATED = "corroborated"
-    CONFLICT = "conflict"
-    UNCHECKED = "unchecked"
 
 
 class ClaimStatus(BaseModel):

@@ -12,11 +12,13 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 from ..claims import Claim
-from ..findings import ClaimStatus, Comparison, Finding, Verdict
+from ..outcomes import Verdict
 from ..text import replace_surrogates
 
 if TYPE_CHECKING:
     import pandas as pd
+
+    from ..findings import ClaimStatus, Comparison, Finding
 
 __all__ = [
     "CLAIM_COLUMNS",

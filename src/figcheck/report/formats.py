@@ -6,10 +6,13 @@ findings as GitHub Actions annotations. Numbers and intervals are written by
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING
 
-from ..claims import Claim
-from ..findings import Finding
 from ..formatting import format_interval, format_number, format_percent, format_unit
+
+if TYPE_CHECKING:
+    from ..claims import Claim
+    from ..findings import Finding
 
 __all__ = [
     "TABLE_HEADER",

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..claims import Claim
 from ..errors import OptionError
-from ..findings import ClaimStatus, Comparison, Corroboration, Finding, Severity, Status
+from ..outcomes import Severity, Status
 from ..output_formats import CLAIM_FORMATS, REPORT_FORMATS
 from .columns import (
     claims_frame,
@@ -34,6 +34,7 @@ from .terminal import format_findings, format_statistics, format_statuses
 if TYPE_CHECKING:
     import pandas as pd
 
+    from ..findings import ClaimStatus, Comparison, Corroboration, Finding
     from .writers import Destination
 
 __all__ = ["CLAIM_FORMATS", "REPORT_FORMATS", "Report", "parse_show", "severity_rank"]

@@ -7,11 +7,15 @@ import re
 import textwrap
 from collections import Counter
 from collections.abc import Collection, Sequence
+from typing import TYPE_CHECKING
 
-from ..claims import Claim
-from ..findings import ClaimStatus, Finding, Status
 from ..formatting import format_interval, format_percent
+from ..outcomes import Status
 from .formats import finding_source, one_line
+
+if TYPE_CHECKING:
+    from ..claims import Claim
+    from ..findings import ClaimStatus, Finding
 
 __all__ = ["STATUS_COLOURS", "format_findings", "format_statistics", "format_statuses"]
 
