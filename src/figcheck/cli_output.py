@@ -44,7 +44,7 @@ class InputError(click.ClickException):
         super().__init__(f"{where}: {what}" if where else what)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False, repr=False)
 class Targets:
     """The format stdout gets (None when the ``-o`` file takes that format) and the file's."""
 

@@ -110,7 +110,7 @@ def nearest_inside(inside: Sequence[int], iv_of: Mapping[int, Interval]
     return _Nearest(sorted(inside), iv_of)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False, repr=False)
 class Comparisons:
     """What the fact groups gave: conflicts, corroborations, and near misses per claim."""
 

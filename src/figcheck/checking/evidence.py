@@ -43,7 +43,7 @@ _NEAR = 0.5  # a word this close to a figure is "near" it (local weights run 0..
 _CUE_STRONG = 1.0  # a change word right by a level makes it a change ("12% more than")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False, repr=False)
 class AlignWeights:
     """Weights and thresholds of ``[alignment]`` in ``data/checks.toml`` (documented there)."""
 

@@ -22,7 +22,7 @@ if TYPE_CHECKING:
 __all__ = ["LocalResults"]
 
 
-@dataclass
+@dataclass(eq=False, repr=False)
 class LocalResults:
     """Findings, agreements and reference comparisons of the one-document checks, in input
     order."""

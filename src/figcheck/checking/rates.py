@@ -36,7 +36,7 @@ __all__ = ["RateWords", "as_rate_level", "rate_words"]
 _YEAR_MONTHS = 12
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False, repr=False)
 class RateWords:
     """``bases``: a base's normalised measure -> the rate its twelve-month rise is
     ("consumer price" -> "inflation"); ``annual_cues``: phrases that make a change

@@ -43,7 +43,7 @@ _AHEAD = 2
 _PATHLIKE_MAX = 1024
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
 class DocumentRead:
     """One document after extraction: what checking needs of it once its text is gone."""
 

@@ -19,7 +19,7 @@ __all__ = ["AlignWords", "align_words", "root"]
 _SUFFIXES = ("ing", "ed", "es", "s", "e", "y")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False, repr=False)
 class AlignWords:
     """Word lists of ``[alignment.words]`` in ``data/checks.toml``."""
 

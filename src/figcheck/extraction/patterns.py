@@ -47,7 +47,7 @@ DIGITS = (
 )
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
 class Grammar:
     """Everything one scan needs: the lexicon, hedge tolerances and the compiled entry patterns."""
 

@@ -81,7 +81,7 @@ _ATTRIBUTION_WORDS = {"modifiers": MODIFIER, "fillers": FILLER, "agents": AGENT}
 _Phrase = tuple[tuple[str, ...], str, int]  # (following words, label, kind)
 
 
-@dataclass(frozen=True, slots=True, eq=False)
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
 class ContextLexicon:
     """The word lists and concept lexicon, validated and indexed for look-up.
 

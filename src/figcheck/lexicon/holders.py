@@ -20,7 +20,7 @@ _LISTS = ("links", "relatives", "openers", "intros", "pronouns", "joiners", "sto
           "coordinators", "verb_objects", "purchases", "when", "when_nouns", "lists", "after_links", "reports", "moves", "anaphors")
 
 
-@dataclass(frozen=True, slots=True, eq=False)
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
 class HolderLexicon:
     """The validated contents of a holders file; build one with :func:`load_holders`."""
 

@@ -21,7 +21,7 @@ __all__ = ["MatchingLexicon", "matching_lexicon", "words"]
 # Letters and digits only; possessive quantifier, so no backtracking on long runs.
 _WORD = compile_pattern(r"[^\W_]++")
 _POSSESSIVE = compile_pattern(r"['’]s(?![^\W_])")
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False, repr=False)
 class MatchingLexicon:
     """The word lists of ``data/checks.toml`` that normalise subjects, nouns and measures."""
 

@@ -25,7 +25,7 @@ _LISTS = ("verbs", "fillers", "people", "groups", "qualifiers", "auxiliaries", "
 _SCALE_KEYS = ("before", "after", "events")
 
 
-@dataclass(frozen=True, slots=True, eq=False)
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
 class MeasureLexicon:
     """The validated contents of a measures file; build one with :func:`load_measures`.
 

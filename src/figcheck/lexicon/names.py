@@ -25,7 +25,7 @@ _LISTS = {
 }
 
 
-@dataclass(frozen=True, slots=True, eq=False)
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
 class NameLists:
     """The lists of ``data/names.toml``, ready for look-up.
 

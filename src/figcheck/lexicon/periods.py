@@ -42,7 +42,7 @@ def tokens_of(phrase: str) -> tuple[str, ...]:
     return tuple(_TOKEN.findall(phrase.replace("’", "'").lower()))
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False, repr=False)
 class PeriodLexicon:
     """Everything the period step looks words up in; phrases are tuples of tokens."""
 

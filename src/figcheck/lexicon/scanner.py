@@ -88,7 +88,7 @@ def _str_list(f: DataFile, table: str, key: str, value: Any) -> list[str]:
     return f.string_list(value, key, table, blank_items=False)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False, repr=False)
 class ScannerLexicon:
     """Compiled word lists and patterns the scanner uses to read figures."""
 

@@ -20,7 +20,7 @@ from ..regex_cache import compile_pattern
 __all__ = ["ScannerRules", "scanner_rules"]
 
 
-@dataclass(frozen=True, slots=True, eq=False)
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
 class ScannerRules:
     """Word lists and patterns for scale readings, ranks, references, age bands and lists."""
 

@@ -93,7 +93,7 @@ def _file_error(path: str, message: str, line: int = 0) -> ReferenceTableError:
     return ReferenceTableError([RowError(path, line, "(file)", message)])
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False, repr=False)
 class _SubjectIndex:
     """Words of every row's subject and aliases, and which rows each word belongs to."""
 

@@ -48,7 +48,7 @@ def within(rule: re.Pattern[str], before: str = "", after: str = "") -> re.Patte
     return compile_pattern(f"{before}(?:{rule.pattern}){after}", re.IGNORECASE)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False, repr=False)
 class DerivedRules:
     """Validated contents of ``data/derived.toml`` (see its header for the grammar)."""
 

@@ -57,7 +57,7 @@ def _by_line(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     return out
 
 
-@dataclass
+@dataclass(eq=False, repr=False)
 class DocView:
     """A document's text, sentence spans, claims (document order), date and dateline."""
 
