@@ -12,6 +12,7 @@ from figcheck.extraction.context.timewords import _YEARISH, find_time_refs
 from figcheck.extraction.context.measure import scale_reading
 from figcheck.extraction.context.sentence import Tokens
 from figcheck.lexicon.context import default_lexicon
+from figcheck.lexicon.literals import alternation
 from figcheck.lexicon.measures import default_measures
 from figcheck.lexicon.periods import period_lexicon
 
@@ -142,3 +143,39 @@ def test_line_breaks_are_the_plain_pattern_s(text: str) -> None:
     from figcheck.text import LINE_BREAK
 
     assert [m.span() for m in LINE_BREAK.finditer(text)] == [m.span() for m in _PLAIN_LINE_BREAK.finditer(text)]
+
+
+def _plain_trie_pattern(node: dict) -> str:
+    """The prefix tree written one node at a time (the form :func:`alternation` must equal)."""
+    end = "" in node
+    branches = [re.escape(ch) + _plain_trie_pattern(child)
+                for ch, child in sorted(node.items()) if ch]
+    if not branches:
+        return ""
+    if len(branches) == 1 and not end:
+        return branches[0]
+    body = "(?:" + "|".join(branches) + ")"
+    return body + "?" if end else body
+
+
+def _plain_alternation(words: list[str]) -> str:
+    trie: dict = {}
+    for word in set(words):
+        node = trie
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+    return "(?a:" + _plain_trie_pattern(trie) + ")" if trie else "(?!)"
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.text(alphabet="abc .$-é?", max_size=7), max_size=14))
+def test_word_alternation_is_the_plain_prefix_tree(words: list[str]) -> None:
+    assert alternation(words) == _plain_alternation(words)
+
+
+def test_word_alternation_of_the_scanner_lists() -> None:
+    lists = [["more", "more than", "more or less"], ["US$", "$", "HK$", "US dollars"],
+             ["three", "thirteen", "thirty", "third", "thirds", "t"]]
+    for words in lists:
+        assert alternation(words) == _plain_alternation(words)

@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterable
 from typing import Any
 
-__all__ = ["literal_led", "trie_alternation"]
+__all__ = ["alternation", "literal_led", "trie_alternation"]
 
 
 def literal_led(literals: Iterable[str], not_behind: str) -> str:
@@ -46,3 +46,40 @@ def _branch(node: dict[str, Any]) -> str:
         return ""
     body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
     return f"(?:{body})?" if "" in node else body
+
+
+def alternation(words: list[str]) -> str:
+    """A regex matching any of the literal phrases, preferring the longest ("more than" over "more"):
+    the scanner's form for every word list.
+
+    The phrases are merged into a prefix tree ("t(?:en|h(?:ird|ree))"), which the
+    regex engine walks in one pass instead of trying hundreds of branches at every
+    position (measured: several times faster on the word lists here).
+    """
+    trie: dict[str, Any] = {}
+    for word in set(words):
+        node = trie
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+    # (?a:) keeps case-insensitive matching to ASCII letters: Unicode folding would let "İ"
+    # match "i", and "bİllion".lower() is 8 characters that no table holds
+    return "(?a:" + _trie_pattern(trie) + ")" if trie else "(?!)"
+
+
+def _trie_pattern(node: dict[str, Any]) -> str:
+    end = "" in node
+    branches = []
+    for ch in sorted(node):
+        if ch:  # a run of nodes with one way on is written in one piece (as each would write it)
+            run, child = [ch], node[ch]
+            while len(child) == 1 and "" not in child:
+                (c, child), = child.items()
+                run.append(c)
+            branches.append(re.escape("".join(run)) + _trie_pattern(child))
+    if not branches:
+        return ""
+    if len(branches) == 1 and not end:
+        return branches[0]
+    body = "(?:" + "|".join(branches) + ")"
+    return body + "?" if end else body

@@ -13,7 +13,7 @@ from fractions import Fraction
 from typing import Any
 
 from .. import units as _units
-from .literals import literal_led
+from .literals import alternation, literal_led
 from .files import DataFile, data_file
 from .months import month_numbers
 from ..claims import Bound
@@ -27,14 +27,10 @@ _KINDS = {"measure", "duration", "per"}  # "per": read only as a rate's denomina
 _ISO_CODE = compile_pattern(r"[A-Z]{3}")
 
 
-def alternation(words: list[str]) -> str:
-    """Public alias of the prefix-tree alternation used for every word list."""
-    return _alternation(words)
-
 
 def phrase_pattern(phrases: list[str]) -> str:
     """An alternation of phrases in which each space matches one or more spaces."""
-    return _alternation(phrases).replace("\\ ", "[ \u00a0]++")
+    return alternation(phrases).replace("\\ ", "[ \u00a0]++")
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,35 +49,6 @@ class UnitForm:
     unit: str
     kind: str  # "measure" | "duration" | "money"
     factor: float = 1.0
-
-
-def _alternation(words: list[str]) -> str:
-    """A regex matching any of the literal phrases, preferring the longest ("more than" over "more").
-
-    The phrases are merged into a prefix tree ("t(?:en|h(?:ird|ree))"), which the
-    regex engine walks in one pass instead of trying hundreds of branches at every
-    position (measured: several times faster on the word lists here).
-    """
-    trie: dict[str, Any] = {}
-    for word in set(words):
-        node = trie
-        for ch in word:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-    # (?a:) keeps case-insensitive matching to ASCII letters: Unicode folding would let "İ"
-    # match "i", and "bİllion".lower() is 8 characters that no table holds
-    return "(?a:" + _trie_pattern(trie) + ")" if trie else "(?!)"
-
-
-def _trie_pattern(node: dict[str, Any]) -> str:
-    end = "" in node
-    branches = [re.escape(ch) + _trie_pattern(child) for ch, child in sorted(node.items()) if ch]
-    if not branches:
-        return ""
-    if len(branches) == 1 and not end:
-        return branches[0]
-    body = "(?:" + "|".join(branches) + ")"
-    return body + "?" if end else body
 
 
 def _str_list(f: DataFile, table: str, key: str, value: Any) -> list[str]:
@@ -383,42 +350,42 @@ def lexicon() -> ScannerLexicon:
     # Patterns anchored at a known offset right of a figure (words left of it are looked up
     # token by token in the dictionaries above).
     hedge_after_re = compile_pattern(
-        r"(?i)(?:[ \u00a0]++|(?=-))(?P<h>" + _alternation(list(after)) + r")(?![\w])"
+        r"(?i)(?:[ \u00a0]++|(?=-))(?P<h>" + alternation(list(after)) + r")(?![\w])"
     )
     # units read after a figure; a "per" unit only ever follows a rate word
-    words = _alternation([f for f, form in uni["forms"].items() if form.kind != "per"])
+    words = alternation([f for f, form in uni["forms"].items() if form.kind != "per"])
     unit_re = compile_pattern(r"(?i)(?:[ \u00a0]?+-?|-)(?P<u>" + words + r")(?![\w²³])")
     unit_exact_re = compile_pattern(
-        r"[ \u00a0]?+-?(?P<u>" + _alternation(list(uni["exact"])) + r")(?![\w²³])"
+        r"[ \u00a0]?+-?(?P<u>" + alternation(list(uni["exact"])) + r")(?![\w²³])"
     )
     scale_re = compile_pattern(
-        r"(?i)(?:[ \u00a0]?+-?)(?P<s>" + _alternation(list(num["scale_suffixes"])) + r")(?![\w])"
+        r"(?i)(?:[ \u00a0]?+-?)(?P<s>" + alternation(list(num["scale_suffixes"])) + r")(?![\w])"
     )
     currency_re = compile_pattern(
-        r"(?i)(?<![\w$])(?P<c>" + _alternation(list(uni["prefixes"])) + r")[ \u00a0]?+-?$"
+        r"(?i)(?<![\w$])(?P<c>" + alternation(list(uni["prefixes"])) + r")[ \u00a0]?+-?$"
     )
     currency_fwd_re = compile_pattern(
-        r"(?P<c>" + _alternation(list(uni["prefixes"])) + r")[ \u00a0]?+(?=\d)"
+        r"(?P<c>" + alternation(list(uni["prefixes"])) + r")[ \u00a0]?+(?=\d)"
     )
     # "$58 per barrel", "120 km/h", "£36 a-year": a unit of its own, a rate's denominator.
     denominators = [f for f, form in uni["forms"].items() if form.kind != "money"]
     per_re = compile_pattern(
         r"(?i)(?:[ \u00a0]?+/[ \u00a0]?+|(?:[ \u00a0]++|-)(?:"
-        + _alternation(uni["rate_words"])
+        + alternation(uni["rate_words"])
         + r")(?:[ \u00a0]++|-))(?P<u>"
-        + _alternation(denominators)
+        + alternation(denominators)
         + r")(?![\w])(?![ \u00a0]++(?:"
-        + _alternation(uni["rate_not_before"])
+        + alternation(uni["rate_not_before"])
         + r")\b)"
     )
     dimension_suffix_re = compile_pattern(
-        r"-(?:" + _alternation(uni["dimension_suffixes"]) + r")(?![\w-])"
+        r"-(?:" + alternation(uni["dimension_suffixes"]) + r")(?![\w-])"
     )
     money_words = [w for w, form in uni["forms"].items() if form.kind == "money" and w.isalpha()]
     money_of_re = compile_pattern(
-        r"(?i)[ \u00a0]++of[ \u00a0]++(?P<u>" + _alternation(money_words) + r")(?![\w])"
+        r"(?i)[ \u00a0]++of[ \u00a0]++(?P<u>" + alternation(money_words) + r")(?![\w])"
     )
-    small_words = _alternation([w for w, v in num["words"].items() if 1 <= v <= 10])
+    small_words = alternation([w for w, v in num["words"].items() if 1 <= v <= 10])
     # Letter codes written straight against the figure: "USD10m", "RM23.50".
     letter_prefixes = [p for p in uni["prefixes"] if p[-1].isalpha()]
     # prefix-led, so a search skips fast to where a prefix's first character stands
@@ -426,19 +393,19 @@ def lexicon() -> ScannerLexicon:
     verbs = chg["verbs"]
     nouns = chg["nouns"]
     change_right_re = compile_pattern(
-        r"(?i)[ \u00a0-]++(?P<n>" + _alternation(list(nouns)) + r")(?![\w])"
+        r"(?i)[ \u00a0-]++(?P<n>" + alternation(list(nouns)) + r")(?![\w])"
     )
     # name-led like currency_glued_re; a name opening with no word character never matched
     named = [n for n in exc["named"] if re.match(r"\w", n)]
     # "PS4" names a console, but "PS4.5m" is a sum: a decimal ends no name
     named_re = compile_pattern(literal_led(named, r"\w") + r"(?![\w]|[.,]\d)")
-    time_re = compile_pattern(r"[ \u00a0]?+(?:" + _alternation(list(exc["times"])) + r")(?![\w])")
+    time_re = compile_pattern(r"[ \u00a0]?+(?:" + alternation(list(exc["times"])) + r")(?![\w])")
     # "%", "‰" end anywhere; word forms ("per cent", "pts") end at a word boundary.
     signs = [p for p in num["percent"] if not p[-1].isalnum()]
     percent_words = [p for p in num["percent"] if p[-1].isalnum()]
     percent_re = compile_pattern(
         r"(?i)[ \u00a0]?+(?P<p>(?:"
-        + _alternation(signs)
+        + alternation(signs)
         + ")|(?:"
         + phrase_pattern(percent_words)
         + r")(?![\w]))"
@@ -456,13 +423,13 @@ def lexicon() -> ScannerLexicon:
         half_not_after=num["half_not_after"],
         # no word boundary: "half a", "half an" and "half another" alike (as before the move)
         half_share_re=compile_pattern(
-            r"\s*(?:" + _alternation(num["half_followed_by"]) + r"|[,.;])"),
+            r"\s*(?:" + alternation(num["half_followed_by"]) + r"|[,.;])"),
         half_also_after=num["half_also_after"],
         fraction_share_after=num["fraction_share_after"],
         percent_forms=num["percent"],
         out_of_denominators=num["out_of"],
         whole_determiners=phrase_pattern(num["whole_determiners"]),
-        whole_modifiers=_alternation(num["whole_modifiers"]),
+        whole_modifiers=alternation(num["whole_modifiers"]),
         tolerances=hed["tolerances"],
         hedges_before=before,
         hedges_after=after,
