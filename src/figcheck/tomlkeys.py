@@ -92,6 +92,13 @@ def string_list(
     """
     if single and isinstance(value, str):
         value = [value]
+    # the usual case, a list of plain strings that passes, is told by whole-list operations;
+    # anything else is looked at item by item below, which finds the same first fault
+    if (type(value) is list and (empty or value) and set(map(type, value)) <= {str}
+            and (blank_items or all(map(str.strip, value)))
+            and (pattern is None or all(map(pattern.fullmatch, value)))
+            and (not unique or len(set(value)) == len(value))):
+        return list(value)
     if not (
         isinstance(value, list)
         and all(isinstance(v, str) and (blank_items or v.strip()) for v in value)

@@ -12,7 +12,7 @@ from figcheck.extraction.context.timewords import _YEARISH, find_time_refs
 from figcheck.extraction.context.measure import scale_reading
 from figcheck.extraction.context.sentence import Tokens
 from figcheck.lexicon.context import default_lexicon
-from figcheck.lexicon.literals import alternation
+from figcheck.lexicon.literals import alternation, trie_alternation
 from figcheck.lexicon.measures import default_measures
 from figcheck.lexicon.periods import period_lexicon
 
@@ -179,3 +179,23 @@ def test_word_alternation_of_the_scanner_lists() -> None:
              ["three", "thirteen", "thirty", "third", "thirds", "t"]]
     for words in lists:
         assert alternation(words) == _plain_alternation(words)
+
+
+def _plain_branch(node: dict) -> str:
+    alts = [re.escape(ch) + _plain_branch(node[ch]) for ch in sorted(node) if ch]
+    if not alts:
+        return ""
+    body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+    return f"(?:{body})?" if "" in node else body
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.text(alphabet="abc .$-é?", min_size=1, max_size=7), max_size=14))
+def test_trie_alternation_is_the_plain_prefix_tree(words: list[str]) -> None:
+    root: dict = {}
+    for word in words:
+        node = root
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+    assert trie_alternation(words) == _plain_branch(root)

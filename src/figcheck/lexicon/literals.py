@@ -41,7 +41,14 @@ def trie_alternation(words: Iterable[str]) -> str:
 
 
 def _branch(node: dict[str, Any]) -> str:
-    alts = [re.escape(ch) + _branch(node[ch]) for ch in sorted(node) if ch]
+    alts = []
+    for ch in sorted(node):
+        if ch:  # a run of nodes with one way on is written in one piece (as each would write it)
+            run, child = [ch], node[ch]
+            while len(child) == 1 and "" not in child:
+                (c, child), = child.items()
+                run.append(c)
+            alts.append(re.escape("".join(run)) + _branch(child))
     if not alts:
         return ""
     body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
