@@ -30,7 +30,7 @@ from .precision import written_interval
 __all__ = ["RateRange", "currency_conflicts", "rate_range"]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False, repr=False)
 class RateRange:
     """How many ``quote`` one ``base`` bought over ``years``: ``low``..``high``, per ``source``."""
 

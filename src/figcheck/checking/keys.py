@@ -166,7 +166,7 @@ def compatible(a: ClaimKey, b: ClaimKey, *, strict_periods: bool = False) -> boo
     return a.period.same(b.period)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False, repr=False)
 class ClaimGroup:
     """Claims sharing one block key, in input order, each with its full key."""
 

@@ -80,7 +80,7 @@ def ratio(a: Interval, b: Interval) -> Interval:
     return Interval(a.low / b.high, a.high / b.low)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False, repr=False)
 class Outcome:
     """A relation evaluated: the stated interval, the computed one, and the verdict."""
 

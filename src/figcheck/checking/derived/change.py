@@ -57,7 +57,7 @@ def _base_unit(unit: str) -> str:
     return unit.split("/")[0].strip()
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False, repr=False)
 class _Mode:
     kind: str  # "relative" or "absolute"
     unit: str  # the unit the stated change and the computed one are compared in
