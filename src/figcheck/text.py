@@ -3,14 +3,19 @@
 from __future__ import annotations
 
 import bisect
+import functools
 import operator
 import re
 
 __all__ = ["LINE_BREAK", "NON_ASCII_SPACES", "LineIndex", "replace_surrogates", "sentence_spans"]
 
-# Used only when sentencex cannot be used: a sentence ends at . ! ? followed by space
-# and a capital or a quote, or at a blank line.
-_FALLBACK_END = re.compile(r"[.!?][\"'”’)\]]*+\s++(?=[\"“‘(\[]?[A-Z0-9])|\n\s*\n")
+
+@functools.cache  # compiled when first needed: most runs never need it
+def _fallback_end() -> re.Pattern[str]:
+    """Used only when sentencex cannot be used: a sentence ends at . ! ? followed by space
+    and a capital or a quote, or at a blank line."""
+    return re.compile(r"[.!?][\"'”’)\]]*+\s++(?=[\"“‘(\[]?[A-Z0-9])|\n\s*\n")
+
 
 #: Every line break ``str.splitlines()`` knows, "\r\n" as one break (the pattern opens with
 #: its character class, so a search skips fast to the next break).
@@ -33,8 +38,12 @@ NON_ASCII_SPACES = (
 # (a test by ``in`` skips through the text far faster than the pattern's search).
 _UNSAFE_SPACES = tuple((c, "\n" if c in "\x85\u2028\u2029" else " ") for c in NON_ASCII_SPACES)
 _SPLITTER_SAFE = dict(_UNSAFE_SPACES)
-# What the mapping changes, and the lone surrogates (U+FFFD): replaced where found.
-_SPLITTER_UNSAFE = re.compile("[" + NON_ASCII_SPACES + "\ud800-\udfff]")
+
+
+@functools.cache  # compiled when first needed: only a text with a lone surrogate needs it
+def _splitter_unsafe() -> re.Pattern[str]:
+    """What the mapping changes, and the lone surrogates (U+FFFD): replaced where found."""
+    return re.compile("[" + NON_ASCII_SPACES + "\ud800-\udfff]")
 
 
 def _splitter_safe(m: re.Match[str]) -> str:
@@ -48,7 +57,7 @@ def _splitter_text(text: str) -> str:
     try:
         text.encode()  # fails on a lone surrogate
     except UnicodeEncodeError:
-        return _SPLITTER_UNSAFE.sub(_splitter_safe, text)
+        return _splitter_unsafe().sub(_splitter_safe, text)
     for space, repl in _UNSAFE_SPACES:  # each becomes ASCII: the order does not matter
         if space in text:
             text = text.replace(space, repl)
@@ -89,7 +98,7 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
 
 def _fallback_spans(text: str) -> list[tuple[int, int]]:
     spans, start = [], 0
-    for m in _FALLBACK_END.finditer(text):
+    for m in _fallback_end().finditer(text):
         spans.append((start, m.end()))
         start = m.end()
     if start < len(text):
