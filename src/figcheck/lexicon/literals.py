@@ -41,7 +41,7 @@ def trie_alternation(words: Iterable[str]) -> str:
 
 
 def _branch(node: dict[str, Any]) -> str:
-    alts = []
+    alts: list[str] = []
     for ch in sorted(node):
         if ch:  # a run of nodes with one way on is written in one piece (as each would write it)
             run, child = [ch], node[ch]
@@ -76,7 +76,7 @@ def alternation(words: list[str]) -> str:
 
 def _trie_pattern(node: dict[str, Any]) -> str:
     end = "" in node
-    branches = []
+    branches: list[str] = []
     for ch in sorted(node):
         if ch:  # a run of nodes with one way on is written in one piece (as each would write it)
             run, child = [ch], node[ch]
