@@ -29,6 +29,8 @@ def hedge_before(g: Grammar, text: str, s: int) -> tuple[Hedge, int] | None:
     # no hedge, and are done here
     last = toks[-1][1]
     if last.lower() not in g.hedge_ends:
+        if "—" not in last and "–" not in last and last[0] not in OPENERS:
+            return None  # what is cut off below is nothing: the same word
         rest = last[max(last.rfind("—"), last.rfind("–")) + 1 :].lstrip(OPENERS)
         if rest.lower() not in g.hedge_ends:
             return None
@@ -58,9 +60,11 @@ def _moves(g: Grammar, word: str) -> bool:
 def change_before(g: Grammar, text: str, s: int, verbs_only: bool = False) -> str | None:
     """ "rose (by)", "an increase of", "up" right before ``s``: the direction, or None."""
     lex = g.lex
-    words = [t.lower() for _, t in tail(text, s, 3)]
-    if not words or words[-1][-1:] in ",;:.)":
+    toks = tail(text, s, 3)
+    # every phrase looked up below ends with the nearest word: most figures have none
+    if not toks or toks[-1][1].lower() not in g.change_ends or toks[-1][1][-1] in ",;:.)":
         return None
+    words = [t.lower() for _, t in toks]
     last = words[-1]
     if last == "of" and len(words) >= 2:
         return None if verbs_only else lex.change_nouns.get(words[-2])

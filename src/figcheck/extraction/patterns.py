@@ -56,11 +56,13 @@ class Grammar:
     atom: re.Pattern[str]  # any figure, ratio, fraction or vague magnitude
     figure_atom: re.Pattern[str]  # digits and number words only
     digit_atom: re.Pattern[str]  # ``atom`` where a digit stands (tried there instead)
+    num_atom: re.Pattern[str]  # ``digit_atom``'s plain figure alone (see ``scanner.next_atom``)
     glued_digits: re.Pattern[str]  # a figure glued to a currency code ("USD10m")
     of_gap: re.Pattern[str]  # "of (the|its|Carolina's ...)" between a part and its whole
     rules: ScannerRules  # scales, ranks, references, age bands, lists
     entry: EntryPoints  # where ``atom`` may match: tried there only, anchored
     hedge_ends: frozenset[str]  # the last word of every hedge written before a figure
+    change_ends: frozenset[str]  # the last word of every change phrase before a figure
     named_gate: re.Pattern[str]  # any fixed name with a number in it, anywhere
     currency_end1: frozenset[str]  # one-character currency prefixes, lower case
     currency_end2: frozenset[str]  # the last two characters of the longer ones, lower case
@@ -83,18 +85,22 @@ def grammar(lex: ScannerLexicon, tolerances: Mapping[str, float] | None = None) 
             if not 0 <= v < 1:
                 raise OptionError(f"tolerance {k!r} must be in [0, 1), got {v!r}")
         tol.update(tolerances)
-    atom, figure_atom, digit_atom = _atom_patterns(lex)
+    atom, figure_atom, digit_atom, num_atom = _atom_patterns(lex)
     return Grammar(
         lex=lex,
         tol=tol,
         atom=atom,
         figure_atom=figure_atom,
         digit_atom=digit_atom,
+        num_atom=num_atom,
         glued_digits=re.compile(rf"(?P<num>{DIGITS})"),
         of_gap=_of_gap(lex),
         rules=scanner_rules(),
         entry=_entry_points(lex),
         hedge_ends=frozenset(h.rsplit(" ", 1)[-1] for h in lex.hedges_before),
+        change_ends=frozenset(
+            ("of", "by", *(v.rsplit(" ", 1)[-1] for v in lex.change_verbs), *lex.change_adverbs)
+        ),
         named_gate=re.compile(trie_alternation(lex.named_numbers)),
         currency_end1=frozenset(p.lower() for p in lex.currency_prefixes if len(p) == 1),
         currency_end2=frozenset(p[-2:].lower() for p in lex.currency_prefixes if len(p) > 1),
@@ -103,9 +109,9 @@ def grammar(lex: ScannerLexicon, tolerances: Mapping[str, float] | None = None) 
 
 def _atom_patterns(
     lex: ScannerLexicon,
-) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
-    """(any atom, figure atoms only, any atom at a digit): the scanner's entry patterns,
-    built from the word lists."""
+) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """(any atom, figure atoms only, any atom at a digit, a plain figure at a digit): the
+    scanner's entry patterns, built from the word lists."""
     fractions = alternation(list(lex.fractions))
     words = alternation(list(lex.words) + list(lex.multipliers))
     vague = alternation(list(lex.vague))
@@ -163,6 +169,7 @@ def _atom_patterns(
         compile_pattern(gate + "(?:" + ratio + "|" + figure + ")" + decimal, re.VERBOSE),
         compile_pattern(gate + "(?:" + figure + ")" + decimal, re.VERBOSE),
         compile_pattern(at_digit, re.VERBOSE),
+        compile_pattern(rf"\b(?=\d){num_alt}", re.VERBOSE),
     )
 
 

@@ -29,7 +29,7 @@ from .reading import out_of_range, read_figure
 from .shares import fold, fraction, ratio, vague, vulgar
 from .tokens import forget_tails
 
-__all__ = ["scan"]
+__all__ = ["next_atom", "scan"]
 
 _GRAMMARS: dict[tuple[tuple[str, float], ...], Grammar] = {}
 
@@ -64,7 +64,7 @@ def _scan(g: Grammar, text: str) -> list[Claim]:
     n = len(text)
     names = -1  # whether the text holds a fixed name (-1: not looked yet; most texts have none)
     while pos < n:
-        m = g.atom.search(text, pos) if entries is None else _next_atom(g, text, pos, entries)
+        m = g.atom.search(text, pos) if entries is None else next_atom(g, text, pos, entries)
         while gi < len(glued) and glued[gi] < pos:
             gi += 1
         if gi < len(glued) and (m is None or glued[gi] < m.start()):
@@ -97,13 +97,29 @@ def _scan(g: Grammar, text: str) -> list[Claim]:
     return claims
 
 
-def _next_atom(g: Grammar, text: str, pos: int, entries: list[int]) -> re.Match[str] | None:
+def next_atom(g: Grammar, text: str, pos: int, entries: list[int]) -> re.Match[str] | None:
     """What ``g.atom.search(text, pos)`` finds, tried only at the candidate ``entries``."""
     match = g.atom.match
     at_digit = g.digit_atom.match
+    plain = g.num_atom.match
     for k in range(bisect_left(entries, pos), len(entries)):
         p = entries[k]
-        m = at_digit(text, p) if text[p].isdecimal() else match(text, p)
+        if text[p].isdecimal():
+            # most digits start a plain figure: its pattern alone, unless what follows it
+            # may make a ratio ("3 in 10": up to three digits, spaces, "in"/"out") or a
+            # multiple ("4-fold", "10fold"), which ``digit_atom`` tries first
+            m = plain(text, p)
+            if m is not None:
+                e = m.end()
+                c = text[e : e + 1]
+                if c in "fF-" or (
+                    c in " \u00a0" and e - p <= 3 and text[e + 1 : e + 2] in "io \u00a0"
+                ):
+                    m = at_digit(text, p)
+            else:
+                m = at_digit(text, p)
+        else:
+            m = match(text, p)
         if m is not None:
             return m
     return None

@@ -22,7 +22,8 @@ def tail(text: str, s: int, n: int = 4) -> list[tuple[int, str]]:
     Each token is (start, token). Looking words up in dictionaries is much
     cheaper than searching the window with end-anchored alternations of a few
     hundred phrases (measured: ~5x). The scanner asks for the same offset several
-    times, so results are kept for the text being scanned.
+    times, so results are kept for the text being scanned (the list returned may be
+    the kept one: callers do not change it).
     """
     memo = getattr(_LOCAL, "memo", None)
     if memo is None or memo[0] is not text:
@@ -30,23 +31,28 @@ def tail(text: str, s: int, n: int = 4) -> list[tuple[int, str]]:
     tails: dict[int, list[tuple[int, str]]] = memo[1]
     toks = tails.get(s)
     if toks is None:
-        w0 = max(0, s - PREV_CHARS)
+        w0 = s - PREV_CHARS if s > PREV_CHARS else 0
         window = text[w0:s]
-        # str.split cuts at the characters \s matches; each of the last five tokens (one
-        # may be cut by the window's edge) is found right-to-left before the one after it
-        toks = []
-        end = len(window)
-        for tok in reversed(window.split()[-5:]):
+        # str.split cuts at the characters \s matches; the last four tokens are split off
+        # the window's right end (a fifth piece is what is left of it), and each is found
+        # right-to-left before the one after it
+        words = window.rsplit(None, 4)
+        if len(words) == 5 or (
+            words and w0 and not window[0].isspace() and not text[w0 - 1].isspace()
+        ):
+            del words[0]  # the rest of the window, or a token cut by the window's edge
+        i = len(words)
+        end = s - w0
+        toks = [(0, "")] * i
+        while i:
+            i -= 1
+            tok = words[i]
             end = window.rfind(tok, 0, end)
-            toks.append((w0 + end, tok))
-        toks.reverse()
-        if toks and toks[0][0] == w0 and w0 > 0 and not text[w0 - 1].isspace():
-            toks = toks[1:]  # cut by the window's edge
-        toks = toks[-4:]
+            toks[i] = (w0 + end, tok)
         if len(tails) > 4096:
             tails.clear()
         tails[s] = toks
-    return toks[-n:]
+    return toks if n >= len(toks) else toks[-n:]
 
 
 def prev_word(text: str, s: int, toks: list[tuple[int, str]]) -> tuple[int, str] | None:
@@ -56,8 +62,9 @@ def prev_word(text: str, s: int, toks: list[tuple[int, str]]) -> tuple[int, str]
     start, tok = toks[-1]
     if start + len(tok) == s:
         return None
-    word = tok.lstrip(OPENERS)
-    if not WORDLIKE.fullmatch(word):
+    word = tok.lstrip(OPENERS) if tok[0] in OPENERS else tok
+    # a word of ASCII letters only is WORDLIKE: no pattern needed
+    if not (word.isascii() and word.isalpha()) and WORDLIKE.fullmatch(word) is None:
         return None
     return start + len(tok) - len(word), word
 
