@@ -94,7 +94,7 @@ def read_figure(g: Grammar, text: str, m: re.Match[str]) -> Figure | None:
         fig.scaled = tokens[-1].lower() in g.lex.multipliers and value_int >= 1000
     else:
         return None  # a multiple ("8fold") is read on its own, never as half of a pair
-    if _age_band(g, text, fig):
+    if fig.value < 130 and _age_band(g, text, fig):
         return None
     # sign: "-1.3%", "minus 5", "minus-130 degrees"
     if (
@@ -121,9 +121,8 @@ def read_figure(g: Grammar, text: str, m: re.Match[str]) -> Figure | None:
 
 
 def _age_band(g: Grammar, text: str, fig: Figure) -> bool:
-    """True for an age band ("65 years and over", "aged 70 and older", "a five-year age group")."""
-    if fig.value >= 130:
-        return False
+    """True for an age band ("65 years and over", "aged 70 and older", "a five-year age group");
+    the caller has checked that the figure is below 130."""
     m = g.rules.age_after_re.match(text, fig.end)
     if m is None:
         return False
@@ -323,9 +322,21 @@ def _rate(g: Grammar, text: str, fig: Figure) -> None:
 
 def _currency_left(g: Grammar, text: str, s: int) -> tuple[str, int] | None:
     """(ISO code, start offset) of a currency prefix ending right before ``s``."""
-    w0 = max(0, s - 8)
-    if not _currency_may_end(g, text, w0, s):
+    w0 = s - 8 if s > 8 else 0
+    # a cheap test before searching: a currency prefix, then perhaps a space and a "-",
+    # must be able to end at ``s`` within text[w0:s]
+    if s <= w0:
         return None
+    if text[s - 1] != "\n":  # "$" also matches before a final newline
+        j = s - 1 if text[s - 1] == "-" else s
+        if j > w0 and text[j - 1] in " \u00a0":
+            j -= 1
+        if j <= w0:
+            return None
+        if text[j - 1].lower() not in g.currency_end1 and (
+            j - 2 < w0 or text[j - 2 : j].lower() not in g.currency_end2
+        ):
+            return None
     cm = g.lex.currency_re.search(text, w0, s)
     if cm is None:
         return None
@@ -333,21 +344,6 @@ def _currency_left(g: Grammar, text: str, s: int) -> tuple[str, int] | None:
 
 
 _S = "sS\u017f"  # what "s" matches in a case-insensitive pattern ("minus")
-
-
-def _currency_may_end(g: Grammar, text: str, w0: int, s: int) -> bool:
-    """False when no currency prefix, then perhaps a space and a "-", can end at ``s``
-    within ``text[w0:s]``: a cheap test before searching for one."""
-    if s <= w0 or text[s - 1] == "\n":  # "$" also matches before a final newline
-        return s > w0
-    j = s - 1 if text[s - 1] == "-" else s
-    if j > w0 and text[j - 1] in " \u00a0":
-        j -= 1
-    if j <= w0:
-        return False
-    return text[j - 1].lower() in g.currency_end1 or (
-        j - 2 >= w0 and text[j - 2 : j].lower() in g.currency_end2
-    )
 
 
 def next_figure(g: Grammar, text: str, pos: int) -> Figure | None:

@@ -24,6 +24,7 @@ from ..lexicon.scanner import lexicon
 from ..regex_cache import compile_pattern
 from .combining import combine, movement_end
 from .nonclaims import named_at
+from .numerals import MAX_MAGNITUDE
 from .patterns import Grammar, grammar
 from .reading import out_of_range, read_figure
 from .shares import fold, fraction, ratio, vague, vulgar
@@ -32,6 +33,7 @@ from .tokens import forget_tails
 __all__ = ["next_atom", "scan"]
 
 _GRAMMARS: dict[tuple[tuple[str, float], ...], Grammar] = {}
+_TINY = 1 / MAX_MAGNITUDE  # the smallest magnitude numerals.in_range allows (or zero)
 
 
 def scan(text: str, tolerances: Mapping[str, float] | None = None) -> list[Claim]:
@@ -87,7 +89,12 @@ def _scan(g: Grammar, text: str) -> list[Claim]:
         while new and claims and new[0].start <= claims[-1].start:
             claims.pop()  # "two and a half billion": the claim read back over "two" replaces it
         if new and claims:
-            new[0] = movement_end(text, claims[-1], _restated_change(text, claims[-1], new[0]))
+            before = claims[-1]
+            # the cheap tests of _restated_change and movement_end first: most claims are neither
+            if before.change is not None and new[0].change is None:
+                new[0] = _restated_change(text, before, new[0])
+            if before.rule.endswith("_from"):
+                new[0] = movement_end(text, before, new[0])
             if new[0].start < claims[-1].end:  # "18 and over 500": one hedge read twice
                 start = claims[-1].end + len(text[claims[-1].end : new[0].end]) - len(
                     text[claims[-1].end : new[0].end].lstrip()
@@ -142,13 +149,15 @@ def _restated_change(text: str, before: Claim, claim: Claim) -> Claim:
 def _read(g: Grammar, text: str, m: re.Match[str]) -> tuple[list[Claim], int] | None:
     """The claims an atom starts and where to resume, or None if it is not a quantity."""
     kind = m.lastgroup
-    if kind == "vul":
+    if kind == "num" or kind == "word":
+        pass  # most atoms: a figure, read below
+    elif kind == "vul":
         return vulgar(g, text, m)
-    if kind == "fold":
+    elif kind == "fold":
         return fold(g, text, m)
-    if kind == "vague":
+    elif kind == "vague":
         return vague(g, text, m)
-    if kind == "ratio":
+    elif kind == "ratio":
         found = ratio(g, text, m)
         if found is not None:
             return found
@@ -157,11 +166,12 @@ def _read(g: Grammar, text: str, m: re.Match[str]) -> tuple[list[Claim], int] | 
         if atom is None:
             return None
         m = atom
-    if kind == "frac":
+    elif kind == "frac":
         return fraction(g, text, m)
     fig = read_figure(g, text, m)
     if fig is None:
         return None
-    if out_of_range(text, fig):
+    v = abs(fig.value)
+    if not (_TINY <= v <= MAX_MAGNITUDE) and v != 0 and out_of_range(text, fig):
         return [], max(fig.end, m.end())
     return combine(g, text, fig)
