@@ -28,21 +28,24 @@ def hedge_before(g: Grammar, text: str, s: int) -> tuple[Hedge, int] | None:
     # dash and stripped of an opening quote when it is the only one): most figures have
     # no hedge, and are done here
     last = toks[-1][1]
-    if last.lower() not in g.hedge_ends:
+    most = g.hedge_ends.get(last.lower())
+    if most is None:
         if "—" not in last and "–" not in last and last[0] not in OPENERS:
             return None  # what is cut off below is nothing: the same word
         rest = last[max(last.rfind("—"), last.rfind("–")) + 1 :].lstrip(OPENERS)
         if rest.lower() not in g.hedge_ends:
             return None
+        most = 1  # a longer phrase would end with the whole token
     hedges = g.lex.hedges_before
-    for k in range(len(toks), 0, -1):
-        start = toks[-k][0]
-        first = toks[-k][1]
+    words = [t for _, t in toks]
+    # a key of k tokens has k words: no longer than the longest phrase with this last word
+    for k in range(min(len(toks), most), 0, -1):
+        start, first = toks[-k]
         # "homes—nearly 4,000": a dash glued between words opens a new phrase
         cut = max(first.rfind("—"), first.rfind("–")) + 1
         rest = first[cut:]
         skip = cut + len(rest) - len(rest.lstrip(OPENERS))
-        key = " ".join(t for _, t in toks[-k:])[skip:].lower()
+        key = " ".join(words[-k:])[skip:].lower()
         hedge = hedges.get(key)
         if hedge is not None:
             if key == "up to" and len(toks) > k and _moves(g, toks[-k - 1][1]):

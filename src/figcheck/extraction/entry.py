@@ -49,10 +49,16 @@ class EntryPoints:
         glued: words that only open an atom when another word follows, spaces or one
             hyphen apart, mapped to the words that may follow ("a" -> "half", "dozen").
         marks: single characters that open an atom wherever they stand (vulgar fractions).
+        names: fixed names (each opening with a word character) that :meth:`points` says
+            a text may hold when it stands there with no word character on either side.
     """
 
     def __init__(
-        self, openers: Iterable[str], glued: dict[str, Iterable[str]], marks: str
+        self,
+        openers: Iterable[str],
+        glued: dict[str, Iterable[str]],
+        marks: str,
+        names: Iterable[str] = (),
     ) -> None:
         self.openers = frozenset(w.lower() for w in openers)
         self.glued = {w.lower(): tuple(sorted(f, key=len, reverse=True)) for w, f in glued.items()}
@@ -80,6 +86,23 @@ class EntryPoints:
             raise ValueError("an atom's opening words must be ASCII letters")
         self._looked = frozenset(w.encode() for w in looked_for)
         self._finders: dict[str, re.Pattern[str]] = {}
+        # A name standing in a text with no word character on either side leaves each of
+        # its tokens (coded as the text's are) among the text's tokens; a name with no
+        # letter is looked for whole.
+        by_key: dict[bytes, list[frozenset[bytes]]] = {}
+        whole: list[str] = []
+        for name in names:
+            if _WORD.match(name) is None:
+                raise ValueError(f"a name must open with a word character: {name!r}")
+            coded = name.encode().translate(_TOKEN_BYTES).split()
+            lettered = [t for t in coded if t.strip(b"0")]
+            if lettered:  # looked up by its longest word, then all its tokens
+                by_key.setdefault(max(reversed(lettered), key=len), []).append(frozenset(coded))
+            else:
+                whole.append(name)
+        self._names_by_key = by_key
+        self._name_keys = frozenset(by_key)
+        self._whole_names = tuple(whole)
 
     def offsets(self, text: str) -> list[int] | None:
         """Sorted offsets in ``text`` where an atom may start, or None when this text
@@ -87,8 +110,9 @@ class EntryPoints:
         character in ``FOLDS_TO_ASCII``)."""
         return self.points(text)[0]
 
-    def points(self, text: str) -> tuple[list[int] | None, bool]:
-        """:meth:`offsets`, and whether ``text`` may hold a digit (False: it holds none)."""
+    def points(self, text: str) -> tuple[list[int] | None, bool, bool]:
+        """:meth:`offsets`, whether ``text`` may hold a digit (False: it holds none), and
+        whether it may hold one of the ``names`` (False: it holds none)."""
         # One C-level pass makes the text's ASCII words lower-case tokens (every other
         # character a space, every digit "0"); the words that matter are found by a set
         # intersection with them, then located one by one. A token is a superset: a
@@ -105,7 +129,7 @@ class EntryPoints:
             if self._rare.search(rest) is not None:
                 for m in self._rare.finditer(text):
                     if m.group() in FOLDS_TO_ASCII:
-                        return None, True
+                        return None, True, True
                     marks.append(m.start())
         tokens = coded.translate(_TOKEN_BYTES)
         wide = rest != "" and _DIGIT.search(rest) is not None  # a digit beyond ASCII
@@ -121,10 +145,12 @@ class EntryPoints:
             # among ``found`` already (no second pass over the text)
             found += [d - 1 for d in found if d and text[d - 1] == "."]
         found += marks
-        words = self._looked.intersection(tokens.split())
+        split = tokens.split()
+        named = self._named(text, split)
+        words = self._looked.intersection(split)
         if not words:
             found.sort()
-            return found, digits
+            return found, digits, named
         low = text.lower()
         present: set[str] = set()
         for coded_word in words:
@@ -139,7 +165,18 @@ class EntryPoints:
             if (word in present) if lone is None else (lone.search(low) is not None):
                 found += [m.start() for m in self._finder(word).finditer(low)]
         found.sort()
-        return found, digits
+        return found, digits, named
+
+    def _named(self, text: str, split: list[bytes]) -> bool:
+        """False when ``text`` (its tokens ``split``) holds none of the names."""
+        for name in self._whole_names:
+            if name in text:
+                return True
+        keys = self._name_keys.intersection(split)
+        if not keys:
+            return False
+        present = set(split)
+        return any(tokens <= present for k in keys for tokens in self._names_by_key[k])
 
     def _finder(self, word: str) -> re.Pattern[str]:
         """The pattern locating ``word`` as a whole word (literal prefix: a fast search)."""

@@ -8,7 +8,7 @@ or possessive, so matching stays linear in the text length.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from ..errors import OptionError
@@ -61,7 +61,7 @@ class Grammar:
     of_gap: re.Pattern[str]  # "of (the|its|Carolina's ...)" between a part and its whole
     rules: ScannerRules  # scales, ranks, references, age bands, lists
     entry: EntryPoints  # where ``atom`` may match: tried there only, anchored
-    hedge_ends: frozenset[str]  # the last word of every hedge written before a figure
+    hedge_ends: dict[str, int]  # the last word of each hedge before a figure -> most words
     change_ends: frozenset[str]  # the last word of every change phrase before a figure
     named_gate: re.Pattern[str]  # any fixed name with a number in it, anywhere
     currency_end1: frozenset[str]  # one-character currency prefixes, lower case
@@ -97,7 +97,7 @@ def grammar(lex: ScannerLexicon, tolerances: Mapping[str, float] | None = None) 
         of_gap=_of_gap(lex),
         rules=scanner_rules(),
         entry=_entry_points(lex),
-        hedge_ends=frozenset(h.rsplit(" ", 1)[-1] for h in lex.hedges_before),
+        hedge_ends=_hedge_ends(lex.hedges_before),
         change_ends=frozenset(
             ("of", "by", *(v.rsplit(" ", 1)[-1] for v in lex.change_verbs), *lex.change_adverbs)
         ),
@@ -105,6 +105,15 @@ def grammar(lex: ScannerLexicon, tolerances: Mapping[str, float] | None = None) 
         currency_end1=frozenset(p.lower() for p in lex.currency_prefixes if len(p) == 1),
         currency_end2=frozenset(p[-2:].lower() for p in lex.currency_prefixes if len(p) > 1),
     )
+
+
+def _hedge_ends(hedges: Iterable[str]) -> dict[str, int]:
+    """The last word of each hedge phrase, mapped to the most words a phrase ending with it has."""
+    ends: dict[str, int] = {}
+    for h in hedges:
+        words = h.split(" ")
+        ends[words[-1]] = max(ends.get(words[-1], 0), len(words))
+    return ends
 
 
 def _atom_patterns(
@@ -200,7 +209,9 @@ def _entry_points(lex: ScannerLexicon) -> EntryPoints:
     openers |= {c + f for c in _FRACTION_COUNTS for f in fractions}  # "onethird", "ahalf"
     openers |= {w.lower() + "fold" for w in (*small, *_FOLD_TENS)}  # "tenfold"
     follows = (*fractions, *_AFTER_A)
-    return EntryPoints(openers, {"a": follows, "an": follows}, "".join(lex.vulgar))
+    # the fixed names nonclaims.named_at looks for (lexicon.scanner: those opening with \w)
+    names = [n for n in lex.named_numbers if re.match(r"\w", n)]
+    return EntryPoints(openers, {"a": follows, "an": follows}, "".join(lex.vulgar), names)
 
 
 def _of_gap(lex: ScannerLexicon) -> re.Pattern[str]:

@@ -57,19 +57,21 @@ def scan(text: str, tolerances: Mapping[str, float] | None = None) -> list[Claim
 
 
 def _scan(g: Grammar, text: str) -> list[Claim]:
-    entries, digits = g.entry.points(text)
+    entries, digits, maybe_named = g.entry.points(text)
     # figures glued to a currency code ("USD10m") start where no word boundary is
     glued = [m.end() for m in g.lex.currency_glued_re.finditer(text)] if digits else []
     gi = 0
+    n_glued = len(glued)
     claims: list[Claim] = []
     pos = 0
     n = len(text)
-    names = -1  # whether the text holds a fixed name (-1: not looked yet; most texts have none)
+    # whether the text holds a fixed name (-1: not looked yet; most texts have none)
+    names = -1 if maybe_named else 0
     while pos < n:
         m = g.atom.search(text, pos) if entries is None else next_atom(g, text, pos, entries)
-        while gi < len(glued) and glued[gi] < pos:
+        while gi < n_glued and glued[gi] < pos:
             gi += 1
-        if gi < len(glued) and (m is None or glued[gi] < m.start()):
+        if gi < n_glued and (m is None or glued[gi] < m.start()):
             m = g.glued_digits.match(text, glued[gi])
             gi += 1
         if m is None:

@@ -52,7 +52,7 @@ def tail(text: str, s: int, n: int = 4) -> list[tuple[int, str]]:
         if len(tails) > 4096:
             tails.clear()
         tails[s] = toks
-    return toks if n >= len(toks) else toks[-n:]
+    return toks if n >= 4 else toks[-n:]  # (never more than four)
 
 
 def prev_word(text: str, s: int, toks: list[tuple[int, str]]) -> tuple[int, str] | None:
@@ -60,13 +60,15 @@ def prev_word(text: str, s: int, toks: list[tuple[int, str]]) -> tuple[int, str]
     if not toks:
         return None
     start, tok = toks[-1]
-    if start + len(tok) == s:
+    end = start + len(tok)
+    if end == s:
         return None
-    word = tok.lstrip(OPENERS) if tok[0] in OPENERS else tok
+    if tok[0] in OPENERS:
+        tok = tok.lstrip(OPENERS)
     # a word of ASCII letters only is WORDLIKE: no pattern needed
-    if not (word.isascii() and word.isalpha()) and WORDLIKE.fullmatch(word) is None:
+    if not (tok.isascii() and tok.isalpha()) and WORDLIKE.fullmatch(tok) is None:
         return None
-    return start + len(tok) - len(word), word
+    return end - len(tok), tok
 
 
 def forget_tails() -> None:
