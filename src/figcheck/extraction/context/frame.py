@@ -34,7 +34,7 @@ from .holder import figure_holder
 from .measure import (
     bare_count,
     claim_noun,
-    is_event,
+    event_concepts,
     measure_head,
     named_by_verb,
     noun_in_clause,
@@ -154,8 +154,14 @@ def claim_context(
     limit = other_spans[k][0] if k < len(other_spans) else size
     k = bisect_left(other_spans, (start,)) - 1
     floor = min(other_spans[k][1], start) if k >= 0 else 0
-    soft = _around(sc.soft, start, end, size)
-    hard = _around(sc.hard, start, end, size)
+    breaks = sc.soft
+    i = bisect_left(breaks, start)
+    j = bisect_left(breaks, end, i)
+    soft = (breaks[i - 1] if i else 0, breaks[j] if j < len(breaks) else size)
+    breaks = sc.hard
+    i = bisect_left(breaks, start)
+    j = bisect_left(breaks, end, i)
+    hard = (breaks[i - 1] if i else 0, breaks[j] if j < len(breaks) else size)
 
     scale = scale_reading(t, start, end)
     counted = bare_count(t, start, end)
@@ -169,12 +175,13 @@ def claim_context(
         found = noun_in_clause(t, start, max(floor, soft[0]), names=True)
         if found is not None and (subject is None or found[0] not in subject.lower()):
             noun, named = found[0], True
-    event = is_event(t.lex, concept)
+    events = event_concepts(t.lex)
+    event = concept is not None and concept in events
     if previous is not None and not event:
         if noun is None and not (previous.named_by_verb and counted):
             noun, concept = previous.noun, concept or previous.concept  # "the Pirates 12"
-            event = is_event(t.lex, concept)
-        elif is_event(t.lex, previous.concept) and part_of_previous(t, start):
+            event = concept is not None and concept in events
+        elif previous.concept in events and part_of_previous(t, start):
             concept, event = previous.concept, True  # "killed 900 people, including 310 civilians"
     measure, qualifiers = measure_head(noun, concept, event, scale)
     if holder_before is None and previous is not None:

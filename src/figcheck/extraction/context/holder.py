@@ -23,6 +23,7 @@ from .holder_links import (
     MONEY,
     bought,
     close_to,
+    first_verb,
     inside,
     is_acronym,
     is_generic,
@@ -118,43 +119,47 @@ def _clause_subject(
     lex: HolderLexicon, previous: str | None = None,
 ) -> str | None:
     """The subject of the clause the figure stands in, or None."""
+    starts, lowers, words, roles, text = t.starts, t.lowers, t.words, t.roles, t.text
+    n = len(starts)
+    stops, intros = lex.stops, lex.intros
     b = bisect_left(breaks, start) - 1
     for _ in range(4):
         at = breaks[b] if b >= 0 else 0
-        k = opened = bisect_left(t.starts, at)
-        w = t.lowers[k] if k < len(t.starts) else ""
-        if k + 1 < len(t.starts) and t.starts[k + 1] >= start and w in lex.stops and w not in lex.intros:
-            k += 1  # ", just 47 feet deep": an adverb before the figure opens no clause
-        if k >= len(t.starts) or t.starts[k] >= start:
-            if b < 0 or t.text[at] not in _APPOSITION:
+        k = opened = bisect_left(starts, at)
+        if k + 1 < n and starts[k + 1] >= start:
+            w = lowers[k]
+            if w in stops and w not in intros:
+                k += 1  # ", just 47 feet deep": an adverb before the figure opens no clause
+        if k >= n or starts[k] >= start:
+            if b < 0 or text[at] not in _APPOSITION:
                 return None
             i = bisect_left(spans, (start,)) - 1
             if previous is not None and i >= 0 and 0 <= at - spans[i][1] <= LIST_GAP:
                 return previous  # a list of figures: "(15.3 ppg, 7.4 rpg, 6.9 apg)"
-            if t.text[at] == "," and opened > 0 and t.words[opened - 1][0].isupper():
-                if inside(spans, t.starts[opened - 1]):
+            if text[at] == "," and opened > 0 and words[opened - 1][0].isupper():
+                if inside(spans, starts[opened - 1]):
                     return None  # "minus 387 Fahrenheit, minus 233 Celsius": a unit, no name
                 return phrase_back(t, opened - 1, lex)  # "Maddon, 66, ...": an apposition
             b -= 1  # "the temperature was, on average, 2.1F higher"; "longer — 24 hours"
             continue
-        w = t.lowers[k]
+        w = lowers[k]
         if w in lex.relatives and k > 0:  # "Ford (F) which has 13000 workers"
-            if inside(spans, t.starts[k - 1]):
+            if inside(spans, starts[k - 1]):
                 return None  # "to $5.5 million, which works out to": the figure before
             return phrase_back(t, k - 1, lex)
         gerund = w.endswith("ing") and len(w) > 4
-        if b >= 0 and t.words[k].islower() and (gerund or is_verb(t, k)):
+        if b >= 0 and words[k].islower() and (gerund or is_verb(t, k)):
             # "..., wiping $340 million", "debt, excluding banks, was $113 trillion": a
             # clause with no subject of its own has the one before
             before = _clause_at(t, breaks, b - 1)
-            if gerund and t.lowers[before[0]] in lex.intros and not _any_verb(t, *before):
+            if gerund and lowers[before[0]] in intros and not _any_verb(t, *before):
                 break  # "In Varda, sampling came back at 4 ppb": a gerund as the subject
             b -= 1
             if not gerund and b >= 0 and not _any_verb(t, *before):
                 b -= 1  # "Norvik, the largest mill, employs 300": past the apposition
             continue
-        if b >= 0 and w in lex.intros and not any(
-            is_verb(t, m, strict=True) for m in range(k, min(bisect_left(t.starts, start), k + 4 * LONGEST))
+        if b >= 0 and w in intros and not any(
+            is_verb(t, m, strict=True) for m in range(k, min(bisect_left(starts, start), k + 4 * LONGEST))
         ):
             b -= 1  # "the reading was, on balance, 3.4 degrees higher"
             continue
@@ -162,83 +167,86 @@ def _clause_subject(
     else:
         return None
     k = _last_coordinate(t, k, start, lex)
-    n = len(t.starts)
-    stop = k + 2
-    while k < min(n, stop) and t.lowers[k] in lex.openers:  # "But meanwhile the ..."
+    stop = min(n, k + 2)
+    openers = lex.openers
+    while k < stop and lowers[k] in openers:  # "But meanwhile the ..."
         k += 1
-    if k + 2 < n and t.lowers[k] in lex.when and t.lowers[k + 1] in lex.when_nouns:
+    if k + 2 < n and lowers[k] in lex.when and lowers[k + 1] in lex.when_nouns:
         k += 2  # "Last spring I paid ...", "This year the index rose ..."
-    if k < n and t.lowers[k] in lex.intros:
+    if k < n and lowers[k] in intros:
         k = _past_intro(t, k, start)
-    stop = k + 2
-    while k < min(n, stop) and t.roles.get(t.lowers[k], 0) & DET:
+    stop = min(n, k + 2)
+    while k < stop and roles.get(lowers[k], 0) & DET:
         k += 1
-    if k >= len(t.starts) or t.starts[k] >= start:
+    if k >= n or starts[k] >= start:
         return None
-    if t.lowers[k] in lex.pronouns and not is_acronym(t.words[k]):
-        if t.lowers[k] in lex.anaphors and breaks and breaks[0] < t.starts[k]:
+    w = lowers[k]
+    if w in lex.pronouns and not is_acronym(words[k]):
+        if w in lex.anaphors and breaks and breaks[0] < starts[k]:
             # "The debris field stretched 7 miles, but most landed 47 feet deep": the
             # subject the sentence opens with
             opening = _clause_subject(t, breaks[0], breaks, spans, lex)
-            if opening is not None and t.text.find(opening) < breaks[0] and (
+            if opening is not None and text.find(opening) < breaks[0] and (
                 " " in opening or lemma(opening.lower()) == opening.lower()
             ):
                 return opening  # not a participle ("Drawn up in 2015, it has ...")
         return None  # "It rose 4%", "There are four": the holder is named elsewhere
-    if t.lowers[k] in lex.stops:
+    if w in stops:
         return None  # "This also lifted ...": a pronoun before an adverb
     first = last = k
     p = bisect_left(spans, (start,))
     prior_end = spans[p - 1][1] if p else -1  # where the figures before this one end
-    reach = min(len(t.starts), first + LONGEST)
+    reach = min(n, first + LONGEST)
+    gaps, relatives, joiners = t.gaps, lex.relatives, lex.joiners
     while last + 1 < reach:
-        n = last + 1
-        w = t.lowers[n]
-        own = t.starts[n] >= start
+        m = last + 1
+        w = lowers[m]
+        at = starts[m]
+        own = at >= start
         # another figure stands in the subject
-        other = not own and t.starts[n] < prior_end and inside(spans, t.starts[n])
+        other = not own and at < prior_end and inside(spans, at)
         if other:
-            m = _noun_past_figure(t, n, start, first, spans, lex)
-            if m is not None:
-                last = m  # "the key 30 year rate climbed": another figure inside the subject
+            past = _noun_past_figure(t, m, start, first, spans, lex)
+            if past is not None:
+                last = past  # "the key 30 year rate climbed": another figure inside the subject
                 continue
         if own or other:
             # a verb no list names ("the robots measure 12 cm", "the angle sat at 4.5") or
             # none at all ("panel strength lower than 9 ksi"): the phrase ends before it
             cut = next(
                 (
-                    m
-                    for m in range(first + 1, last + 1)
-                    if _verb_form(t, m, first)
-                    or (own and (t.lowers[m] in lex.intros or t.lowers[m] in lex.stops))
+                    c
+                    for c in range(first + 1, last + 1)
+                    if _verb_form(t, c, first)
+                    or (own and (lowers[c] in intros or lowers[c] in stops))
                 ),
                 0,
             )
             if cut:
                 last = cut - 1
-            if last > first or is_plural(t.lowers[first]):
+            if last > first or is_plural(lowers[first]):
                 break
             return None  # the figure is in the subject ("a further 40 people were hurt")
-        if not (t.gaps[n] == " " or close_to(t, n)) or is_verb(t, n):
+        if not (gaps[m] == " " or close_to(t, m)) or is_verb(t, m):
             break
-        if w in lex.stops or w in lex.relatives:
+        if w in stops or w in relatives:
             break
-        if w.endswith("s") and _third_person(t, n, first, start):
+        if w.endswith("s") and _third_person(t, m, first, start):
             break  # "the law threatens to", "the material shoots out at"
-        if t.roles.get(w, 0) & DET and t.lowers[last] not in lex.joiners:
+        if roles.get(w, 0) & DET and lowers[last] not in joiners:
             break
-        last = n
+        last = m
     if is_verb(t, first, strict=True):
         return None
-    while last > first and (t.lowers[last] in lex.joiners or t.roles.get(t.lowers[last], 0) & DET):
+    while last > first and (lowers[last] in joiners or roles.get(lowers[last], 0) & DET):
         last -= 1
-    if inside(spans, t.starts[first]):
+    if inside(spans, starts[first]):
         # another figure opens the subject: "A 60 year-old might withdraw 2.7%"
-        i = bisect_left(spans, (t.starts[first] + 1,)) - 1
-        after, f = bisect_left(t.starts, spans[i][1]), bisect_left(t.starts, start)
+        i = bisect_left(spans, (starts[first] + 1,)) - 1
+        after, f = bisect_left(starts, spans[i][1]), bisect_left(starts, start)
         if spans[i][1] >= start or not _any_verb(t, after, f):
             return None  # "6.1 inches and 6.7 inches": a list, not a subject
-        return t.text[spans[i][0] : t.ends[last]]
+        return text[spans[i][0] : t.ends[last]]
     return written(t, first, last)
 
 
@@ -268,7 +276,8 @@ def _clause_at(t: Tokens, breaks: Sequence[int], b: int) -> tuple[int, int]:
 
 
 def _any_verb(t: Tokens, first: int, stop: int) -> bool:
-    return any(is_verb(t, m) for m in range(first, min(stop, first + 4 * LONGEST)))
+    stop = min(stop, first + 4 * LONGEST)
+    return first_verb(t, first, stop) < stop
 
 
 def _last_coordinate(t: Tokens, k: int, start: int, lex: HolderLexicon) -> int:
@@ -298,19 +307,11 @@ def _last_coordinate(t: Tokens, k: int, start: int, lex: HolderLexicon) -> int:
             w in coordinators
             and m + 1 < f
             and (t.roles.get(lowers[m + 1], 0) & DET or t.words[m + 1][0].isupper())
-            and _verb_from(t, seen, m) < m
+            and first_verb(t, seen, m) < m
         ):
             found = seen = m + 1
     stop = min(f, found + 4 * LONGEST)
-    return found if found == k or _verb_from(t, found, stop) < stop else k
-
-
-def _verb_from(t: Tokens, first: int, stop: int) -> int:
-    """The first verb among words ``first`` to ``stop - 1``, or ``stop``."""
-    for m in range(first, stop):
-        if is_verb(t, m):
-            return m
-    return stop
+    return found if found == k or first_verb(t, found, stop) < stop else k
 
 
 def _past_intro(t: Tokens, k: int, start: int) -> int:

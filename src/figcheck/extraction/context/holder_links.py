@@ -26,6 +26,7 @@ __all__ = [
     "blank_gap",
     "bought",
     "close_to",
+    "first_verb",
     "inside",
     "is_acronym",
     "is_generic",
@@ -270,6 +271,20 @@ def is_verb(t: Tokens, k: int, strict: bool = False) -> bool:
     if word in t.lex.verbs or (not strict and word in default_measures().verbs):
         return True
     return len(word) > 4 and word.endswith("ed")
+
+
+def first_verb(t: Tokens, first: int, stop: int) -> int:
+    """The first of words ``first`` to ``stop - 1`` that :func:`is_verb` calls a verb, else
+    ``stop``."""
+    words, verbs, more = t.words, t.lex.verbs, default_measures().verbs
+    for k in range(first, stop):
+        word = words[k]
+        if word.islower():
+            if word in verbs or word in more or (len(word) > 4 and word.endswith("ed")):
+                return k
+        elif k == 0 and (t.lowers[0] in verbs or t.lowers[0] in more):
+            return k
+    return stop
 
 
 def written(t: Tokens, first: int, last: int) -> str:

@@ -35,6 +35,7 @@ from .sentence import POSSESSIVE, Tokens
 __all__ = [
     "bare_count",
     "claim_noun",
+    "event_concepts",
     "is_event",
     "measure_head",
     "named_by_verb",
@@ -88,14 +89,15 @@ def claim_noun(
     ):
         found = None  # "the 3.9% seen in Osk", "80 km north", "9,000 shy of": no noun
     amount = not (_counted(t.text, start, end) if counted is None else counted)
-    share = _share(t.text, start, end)
     if amount and _money(t.text, start, end):
         # "$4 billion in insured losses", then "visitors spent €2 billion"; a share or a
         # quantity keeps the thing measured ("the index gained 2%", "shipped 610 tonnes")
         named = _noun_after_in(t, end, limit, lex) or _verb_measure(t, start, floor, lex)
         if named is not None:
             return named
-    if found is not None and not (share and t.text.startswith("of ", found[1])):
+    if found is not None and not (
+        t.text.startswith("of ", found[1]) and _share(t.text, start, end)
+    ):
         return found
     if found is None:
         found = _list_item(t, start, floor, lex)  # "wind supplied 31%, solar 9%"
@@ -234,7 +236,7 @@ def _share(text: str, start: int, end: int) -> bool:
 
 
 @functools.cache
-def _event_concepts(lex: ContextLexicon) -> frozenset[str]:
+def event_concepts(lex: ContextLexicon) -> frozenset[str]:
     """Concepts that name what happened: not kinds of things, not measured dimensions."""
     kinds: dict[str, set[int]] = {}
     for phrases in lex.concepts.values():
@@ -251,7 +253,7 @@ def part_of_previous(t: Tokens, start: int) -> bool:
 
 def is_event(lex: ContextLexicon, concept: str | None) -> bool:
     """Does ``concept`` name what happened ("deaths") rather than a kind of thing ("troops")?"""
-    return concept is not None and concept in _event_concepts(lex)
+    return concept is not None and concept in event_concepts(lex)
 
 
 def scale_reading(
@@ -268,19 +270,25 @@ def scale_reading(
     starts, ends, lowers, text = t.starts, t.ends, t.lowers, t.text
     n = len(starts)
     j = bisect_left(ends, start + 1) - 1  # the last word ending at or before the span
-    if j >= 0 and _blank(text, ends[j], start):
-        for words, scale in lex.before_by_word.get(lowers[j], ()):
-            if _spells_back(t, j, words):
-                return scale
+    if j >= 0:
+        before = lex.before_by_word.get(lowers[j])
+        if before is not None and _blank(text, ends[j], start):
+            for words, scale in before:
+                if _spells_back(t, j, words):
+                    return scale
     i = bisect_left(starts, end)
     if i < n and starts[i] == end + 1 and text[end] in " -":
-        for words, scale in lex.after_by_word.get(lowers[i], ()):
-            if _spells(t, i, words):
-                return scale
-        event_scale = lex.events.get(lowers[i])
-        span = text[start:end]
-        if event_scale is not None and "." in span and span.replace(".", "", 1).isdigit():
-            return event_scale  # "a 5.2 aftershock": a decimal reading, not a count of shocks
+        low = lowers[i]
+        after = lex.after_by_word.get(low)
+        if after is not None:
+            for words, scale in after:
+                if _spells(t, i, words):
+                    return scale
+        event_scale = lex.events.get(low)
+        if event_scale is not None:
+            span = text[start:end]
+            if "." in span and span.replace(".", "", 1).isdigit():
+                return event_scale  # "a 5.2 aftershock": a decimal reading, not a count of shocks
     return None
 
 

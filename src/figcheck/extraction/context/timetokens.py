@@ -228,8 +228,7 @@ def _from_words(t: TimeTokens, cut: WordCut) -> bool:
     begins: list[int] = []
     ends: list[int] = []
     at = 0  # where the current gap starts
-    for k, word in enumerate(words):
-        gap = gaps[k]
+    for word, gap, start, lower in zip(words, gaps, starts, lowers):
         if gap != " " and gap:
             if gap[-1] in "'’" and word[0] == "s" and (len(word) == 1 or not word[1].isalnum()):
                 return False  # "the 1990's": the token "'s" starts in the gap
@@ -242,15 +241,14 @@ def _from_words(t: TimeTokens, cut: WordCut) -> bool:
                 ends.append(at + 1)
             else:
                 _cut(text[at : at + len(gap)], at, raw, low, begins, ends)  # "’" read as "'"
-        start = starts[k]
+        at = start + len(word)
         if word.isalpha():  # a run of ASCII letters: one token
             raw.append(word)
-            low.append(lowers[k])
+            low.append(lower)
             begins.append(start)
-            ends.append(start + len(word))
+            ends.append(at)
         else:
-            _cut(text[start : start + len(word)], start, raw, low, begins, ends)
-        at = start + len(word)
+            _cut(text[start:at], start, raw, low, begins, ends)
     if gaps[-1] != " " and gaps[-1]:
         _cut(text[at:], at, raw, low, begins, ends)
     t.raw, t.low, t.starts, t.ends = raw, low, begins, ends
