@@ -39,8 +39,9 @@ def attributions(t: Tokens, marks: list[int]) -> list[tuple[int, int, str, bool]
             phrases = index.get(lowers[i])
         if phrases is None:
             continue
+        nxt = lowers[i + 1] if i + 1 < len(lowers) else None  # a phrase's second word, if any
         for rest, _key, direction in phrases:
-            if rest and not phrase_at(t, i, rest):
+            if rest and (rest[0] != nxt or not phrase_at(t, i, rest)):
                 continue
             k = i + len(rest)
             if lowers[k] in t.lex.figure_verbs and _figure_follows(t, k):

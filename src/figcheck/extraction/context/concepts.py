@@ -13,15 +13,16 @@ __all__ = ["claim_concept", "concept_hits"]
 
 def concept_hits(t: Tokens, marks: list[int]) -> list[tuple[int, int, str, int]]:
     """Concept terms at the marked words ``marks``: (start, end, concept, kind), longest match first."""
-    index = t.lex.concepts
+    index, lowers = t.lex.concepts, t.lowers
     hits: list[tuple[int, int, str, int]] = []
     free = 0
     for i in marks:
-        phrases = index.get(t.lowers[i])
+        phrases = index.get(lowers[i])
         if phrases is None or i < free:
             continue
+        nxt = lowers[i + 1] if i + 1 < len(lowers) else None  # a phrase's second word, if any
         for rest, concept, kind in phrases:
-            if rest and not phrase_at(t, i, rest):
+            if rest and (rest[0] != nxt or not phrase_at(t, i, rest)):
                 continue
             k = i + len(rest)
             if t.gaps[k + 1].startswith("-"):

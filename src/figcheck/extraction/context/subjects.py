@@ -411,16 +411,18 @@ def claim_subject(
     if found is not None:
         return found
     strong = [c for c in mine if not c[3] & WEAK]
-    for pool in (strong, mine):
+    # with no weak name the two pools are one: it is read once
+    pools = (strong, mine) if len(strong) < len(mine) else (mine,)
+    for pool in pools:
         found = nearest(pool, start, end, soft[0], soft[1])
         if found is not None:
             return found
     # beyond the clause, the sentence's subject comes before the figure: "X rose ..., up 9%"
-    for pool in (strong, mine):
+    for pool in pools:
         found = nearest(pool, start, end, hard[0], start)
         if found is not None:
             return found
-    for pool in (strong, mine):
+    for pool in pools:
         found = nearest(pool, start, end, hard[0], hard[1])
         if found is not None:
             return found

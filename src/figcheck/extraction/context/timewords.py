@@ -91,8 +91,9 @@ def _names_time_word(sentence: str, lex: PeriodLexicon, words: list[str] | None)
     keywords = lex.letter_keywords
     if not keywords.isdisjoint(words):
         return True
-    joined = filterfalse(str.isalpha, words)  # "mid-march", "q3year": runs split by the rest
-    return any(not keywords.isdisjoint(_LETTERS.findall(w)) for w in joined)
+    # "mid-march", "q3year": runs split by the rest, read from all such words in one search
+    joined = " ".join(filterfalse(str.isalpha, words))
+    return bool(joined) and not keywords.isdisjoint(_LETTERS.findall(joined))
 
 
 class _Scan(TimeTokens):
