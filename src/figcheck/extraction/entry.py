@@ -87,21 +87,23 @@ class EntryPoints:
         self._looked = frozenset(w.encode() for w in looked_for)
         self._finders: dict[str, re.Pattern[str]] = {}
         # A name standing in a text with no word character on either side leaves each of
-        # its tokens (coded as the text's are) among the text's tokens; a name with no
-        # letter is looked for whole.
+        # its tokens (coded as the text's are) among the text's tokens: a name with a letter
+        # is looked up by its longest word, then by all its tokens; one with no letter is
+        # looked for whole, after a character of it that is no digit (a quick test)
         by_key: dict[bytes, list[frozenset[bytes]]] = {}
-        whole: list[str] = []
+        whole: list[tuple[str, str]] = []
         for name in names:
             if _WORD.match(name) is None:
                 raise ValueError(f"a name must open with a word character: {name!r}")
             coded = name.encode().translate(_TOKEN_BYTES).split()
             lettered = [t for t in coded if t.strip(b"0")]
-            if lettered:  # looked up by its longest word, then all its tokens
+            if lettered:
                 by_key.setdefault(max(reversed(lettered), key=len), []).append(frozenset(coded))
             else:
-                whole.append(name)
+                whole.append((next((c for c in name if not c.isdigit()), name[0]), name))
         self._names_by_key = by_key
         self._name_keys = frozenset(by_key)
+        self._name_tokens = frozenset(t for sets in by_key.values() for ts in sets for t in ts)
         self._whole_names = tuple(whole)
 
     def offsets(self, text: str) -> list[int] | None:
@@ -169,14 +171,12 @@ class EntryPoints:
 
     def _named(self, text: str, split: list[bytes]) -> bool:
         """False when ``text`` (its tokens ``split``) holds none of the names."""
-        for name in self._whole_names:
-            if name in text:
+        for probe, name in self._whole_names:
+            if probe in text and name in text:
                 return True
-        keys = self._name_keys.intersection(split)
-        if not keys:
-            return False
-        present = set(split)
-        return any(tokens <= present for k in keys for tokens in self._names_by_key[k])
+        found = self._name_tokens.intersection(split)  # (a small set)
+        keys = self._name_keys.intersection(found)
+        return any(ts <= found for k in keys for ts in self._names_by_key[k])
 
     def _finder(self, word: str) -> re.Pattern[str]:
         """The pattern locating ``word`` as a whole word (literal prefix: a fast search)."""
