@@ -105,6 +105,7 @@ class EntryPoints:
         self._name_keys = frozenset(by_key)
         self._name_tokens = frozenset(t for sets in by_key.values() for ts in sets for t in ts)
         self._whole_names = tuple(whole)
+        self._wanted = self._looked | self._name_tokens
 
     def offsets(self, text: str) -> list[int] | None:
         """Sorted offsets in ``text`` where an atom may start, or None when this text
@@ -147,9 +148,10 @@ class EntryPoints:
             # among ``found`` already (no second pass over the text)
             found += [d - 1 for d in found if d and text[d - 1] == "."]
         found += marks
-        split = tokens.split()
-        named = self._named(text, split)
-        words = self._looked.intersection(split)
+        # one pass over the tokens finds both the number words and the names' tokens
+        hits = self._wanted.intersection(tokens.split())
+        named = self._named(text, hits)
+        words = self._looked.intersection(hits)
         if not words:
             found.sort()
             return found, digits, named
@@ -169,12 +171,13 @@ class EntryPoints:
         found.sort()
         return found, digits, named
 
-    def _named(self, text: str, split: list[bytes]) -> bool:
-        """False when ``text`` (its tokens ``split``) holds none of the names."""
+    def _named(self, text: str, hits: frozenset[bytes]) -> bool:
+        """False when ``text`` holds none of the names (``hits``: its tokens among those
+        looked for)."""
         for probe, name in self._whole_names:
             if probe in text and name in text:
                 return True
-        found = self._name_tokens.intersection(split)  # (a small set)
+        found = self._name_tokens.intersection(hits)
         keys = self._name_keys.intersection(found)
         return any(ts <= found for k in keys for ts in self._names_by_key[k])
 
