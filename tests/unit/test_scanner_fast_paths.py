@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import re
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from figcheck.extraction.bounds import change_before, hedge_before
-from figcheck.extraction.patterns import grammar
+from figcheck.extraction.nonclaims import is_address
+from figcheck.extraction.patterns import NEXT_WORD, grammar, may_end_spaced
 from figcheck.extraction.scanner import next_atom
 from figcheck.extraction.tokens import OPENERS, WORDLIKE, forget_tails, prev_word, tail
 from figcheck.lexicon.scanner import lexicon
@@ -68,7 +71,8 @@ def _plain_prev_word(text: str, s: int, toks: list[tuple[int, str]]) -> tuple[in
 
 
 _WORD_PIECES = _pieces(
-    ["ab", "Ab", " ", "(", '"', "“", "'", "é", "1", "-", ".", "&", "_", "’", "İ", "ſ", "K"], 10
+    ["ab", "Ab", " ", "(", '"', "“", "'", "é", "1", "-", ".", "&", "_", "’", "İ", "ſ", "K"],
+    10,
 )
 
 
@@ -196,3 +200,54 @@ def test_names_on_written_examples() -> None:
     assert _G.entry.points("The S&P 500 rose 2%")[2]
     assert _G.entry.points("It was open 24/7 for 3 weeks")[2]
     assert not _G.entry.points("Sales rose 4% in the year to March")[2]
+
+
+# -- cheap tests in front of patterns: a street address, a scale phrase before a figure ----
+
+_AFTER_PIECES = _pieces(
+    [" ", "  ", "\u00a0", "a", "b", "Downing", "Street", "St", "E", "N.", "71st", "9", ",", ".",
+     "-", "main", "road", "Road", "\n", "é"],
+    8,
+)
+
+
+@settings(max_examples=500, deadline=None)
+@given(_AFTER_PIECES)
+def test_no_address_follows_a_lower_case_word(text: str) -> None:
+    nxt = NEXT_WORD.match(text, 0)
+    if nxt is not None and nxt.group("w")[0].islower():
+        assert not is_address(_G, text, 0), text
+
+
+_SCALE_PIECES = _pieces(["magnitude", "Magnitude", "of", "a", "richter", "moment", " ", "  ",
+                         "\u00a0", "-", "\n", "x", "f", "E", "é"], 10)
+
+
+@settings(max_examples=800, deadline=None)
+@given(_SCALE_PIECES, st.integers(min_value=0, max_value=40))
+def test_the_scale_phrase_test_lets_every_phrase_through(text: str, cut: int) -> None:
+    hi = len(text)
+    lo = max(0, hi - cut)
+    found = _G.rules.scale_before_re.search(text, lo, hi)
+    if found is not None:
+        assert may_end_spaced(text, lo, hi, _G.scale_before_ends), (text, lo)
+    # and for any last letters, as the pattern it stands for says
+    plain = re.compile(r"[ef](?:[ \u00a0]++|-|[ \u00a0]*+-[ \u00a0]*+)$").search(text, lo, hi)
+    if plain is not None:
+        assert may_end_spaced(text, lo, hi, frozenset("ef")), (text, lo)
+
+
+def test_scale_phrases_end_with_a_letter() -> None:
+    # may_end_spaced skips spaces and a hyphen: no phrase may end with one
+    assert _G.scale_before_ends and all(c.isalpha() for c in _G.scale_before_ends)
+
+
+def test_the_scale_phrase_test_on_written_examples() -> None:
+    ends = _G.scale_before_ends
+    for text in ["a magnitude ", "Magnitude-", "magnitude - ", "magnitude \n",
+                 "magnitude of \u00a0-\u00a0"]:
+        assert _G.rules.scale_before_re.search(text) is not None, text
+        assert may_end_spaced(text, 0, len(text), ends), text
+    for text in ["a magnitude", "magnitude--", "this ", "x-", "\u00a0", ""]:
+        assert _G.rules.scale_before_re.search(text) is None, text
+        assert not may_end_spaced(text, 0, len(text), ends), text

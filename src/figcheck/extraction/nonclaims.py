@@ -109,13 +109,15 @@ def digits_ok(g: Grammar, text: str, s: int, e: int, literal: str) -> bool:
             return False  # March 16, Feb. 24
         if word in lex.identifier_words:
             return False  # Article 5, Resolution 2334
-    nxt = NEXT_WORD.match(text, e)
+    nxt = NEXT_WORD.match(text, e) if after in " \u00a0" else None  # (it opens with a space)
+    lower_next = False  # a word in lower case next: no street address (see is_address)
     if nxt is not None:
         word = nxt.group("w")
         if (w := word.rstrip(".,;:")) != "may" and w.lower() in months:  # is_month
             return False  # 9 August 2019
-        if word.rstrip(".,;:") in lex.identifier_after and literal.isdigit():
+        if w in lex.identifier_after and literal.isdigit():
             return False  # 737 Max
+        lower_next = word[0].islower()
     if (
         len(toks) >= 3
         and toks[-1][1] in ("and", "or", "&")
@@ -127,7 +129,7 @@ def digits_ok(g: Grammar, text: str, s: int, e: int, literal: str) -> bool:
             WORDLIKE.fullmatch(word) and word[0].isupper() and word not in lex.not_identifier
         ):
             return False  # Dnipro 1 and 2
-    if literal.isdigit() and is_address(g, text, e):
+    if literal.isdigit() and not lower_next and is_address(g, text, e):
         return False  # 10 Downing Street, 9 E 71st St
     # phone numbers: groups joined by - or . with 7+ digits in all
     if after in "-." and re.match(r"[-.]\d{3,4}[-.]\d{3,4}(?!\d)", text[e : e + 11]):
@@ -140,7 +142,8 @@ def digits_ok(g: Grammar, text: str, s: int, e: int, literal: str) -> bool:
 
 
 def is_address(g: Grammar, text: str, e: int) -> bool:
-    """True when names, a direction or an ordinal, then a street word follow offset ``e``."""
+    """True when names, a direction or an ordinal, then a street word follow offset ``e``
+    (so never when a word in lower case follows it)."""
     pos = e
     for i in range(5):
         m = ADDRESS_WORD.match(text, pos)

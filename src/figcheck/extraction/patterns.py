@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from ..errors import OptionError
 from ..lexicon.scanner import ScannerLexicon, alternation
 from ..lexicon.literals import trie_alternation
+from ..lexicon.measures import default_measures
 from ..lexicon.scanner_rules import ScannerRules, scanner_rules
 from ..regex_cache import compile_pattern
 from .entry import EntryPoints
@@ -33,6 +34,7 @@ __all__ = [
     "TIMES",
     "UP_TO_GAP",
     "grammar",
+    "may_end_spaced",
     "may_end_with",
 ]
 
@@ -66,6 +68,7 @@ class Grammar:
     named_gate: re.Pattern[str]  # any fixed name with a number in it, anywhere
     currency_end1: frozenset[str]  # one-character currency prefixes, lower case
     currency_end2: frozenset[str]  # the last two characters of the longer ones, lower case
+    scale_before_ends: frozenset[str]  # the last letter of every scale phrase before a figure
 
 
 def grammar(lex: ScannerLexicon, tolerances: Mapping[str, float] | None = None) -> Grammar:
@@ -104,6 +107,12 @@ def grammar(lex: ScannerLexicon, tolerances: Mapping[str, float] | None = None) 
         named_gate=re.compile(trie_alternation(lex.named_numbers)),
         currency_end1=frozenset(p.lower() for p in lex.currency_prefixes if len(p) == 1),
         currency_end2=frozenset(p[-2:].lower() for p in lex.currency_prefixes if len(p) > 1),
+        # rules.scale_before_re's phrases (scanner_rules: the measures' "before" words,
+        # nearest first), in either case
+        scale_before_ends=frozenset(
+            c for words, _ in default_measures().before for c in (words[0][-1].lower(),
+                                                                  words[0][-1].upper())
+        ),
     )
 
 
@@ -280,3 +289,19 @@ def may_end_with(text: str, lo: int, hi: int, last: str, hyphen: bool) -> bool:
     else:
         return False
     return j > lo and text[j - 1] in last
+
+
+def may_end_spaced(text: str, lo: int, hi: int, last: frozenset[str]) -> bool:
+    """False when ``text[lo:hi]`` cannot end as ``<word>(?:[ \u00a0]++|-|[ \u00a0]*+-[ \u00a0]*+)$``
+    does with the word's last character in ``last``: a cheap test before searching the window
+    with such a pattern (True says nothing)."""
+    if hi > lo and text[hi - 1] == "\n":
+        return True  # "$" also matches before a final newline
+    j = hi
+    while j > lo and text[j - 1] in " \u00a0":
+        j -= 1
+    if j > lo and text[j - 1] == "-":
+        j -= 1
+        while j > lo and text[j - 1] in " \u00a0":
+            j -= 1
+    return lo < j < hi and text[j - 1] in last

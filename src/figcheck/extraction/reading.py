@@ -27,6 +27,7 @@ from .patterns import (
     SLASH_FRACTION,
     SUPERSCRIPT,
     Grammar,
+    may_end_spaced,
     may_end_with,
 )
 from .tokens import prev_word, tail
@@ -144,7 +145,9 @@ def _scale_reading(g: Grammar, text: str, fig: Figure) -> None:
     if after is not None:
         phrase = after.group("s")  # the claim stays the figure; the measure step reads the scale
     else:
-        before = rules.scale_before_re.search(text, max(0, fig.start - 32), fig.start)
+        s, lo = fig.start, max(0, fig.start - 32)
+        may_end = may_end_spaced(text, lo, s, g.scale_before_ends)
+        before = rules.scale_before_re.search(text, lo, s) if may_end else None
         event = None
         if before is None and fig.source == "digits" and not fig.integer_literal:
             event = rules.scale_event_re.match(text, fig.end)
