@@ -7,7 +7,6 @@ A claim is an interval, not a number: ``low <= value <= high`` always holds, and
 from __future__ import annotations
 
 import math
-import operator
 import sys
 from collections.abc import Iterable, Mapping
 from enum import StrEnum
@@ -148,8 +147,6 @@ _INTERNED = ("doc_id", "unit", "noun", "subject", "concept", "period", "source",
 _INTERNED_NAMES = tuple(n for n in CLAIM_FIELDS if n in _INTERNED)
 _TUPLES: dict[tuple[str, ...], tuple[str, ...]] = {}
 _TUPLES_MAX = 50_000  # qualifier tuples shared; past this many distinct ones, kept as they are
-_interned_values = operator.itemgetter(*_INTERNED_NAMES)
-_intern = sys.intern
 _new = Claim.__new__
 _set = object.__setattr__
 
@@ -177,9 +174,10 @@ def compact_claim(values: Mapping[str, Any], updates: Mapping[str, Any] | None =
     d.update(values)
     if updates:
         d.update(updates)
-    for name, s in zip(_INTERNED_NAMES, _interned_values(d)):
+    for name in _INTERNED_NAMES:
+        s = d[name]
         if type(s) is str:
-            d[name] = _intern(s)
+            d[name] = sys.intern(s)
     value = d["value"]
     if d["low"] == value:
         d["low"] = value  # one float object for a point interval

@@ -61,9 +61,12 @@ def noun_after(
                 return None
     first = i
     out: list[str] = []
+    gaps = t.gaps
     while i < n and len(out) < 6 and starts[i] < limit:
-        if i > first and not t.joined(i):
-            break
+        if i > first:
+            gap = gaps[i]
+            if not (gap == " " or (gap != "" and gap.isspace())):  # not ``t.joined(i)``
+                break
         lw = lowers[i]
         r = roles.get(lw, 0)
         if not out and lw.endswith("ly") and _adverb_before_participle(t, i):
@@ -72,7 +75,8 @@ def noun_after(
         if not out and r & SKIP:
             i += 1  # "300 more tanks"
             continue
-        if t.gaps[i + 1].startswith("- "):
+        after = gaps[i + 1]
+        if after.startswith("- "):
             # "long- and medium-range systems": a suspended compound; the noun comes later
             i += 2 if i + 1 < n and lowers[i + 1] in _COORDINATORS else 1
             first = i
@@ -83,7 +87,7 @@ def noun_after(
             continue
         if (r & STOP and not (i == first and r & COUNTED)) or lw.endswith(POSSESSIVE):
             break  # a verb ends the phrase, but "two counts of fraud" counts counts
-        if t.gaps[i + 1] == "' " and lw.endswith("s"):
+        if after == "' " and lw.endswith("s"):
             i += 1  # "3,600 homeowners' insurance claims": whose, then what
             out.clear()
             first = i

@@ -55,21 +55,18 @@ _FIRST = itemgetter(0)
 _PLACE_BEFORE = frozenset(("in", "across", "at", "near", "from", "to", "throughout", "inside"))
 
 
-def _cap(word: str) -> bool:
-    return word[0].isupper()
-
-
-def _base(lower: str) -> str:
-    return lower[:-2] if lower.endswith(POSSESSIVE) else lower
-
-
 def _skip_holiday_or_storm(t: Tokens, i: int) -> int:
     """The index after a holiday or storm name starting at word ``i``, or ``i``."""
     names, words = t.lex.names, t.words
     word = words[i]
-    if word in names.storm_words and i + 1 < len(words) and _cap(words[i + 1]) and t.joined(i + 1):
+    if (
+        word in names.storm_words
+        and i + 1 < len(words)
+        and words[i + 1][0].isupper()
+        and t.joined(i + 1)
+    ):
         j = i + 1
-        while j + 1 < len(words) and _cap(words[j + 1]) and t.joined(j + 1):
+        while j + 1 < len(words) and words[j + 1][0].isupper() and t.joined(j + 1):
             j += 1  # "Tropical Storm Ana"
         return j + 1
     for rest in names.holidays.get(word[:-2] if word.endswith(POSSESSIVE) else word, ()):
@@ -96,12 +93,12 @@ def _excluded(t: Tokens, i: int, inside: bool = False) -> bool:
     months never are.
     """
     word, lower = t.words[i], t.lowers[i]
-    base = _base(lower)
+    base = lower[:-2] if lower.endswith(POSSESSIVE) else lower
     if (
         t.roles.get(base, 0) & NOT_NAME
         and not _known(t, word)
         and (not inside or base in t.lex.months)
-        and not (lower != base and i + 1 < len(t.words) and _cap(t.words[i + 1]))
+        and not (lower != base and i + 1 < len(t.words) and t.words[i + 1][0].isupper())
     ):
         return True
     # a word of letters only (most) holds no digit: the character walk is skipped
@@ -132,27 +129,27 @@ def _connector_end(t: Tokens, j: int) -> int:
     if k >= n:
         return -1
     gap = gaps[k]
-    if gap in _PLURAL_POSSESSIVE and lowers[j].endswith("s") and _cap(words[k]):
+    if gap in _PLURAL_POSSESSIVE and lowers[j].endswith("s") and words[k][0].isupper():
         return k  # "Farmers' League"
     if not t.joined(k):
         if gap == ", " and not lowers[j].endswith(POSSESSIVE):
             return _list_end(t, k)
         return -1
-    if _cap(words[k]):
+    if words[k][0].isupper():
         if lowers[j].endswith(POSSESSIVE) and not t.roles.get(lowers[j][:-2], 0):
             return -1  # "Yemen's Hodeidah": two names; "People's Party" is one
         return k if not _excluded(t, k, inside=True) else -1
     word = lowers[k]
     if word not in ("of", "and", "for") or lowers[j].endswith(POSSESSIVE):
         return -1
-    if word == "for" and not (k + 1 < n and t.joined(k + 1) and _cap(words[k + 1])):
+    if word == "for" and not (k + 1 < n and t.joined(k + 1) and words[k + 1][0].isupper()):
         return -1
     m = k + 1
     while m < min(n, k + _CONNECTOR_REACH) and t.joined(m) and (
         lowers[m] == "the" or (word == "and" and lowers[m] in t.lex.names.directions)
     ):
         m += 1
-    if m < n and t.joined(m) and _cap(words[m]) and not _excluded(t, m):
+    if m < n and t.joined(m) and words[m][0].isupper() and not _excluded(t, m):
         if word == "and" and _attributive(t, m):
             return -1  # "Putin and the Russian military": no joint name
         return m
@@ -176,9 +173,9 @@ def _list_end(t: Tokens, k: int) -> int:
     n = len(words)
     m = k
     for _ in range(8):  # items of a list, each one or two capitalised words
-        if m >= n or not _cap(words[m]) or _excluded(t, m):
+        if m >= n or not words[m][0].isupper() or _excluded(t, m):
             return -1
-        if m + 1 < n and t.joined(m + 1) and _cap(words[m + 1]):
+        if m + 1 < n and t.joined(m + 1) and words[m + 1][0].isupper():
             m += 1
         if m + 1 >= n:
             return -1
