@@ -21,6 +21,7 @@ from .holder_links import (
     LIST_GAP,
     LONGEST,
     MONEY,
+    VERB_GROUP,
     bought,
     close_to,
     first_verb,
@@ -92,9 +93,12 @@ def figure_holder(
         found = phrase_back(t, j - 1, lex)
         if found is not None and not is_generic(t, found):
             return found  # "a net worth of $1.3bn"; not "a total of 200"
-    quoted = quoted_name(t, j, start, lex)
-    if quoted is not None:
-        return quoted  # "Varro 40 -1.3% Ostel +0.6%": a list of quotes
+    text = t.text
+    # what a quote needs before it calls for one: a movement word or a sign at the figure
+    if (j > 0 and t.lowers[j] in lex.moves) or text[start - 1] == "+" or text[start] in "-−":
+        quoted = quoted_name(t, j, start, lex)
+        if quoted is not None:
+            return quoted  # "Varro 40 -1.3% Ostel +0.6%": a list of quotes
     if amount:
         after = of_after(t, end, spans, lex)
         if after is not None:
@@ -103,9 +107,10 @@ def figure_holder(
         found = sold(t, j - 1, spans, lex, money=MONEY.search(t.text, start, end) is not None)
         if found is not None:
             return found  # "selling the basic model for $1,062", "a ban for three years"
-    found = relative_head(t, j, start, breaks, spans, lex)
-    if found is not None:
-        return found  # "campers that can weigh 10 tons", "a squad that contained 17 players"
+    if not lex.relatives.isdisjoint(t.lowers[max(j - VERB_GROUP, 0) + 1 : j + 1]):
+        found = relative_head(t, j, start, breaks, spans, lex)
+        if found is not None:
+            return found  # "campers that can weigh 10 tons", "a squad that contained 17 players"
     found = _clause_subject(t, start, breaks, spans, lex, previous)
     if found is None and previous is not None and listed(t.text, start, spans, lex):
         return previous  # "measure 15 cm and 23 cm", "24 hours, 39 minutes and 35 seconds"

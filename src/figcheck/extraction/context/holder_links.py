@@ -23,6 +23,7 @@ __all__ = [
     "LIST_GAP",
     "LONGEST",
     "MONEY",
+    "VERB_GROUP",
     "blank_gap",
     "bought",
     "close_to",
@@ -42,7 +43,7 @@ __all__ = [
 ]
 
 LONGEST = 6  # words in a holder
-_VERB_GROUP = 4  # words from a relative word to the figure ("that should have cost")
+VERB_GROUP = 4  # words from a relative word to the figure ("that should have cost")
 LIST_GAP = 24  # characters from one figure to the comma before the next, in a list
 _TIGHT_GAPS = frozenset(("&", "-", "/", ".", "'", "’", "."))
 _SIGNS = "-−"
@@ -89,11 +90,11 @@ def relative_head(
     """The noun phrase before a relative word whose clause holds the figure ("campers that
     can weigh 10 tons"): the relative, a verb, and at most a few more words of its verb group
     before the figure; None otherwise."""
-    if lex.relatives.isdisjoint(t.lowers[max(j - _VERB_GROUP, 0) + 1 : j + 1]):
+    if lex.relatives.isdisjoint(t.lowers[max(j - VERB_GROUP, 0) + 1 : j + 1]):
         return None  # no relative word in reach: the usual case, read in one step
     b = bisect_left(breaks, start) - 1
     floor = breaks[b] if b >= 0 else 0
-    for m in range(j, max(j - _VERB_GROUP, 0), -1):
+    for m in range(j, max(j - VERB_GROUP, 0), -1):
         if t.starts[m] < floor or inside(spans, t.starts[m]):
             return None
         w = t.lowers[m]
