@@ -239,6 +239,12 @@ def _from_words(t: TimeTokens, cut: WordCut) -> bool:
                 low.append(text[at])
                 begins.append(at)
                 ends.append(at + 1)
+            elif mark.isdigit():  # " 2022 ": one run of (ASCII) digits, one token
+                at += gap.index(mark)
+                raw.append(mark)
+                low.append(mark)
+                begins.append(at)
+                ends.append(at + len(mark))
             else:
                 _cut(text[at : at + len(gap)], at, raw, low, begins, ends)  # "’" read as "'"
         at = start + len(word)
