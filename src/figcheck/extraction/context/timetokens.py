@@ -91,27 +91,30 @@ class TimeTokens:
 
     def num(self, i: int) -> int | None:
         """Token ``i`` as a number of at most four digits, else None."""
-        t = self.tok(i)
+        t = self.low[i] if 0 <= i < self.n else ""
         return int(t) if t.isdigit() and len(t) <= 4 else None
 
     def year(self, i: int) -> int | None:
         """Token ``i`` as a year 1900-2099 standing on its own ("2019", not "2019%"), else None."""
-        t = self.tok(i)
+        low, n = self.low, self.n
+        t = low[i] if 0 <= i < n else ""
         if len(t) != 4 or not t.isdigit() or not ("1900" <= t <= "2099"):
             return None
-        nxt = self.tok(i + 1)
-        if self.glued(i + 1) and (nxt.isalpha() and nxt != "s" or nxt in ("%", ",", ".") and
-                                  self.tok(i + 2).isdigit() and self.glued(i + 2)):
+        # ``i`` is a token here: the next one is glued when it starts where this one ends
+        glued = i + 1 < n and self.starts[i + 1] == self.ends[i]
+        nxt = low[i + 1] if i + 1 < n else ""
+        if glued and (nxt.isalpha() and nxt != "s" or nxt in ("%", ",", ".") and
+                      self.tok(i + 2).isdigit() and self.glued(i + 2)):
             return None  # "1999b", "2,024", "2019.5"
         if self.glued(i) and self.tok(i - 1) in ("$", "£", "€", ",", "."):
             return None
-        if self.glued(i + 1) and nxt == "%":
+        if glued and nxt == "%":
             return None
         return int(t)
 
     def month(self, i: int) -> int | None:
         """Token ``i`` as a capitalised month name (an abbreviation needs "." or a day)."""
-        t = self.tok(i)
+        t = self.low[i] if 0 <= i < self.n else ""
         m = self.lex.months.get(t)
         if m is None or not self.raw[i][0].isupper():
             return None
@@ -122,7 +125,8 @@ class TimeTokens:
 
     def skip(self, i: int, *words: str) -> int:
         """The first token at or after ``i`` that is not one of ``words``."""
-        while self.tok(i) in words:
+        low, n = self.low, self.n
+        while 0 <= i < n and low[i] in words:  # past the ends, the token "" is none of them
             i += 1
         return i
 
