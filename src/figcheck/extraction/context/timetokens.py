@@ -136,12 +136,13 @@ class TimeTokens:
         """A single point starting at token ``i``: its end token and unresolved spec."""
         y = self.year(i)
         if y is not None:
-            if self.tok(i + 1) == "-" and self.glued(i + 1) and self.glued(i + 2):
+            nxt = self.low[i + 1] if i + 1 < self.n else ""  # ``i`` is a token here
+            if nxt == "-" and self.glued(i + 1) and self.glued(i + 2):
                 mo, d = self.num(i + 2), self.num(i + 4)
                 if (mo and 1 <= mo <= 12 and len(self.tok(i + 2)) == 2 and self.tok(i + 3) == "-"
                         and d and 1 <= d <= 31 and len(self.tok(i + 4)) == 2):
                     return i + 5, ("ymd", y, mo, d)
-            if self.tok(i + 1) == "s" and self.glued(i + 1) and y % 10 == 0:
+            if nxt == "s" and self.glued(i + 1) and y % 10 == 0:
                 return i + 2, ("dec", y)
             return i + 1, ("y", y)
         m = self.month(i)
