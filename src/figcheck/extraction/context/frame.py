@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 from itertools import compress, count
 
 from ...lexicon.context import ContextLexicon, default_lexicon
+from ...lexicon.measures import default_measures
 from .attribution import attributions
 from .concepts import claim_concept, concept_hits
 from ...timespans import TimeSpan
@@ -163,7 +164,8 @@ def claim_context(
     j = bisect_left(breaks, end, i)
     hard = (breaks[i - 1] if i else 0, breaks[j] if j < len(breaks) else size)
 
-    scale = scale_reading(t, start, end)
+    measures = default_measures()
+    scale = scale_reading(t, start, end, measures)
     counted = bare_count(t, start, end)
     found = claim_noun(t, start, end, limit, max(floor, soft[0]), other_spans, scale, counted)
     noun, nlo, nhi = found if found is not None else (None, start, end)
@@ -172,7 +174,7 @@ def claim_context(
     named = False  # the noun is a name: never handed on to a bare count
     if noun is None and previous is None and not counted:
         # "the Varro 50 fell 2%" measures the index; "Malta recorded 71%" names whose
-        found = noun_in_clause(t, start, max(floor, soft[0]), names=True)
+        found = noun_in_clause(t, start, max(floor, soft[0]), measures, names=True)
         if found is not None and (subject is None or found[0] not in subject.lower()):
             noun, named = found[0], True
     events = event_concepts(t.lex)
@@ -183,7 +185,7 @@ def claim_context(
             event = concept is not None and concept in events
         elif previous.concept in events and part_of_previous(t, start):
             concept, event = previous.concept, True  # "killed 900 people, including 310 civilians"
-    measure, qualifiers = measure_head(noun, concept, event, scale)
+    measure, qualifiers = measure_head(noun, concept, event, scale, measures)
     if holder_before is None and previous is not None:
         holder_before = previous.holder
     holder = figure_holder(
@@ -202,7 +204,7 @@ def claim_context(
         concept=concept,
         # a date after the figure counts only inside its clause: in "a 10-year lease on the
         # old port, rebuilt in 1998" the year belongs to the rebuilding, not the lease
-        period=claim_period(sc.periods, start, end, other_spans),
+        period=claim_period(sc.periods, start, end, other_spans) if sc.periods.refs else None,
         source=source,
         measure=measure,
         qualifiers=qualifiers,
