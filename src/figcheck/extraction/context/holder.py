@@ -93,9 +93,9 @@ def figure_holder(
         found = phrase_back(t, j - 1, lex)
         if found is not None and not is_generic(t, found):
             return found  # "a net worth of $1.3bn"; not "a total of 200"
-    text = t.text
     # what a quote needs before it calls for one: a movement word or a sign at the figure
-    if (j > 0 and t.lowers[j] in lex.moves) or text[start - 1] == "+" or text[start] in "-−":
+    sign = t.text[start - 1 : start + 1]
+    if (j > 0 and t.lowers[j] in lex.moves) or sign[:1] == "+" or sign[-1:] in "-−":
         quoted = quoted_name(t, j, start, lex)
         if quoted is not None:
             return quoted  # "Varro 40 -1.3% Ostel +0.6%": a list of quotes
