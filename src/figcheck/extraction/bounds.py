@@ -189,11 +189,7 @@ def claim_of(
     if am is not None and hedge is None:
         hedge = g.lex.hedges_after[am.group("h").lower()]
         stop = am.end("h")
-    if hedge is None:  # the figure's rounding alone (as _interval gives it)
-        r = abs(fig.rounding)
-        low, high = fig.value - r, fig.value + r
-    else:
-        low, high = _interval(g, fig.value, fig.rounding, fig.unit, hedge)
+    low, high = _interval(g, fig.value, fig.rounding, fig.unit, hedge)
     return _claim(
         text,
         start,

@@ -102,10 +102,9 @@ def digits_ok(g: Grammar, text: str, s: int, e: int, literal: str) -> bool:
         return False  # 10.45 pm
     toks = tail(text, s)
     prev = prev_word(text, s, toks)
-    months = lex.months
     if prev is not None:
         word = prev[1]
-        if (w := word.rstrip(".,;:")) != "may" and w.lower() in months:  # is_month
+        if is_month(g, word):
             return False  # March 16, Feb. 24
         if word in lex.identifier_words:
             return False  # Article 5, Resolution 2334
@@ -113,9 +112,9 @@ def digits_ok(g: Grammar, text: str, s: int, e: int, literal: str) -> bool:
     lower_next = False  # a word in lower case next: no street address (see is_address)
     if nxt is not None:
         word = nxt.group("w")
-        if (w := word.rstrip(".,;:")) != "may" and w.lower() in months:  # is_month
+        if is_month(g, word):
             return False  # 9 August 2019
-        if w in lex.identifier_after and literal.isdigit():
+        if word.rstrip(".,;:") in lex.identifier_after and literal.isdigit():
             return False  # 737 Max
         lower_next = word[0].islower()
     if (

@@ -95,7 +95,7 @@ def read_figure(g: Grammar, text: str, m: re.Match[str]) -> Figure | None:
         fig.scaled = tokens[-1].lower() in g.lex.multipliers and value_int >= 1000
     else:
         return None  # a multiple ("8fold") is read on its own, never as half of a pair
-    if fig.value < 130 and _age_band(g, text, fig):
+    if _age_band(g, text, fig):
         return None
     # sign: "-1.3%", "minus 5", "minus-130 degrees"
     if (
@@ -122,8 +122,9 @@ def read_figure(g: Grammar, text: str, m: re.Match[str]) -> Figure | None:
 
 
 def _age_band(g: Grammar, text: str, fig: Figure) -> bool:
-    """True for an age band ("65 years and over", "aged 70 and older", "a five-year age group");
-    the caller has checked that the figure is below 130."""
+    """True for an age band ("65 years and over", "aged 70 and older", "a five-year age group")."""
+    if fig.value >= 130:
+        return False
     m = g.rules.age_after_re.match(text, fig.end)
     if m is None:
         return False
