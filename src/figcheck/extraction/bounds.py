@@ -8,6 +8,7 @@ movement rather than a level.
 
 from __future__ import annotations
 
+from typing import Final
 import math
 
 from ..claims import CLAIM_FIELDS, Bound, Change, Claim, Kind
@@ -85,7 +86,7 @@ def change_before(g: Grammar, text: str, s: int, verbs_only: bool = False) -> st
     return lex.change_verbs.get(last) or lex.change_adverbs.get(last)
 
 
-_OBJECT_REACH = 5  # words of an object between a change verb and "by": "cut its key rate by"
+_OBJECT_REACH: Final = 5  # words of an object between a change verb and "by": "cut its key rate by"
 
 
 def _verb_before_object(g: Grammar, text: str, s: int) -> str | None:
@@ -154,7 +155,7 @@ def _interval(
 
 
 # Rules named after how the figure is written ("digits_single", "words_from").
-_SOURCE_RULES = frozenset(("single", "from"))
+_SOURCE_RULES: Final = frozenset(("single", "from"))
 
 
 def claim_of(
@@ -320,9 +321,9 @@ def _claim(
     )
 
 
-_NEW = Claim.__new__
-_SET = object.__setattr__
+_NEW: Final = Claim.__new__
+_SET: Final = object.__setattr__
 # the fields the scanner sets (one shared set: pydantic copies it before changing it)
-_SCANNED = set(CLAIM_FIELDS) - {
+_SCANNED: Final = set(CLAIM_FIELDS) - {
     "noun", "concept", "period", "source", "measure", "qualifiers", "subject_inherited", "holder"
 }

@@ -7,6 +7,7 @@ then a level, each read on its own.
 
 from __future__ import annotations
 
+from typing import Final
 from ..claims import Claim, Kind
 from ..lexicon.context import NOT_NAME, default_lexicon
 from ..lexicon.names import default_names
@@ -70,10 +71,10 @@ def _rank_or_reference(g: Grammar, text: str, fig: Figure) -> bool:
     return bool(_NAMED_PAIR.search(text, w0, prev[0]) or _PAIR_AFTER.match(text, fig.end))
 
 
-_NAME = r"[A-Z][\w'’.&-]*+(?:[ \u00a0][A-Z][\w'’.&-]*+){0,3}+"
-_NAMES = rf"{_NAME}(?:,[ \u00a0]++{_NAME}){{0,8}}+,?[ \u00a0]++and[ \u00a0]++[A-Z]"
-_NAMED_PAIR = compile_pattern(_NAMES)
-_PAIR_AFTER = compile_pattern(rf"[ \u00a0]++[a-z][\w-]*+[ \u00a0]++of[ \u00a0]++{_NAMES}")
+_NAME: Final = r"[A-Z][\w'’.&-]*+(?:[ \u00a0][A-Z][\w'’.&-]*+){0,3}+"
+_NAMES: Final = rf"{_NAME}(?:,[ \u00a0]++{_NAME}){{0,8}}+,?[ \u00a0]++and[ \u00a0]++[A-Z]"
+_NAMED_PAIR: Final = compile_pattern(_NAMES)
+_PAIR_AFTER: Final = compile_pattern(rf"[ \u00a0]++[a-z][\w-]*+[ \u00a0]++of[ \u00a0]++{_NAMES}")
 
 
 def _part_of_whole(g: Grammar, text: str, fig: Figure) -> tuple[list[Claim], int] | None:
@@ -199,9 +200,9 @@ def _pending_scale(second: Figure, fig: Figure) -> float:
     return 1.0
 
 
-_OLDEST = 120  # no one is this old: a larger number is no person's age
-_NAME_COMMA = compile_pattern(r"(?<![\w,’'.-])(?P<name>[A-Z][a-z’'-]++),[ \u00a0]$")
-_COMMA_AFTER = compile_pattern(r",[ \u00a0]")
+_OLDEST: Final = 120  # no one is this old: a larger number is no person's age
+_NAME_COMMA: Final = compile_pattern(r"(?<![\w,’'.-])(?P<name>[A-Z][a-z’'-]++),[ \u00a0]$")
+_COMMA_AFTER: Final = compile_pattern(r",[ \u00a0]")
 
 
 def _age_after_name(text: str, fig: Figure) -> bool:

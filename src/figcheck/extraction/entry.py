@@ -16,6 +16,7 @@ gets ``None`` and is searched as before.
 
 from __future__ import annotations
 
+from typing import Final
 import re
 from collections.abc import Iterable
 
@@ -27,18 +28,18 @@ __all__ = ["FOLDS_TO_ASCII", "EntryPoints"]
 # Non-ASCII characters that a case-insensitive pattern letter a-z matches: "İ" (i),
 # "ı" (dotless i), "ſ" (long s), "K" (Kelvin sign). tests/unit/test_entry_points.py
 # recomputes the set from every code point.
-FOLDS_TO_ASCII = "\u0130\u0131\u017f\u212a"
+FOLDS_TO_ASCII: Final = "\u0130\u0131\u017f\u212a"
 
-_WORD = compile_pattern(r"\w++")
-_DIGIT = compile_pattern(r"\d")
-_AFTER_GAP = re.compile(rb" 0")  # in the tokens: a digit after a character that is no word's
-_ASCII = bytes(range(128))
+_WORD: Final = compile_pattern(r"\w++")
+_DIGIT: Final = compile_pattern(r"\d")
+_AFTER_GAP: Final = re.compile(rb" 0")  # in the tokens: a digit after a character that is no word's
+_ASCII: Final = bytes(range(128))
 # ASCII letters to lower case, digits to "0", "_" kept (a word character), all else a space
-_TOKEN_BYTES = bytes(
+_TOKEN_BYTES: Final = bytes(
     c + 32 if 65 <= c <= 90 else 48 if 48 <= c <= 57 else c if c == 95 or 97 <= c <= 122 else 32
     for c in range(256)
 )
-_SP = "[ \u00a0]"
+_SP: Final = "[ \u00a0]"
 
 
 class EntryPoints:

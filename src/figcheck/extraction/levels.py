@@ -13,6 +13,7 @@ percentage points, a share like the level.
 
 from __future__ import annotations
 
+from typing import Final
 import functools
 import re
 from collections.abc import Sequence
@@ -23,7 +24,7 @@ from ..regex_cache import compile_pattern
 
 __all__ = ["index_levels"]
 
-_NEXT = compile_pattern(r"\s*+([^\W\d_]?)")
+_NEXT: Final = compile_pattern(r"\s*+([^\W\d_]?)")
 
 
 @functools.cache

@@ -8,6 +8,7 @@ and ``numbers.toml``.
 
 from __future__ import annotations
 
+from typing import Final
 import re
 
 from ..regex_cache import compile_pattern
@@ -196,7 +197,7 @@ def _section_number(text: str, s: int, e: int) -> bool:
     )
 
 
-_NUMBERED = compile_pattern(r"\d{1,3}[.)][ \t]")
+_NUMBERED: Final = compile_pattern(r"\d{1,3}[.)][ \t]")
 
 
 def is_identifier(g: Grammar, text: str, fig: Figure) -> bool:
@@ -211,14 +212,16 @@ def is_identifier(g: Grammar, text: str, fig: Figure) -> bool:
 
 
 # The next item: ", the Greens 17" or " and Japan 21" right after the figure.
-_ITEM_AFTER = compile_pattern(
+_ITEM_AFTER: Final = compile_pattern(
     r"(?:[ \u00a0]*+[,;][ \u00a0]++|[ \u00a0]++(?=and\b))(?:[a-z]++[ \u00a0]++){0,2}+"
     r"(?P<name>[A-Z][\w'’.&-]*+(?:[ \u00a0][A-Z][\w'’.&-]*+){0,3}+)[ \u00a0]++\d"
 )
 # The item before: a figure, perhaps with its noun ("41 seats", "206 House seats"), then
 # a comma ("41 seats, the Greens 17") or, when "and" was skipped, nothing ("36 and Japan 21").
-_ITEM_BEFORE = compile_pattern(r"\d(?:[ \u00a0]++[A-Za-z]++){0,3}+[ \u00a0]*+[,;][ \u00a0]++$")
-_ITEM_BEFORE_AND = compile_pattern(r"\d(?:[ \u00a0]++[A-Za-z]++){0,3}+,?[ \u00a0]++$")
+_ITEM_BEFORE: Final = (
+    compile_pattern(r"\d(?:[ \u00a0]++[A-Za-z]++){0,3}+[ \u00a0]*+[,;][ \u00a0]++$")
+)
+_ITEM_BEFORE_AND: Final = compile_pattern(r"\d(?:[ \u00a0]++[A-Za-z]++){0,3}+,?[ \u00a0]++$")
 
 
 def _list_item(g: Grammar, text: str, fig: Figure) -> bool:

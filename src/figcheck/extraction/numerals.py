@@ -14,6 +14,7 @@
 
 from __future__ import annotations
 
+from typing import Final
 import math
 from collections.abc import Sequence
 
@@ -31,13 +32,13 @@ __all__ = [
 
 #: The spaces that may separate digit groups ("14 000"): a space, a no-break, a narrow no-break
 #: and a thin space. The scanner's digit pattern and :func:`parse_digits` share this one list.
-GROUP_SPACES = " \u00a0\u202f\u2009"
-_SEPARATORS = str.maketrans("", "", ",'" + GROUP_SPACES)
+GROUP_SPACES: Final = " \u00a0\u202f\u2009"
+_SEPARATORS: Final = str.maketrans("", "", ",'" + GROUP_SPACES)
 
 #: Largest magnitude read as a figure (a googol). Beyond it (and below its inverse) a number
 #: is not a checkable quantity, and keeping figures within it leaves the products, ratios and
 #: midpoints of two figures finite.
-MAX_MAGNITUDE = 1e100
+MAX_MAGNITUDE: Final = 1e100
 
 
 def in_range(value: float) -> bool:

@@ -7,6 +7,7 @@ or possessive, so matching stays linear in the text length.
 
 from __future__ import annotations
 
+from typing import Final
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -38,10 +39,10 @@ __all__ = [
     "may_end_with",
 ]
 
-_SP = r"[ \u00a0]"
+_SP: Final = r"[ \u00a0]"
 # Bounded repetitions: a digit run longer than any real figure is not a figure, and the
 # bounds keep every match short, so the scan stays linear on hostile input.
-DIGITS = (
+DIGITS: Final = (
     r"(?:\d{1,3}(?:,\d{3}){1,7}+(?!\d|,\d)"  # 1,351  14,000
     rf"|\d{{1,3}}(?:[{GROUP_SPACES}]\d{{3}}){{1,4}}+(?![\d,.]|[{GROUP_SPACES}]\d)"  # 14 000
     r"|\d{1,15}+(?!\d))"
@@ -193,11 +194,12 @@ def _atom_patterns(
 
 # Words the atom patterns spell literally, not from the word lists: what may count a
 # fraction ("one third", "a-half"), what "a" opens ("a dozen"), what may precede "fold".
-_FRACTION_COUNTS = ("a", "an", "one", "two", "three", "four", "five", "six", "seven", "eight",
-                    "nine")
-_AFTER_A = ("dozen", "hundred", "thousand", "million", "billion", "trillion")
-_FOLD_TENS = ("twenty", "fifty", "hundred", "thousand")
-_LITERAL_WORDS = (*_FRACTION_COUNTS, *_AFTER_A, *_FOLD_TENS, "fold")
+_FRACTION_COUNTS: Final = (
+    "a", "an", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine"
+)
+_AFTER_A: Final = ("dozen", "hundred", "thousand", "million", "billion", "trillion")
+_FOLD_TENS: Final = ("twenty", "fifty", "hundred", "thousand")
+_LITERAL_WORDS: Final = (*_FRACTION_COUNTS, *_AFTER_A, *_FOLD_TENS, "fold")
 
 
 def _entry_points(lex: ScannerLexicon) -> EntryPoints:
@@ -238,37 +240,39 @@ def _of_gap(lex: ScannerLexicon) -> re.Pattern[str]:
 
 
 # Gaps between two figures that make them one claim.
-RANGE_GAP = compile_pattern(rf"{_SP}*+[–—]{_SP}*+|-(?=\d)|{_SP}++-{_SP}++(?=\d)|{_SP}++to{_SP}++")
-AND_GAP = compile_pattern(rf"{_SP}++and{_SP}++")
-UP_TO_GAP = compile_pattern(rf"{_SP}++up{_SP}++to{_SP}++")  # "from 300 sq m up to 700 sq m"
+RANGE_GAP: Final = (
+    compile_pattern(rf"{_SP}*+[–—]{_SP}*+|-(?=\d)|{_SP}++-{_SP}++(?=\d)|{_SP}++to{_SP}++")
+)
+AND_GAP: Final = compile_pattern(rf"{_SP}++and{_SP}++")
+UP_TO_GAP: Final = compile_pattern(rf"{_SP}++up{_SP}++to{_SP}++")  # "from 300 sq m up to 700 sq m"
 # A multiple written with "times" after a bare count ("3.5 times earnings", "orbited 200 times").
-TIMES = compile_pattern(rf"{_SP}++times(?![\w-])")
+TIMES: Final = compile_pattern(rf"{_SP}++times(?![\w-])")
 # Between the two levels of a movement: "from 4.8% [in 2019 to] 5.1%", "from 190 pounds [to] 176",
 # "from 28 mpg [combined to] 31", "from 3% [last year to] 4%".
-MOVE_TO_GAP = compile_pattern(
+MOVE_TO_GAP: Final = compile_pattern(
     rf"{_SP}++(?:(?:in{_SP}++(?:19|20)\d\d|(?!to{_SP})[a-z]++(?:{_SP}++(?!to{_SP})[a-z]++)?+){_SP}++)?+"
     rf"to{_SP}++"
 )
-OR_GAP = compile_pattern(rf"{_SP}++or{_SP}++")
+OR_GAP: Final = compile_pattern(rf"{_SP}++or{_SP}++")
 # Two alternatives, the unit written with the second only: "about 3 or $4", "a 10- or 12-inch display".
-ALTERNATIVE_GAP = compile_pattern(rf"-?+{_SP}++or{_SP}++")
-BETWEEN_LEFT = compile_pattern(r"(?i)(?<![\w])(?:between|from)[ \u00a0]++$")
-NEXT_WORD = compile_pattern(rf"{_SP}++(?P<w>[A-Za-z][\w'’.&-]*+)")
-NAMED_REACH = 24  # longer than any name in exclusions.toml [named]
-ADDRESS_WORD = compile_pattern(
+ALTERNATIVE_GAP: Final = compile_pattern(rf"-?+{_SP}++or{_SP}++")
+BETWEEN_LEFT: Final = compile_pattern(r"(?i)(?<![\w])(?:between|from)[ \u00a0]++$")
+NEXT_WORD: Final = compile_pattern(rf"{_SP}++(?P<w>[A-Za-z][\w'’.&-]*+)")
+NAMED_REACH: Final = 24  # longer than any name in exclusions.toml [named]
+ADDRESS_WORD: Final = compile_pattern(
     rf"{_SP}++(?P<w>[A-Z][\w'’.-]*+|\d{{1,4}}(?:st|nd|rd|th)|[NSEW]\.?)(?=[\s,;]|$)"
 )
-SLASH_FRACTION = compile_pattern(r"(?P<n>\d{1,3})[/⁄](?P<d>\d{1,4})(?![\d/⁄.,]\d|[\d/⁄])")
-OF = compile_pattern(r"[ \u00a0]++of(?![\w])")
+SLASH_FRACTION: Final = compile_pattern(r"(?P<n>\d{1,3})[/⁄](?P<d>\d{1,4})(?![\d/⁄.,]\d|[\d/⁄])")
+OF: Final = compile_pattern(r"[ \u00a0]++of(?![\w])")
 # "1.99×10^30", "2.998 x 10−8", "6.02×10²³"
-SCIENTIFIC = compile_pattern(
+SCIENTIFIC: Final = compile_pattern(
     r"[ \u00a0]?+[×xX*][ \u00a0]?+10(?:\^|\*\*)?(?P<exp>[−-]?\d{1,3}+|⁻?[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3}+)(?![\d.,])"
 )
-SUPERSCRIPT = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹⁻−", "0123456789--")
-LOWER_WORD = compile_pattern(r"[a-z]++")
-MINUS = compile_pattern(r"(?i)(?<![\w])minus(?:-|[ \u00a0]++)$")
-CLOCK = compile_pattern(r"[:.][0-5]\d(?!\d)")
-SCORE_WINDOW = 40
+SUPERSCRIPT: Final = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹⁻−", "0123456789--")
+LOWER_WORD: Final = compile_pattern(r"[a-z]++")
+MINUS: Final = compile_pattern(r"(?i)(?<![\w])minus(?:-|[ \u00a0]++)$")
+CLOCK: Final = compile_pattern(r"[:.][0-5]\d(?!\d)")
+SCORE_WINDOW: Final = 40
 
 
 def may_end_with(text: str, lo: int, hi: int, last: str, hyphen: bool) -> bool:

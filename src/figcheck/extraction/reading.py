@@ -8,6 +8,7 @@ when the digits are not a quantity (a date, a year, a label).
 
 from __future__ import annotations
 
+from typing import Final
 import functools
 import re
 import warnings
@@ -308,8 +309,8 @@ def _unit(g: Grammar, text: str, fig: Figure, e: int) -> None:
         _rate(g, text, fig)  # "$58 per barrel", "84 cents a share"
 
 
-_TIMES_SIGN = frozenset("×xX*")  # what opens SCIENTIFIC after its optional space
-_CLOCK_P = compile_pattern(r"\.[A-Za-z]")  # "5 p.m.", "5 p.a."
+_TIMES_SIGN: Final = frozenset("×xX*")  # what opens SCIENTIFIC after its optional space
+_CLOCK_P: Final = compile_pattern(r"\.[A-Za-z]")  # "5 p.m.", "5 p.a."
 
 
 def _rate(g: Grammar, text: str, fig: Figure) -> None:
@@ -347,7 +348,7 @@ def _currency_left(g: Grammar, text: str, s: int) -> tuple[str, int] | None:
     return g.lex.currency_prefix(cm.group("c")), cm.start()
 
 
-_S = "sS\u017f"  # what "s" matches in a case-insensitive pattern ("minus")
+_S: Final = "sS\u017f"  # what "s" matches in a case-insensitive pattern ("minus")
 
 
 def next_figure(g: Grammar, text: str, pos: int) -> Figure | None:

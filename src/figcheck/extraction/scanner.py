@@ -15,6 +15,7 @@ quantity). Word lists come from the ScannerLexicon (``figcheck/data``).
 
 from __future__ import annotations
 
+from typing import Final
 import re
 from bisect import bisect_left
 from collections.abc import Mapping
@@ -32,8 +33,8 @@ from .tokens import forget_tails
 
 __all__ = ["next_atom", "scan"]
 
-_GRAMMARS: dict[tuple[tuple[str, float], ...], Grammar] = {}
-_TINY = 1 / MAX_MAGNITUDE  # the smallest magnitude numerals.in_range allows (or zero)
+_GRAMMARS: Final[dict[tuple[tuple[str, float], ...], Grammar]] = {}
+_TINY: Final = 1 / MAX_MAGNITUDE  # the smallest magnitude numerals.in_range allows (or zero)
 
 
 def scan(text: str, tolerances: Mapping[str, float] | None = None) -> list[Claim]:
@@ -134,7 +135,7 @@ def next_atom(g: Grammar, text: str, pos: int, entries: list[int]) -> re.Match[s
     return None
 
 
-_RESTATED = compile_pattern(
+_RESTATED: Final = compile_pattern(
     r"[ \u00a0]*+(?:,[ \u00a0]*+or|\(|,[ \u00a0]*+or[ \u00a0]++by|or)[ \u00a0]*+")
 
 

@@ -6,6 +6,7 @@ the claims it makes and the offset to resume from.
 
 from __future__ import annotations
 
+from typing import Final
 import re
 from fractions import Fraction
 
@@ -77,8 +78,10 @@ def fold(g: Grammar, text: str, m: re.Match[str]) -> tuple[list[Claim], int] | N
     return [claim_of(g, text, fig, "multiple")], m.end()
 
 
-_AND_BEFORE = compile_pattern(r"(?<![\w.,])(?P<n>\d{1,3}|[A-Za-z]++)[ \u00a0]++and[ \u00a0]++$")
-_A_SCALE = compile_pattern(r"[ \u00a0]++(?:a[ \u00a0]++)?(?P<w>[A-Za-z]++)")
+_AND_BEFORE: Final = (
+    compile_pattern(r"(?<![\w.,])(?P<n>\d{1,3}|[A-Za-z]++)[ \u00a0]++and[ \u00a0]++$")
+)
+_A_SCALE: Final = compile_pattern(r"[ \u00a0]++(?:a[ \u00a0]++)?(?P<w>[A-Za-z]++)")
 
 
 def _half_a_scale(g: Grammar, text: str, m: re.Match[str]) -> tuple[list[Claim], int] | None:

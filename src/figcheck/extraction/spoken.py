@@ -14,6 +14,7 @@ Each reader starts at a verbal fraction the scanner's entry pattern matched ("th
 
 from __future__ import annotations
 
+from typing import Final
 import functools
 
 from ..claims import Kind
@@ -27,16 +28,16 @@ from .reading import extend_right
 __all__ = ["fraction_of_unit", "mixed_number"]
 
 # "of a", "of an", or for "half" also a bare "a"/"an", before the unit or scale word.
-_OF_A = compile_pattern(r"[ \u00a0]*+(?:-[ \u00a0]*+)?of[ \u00a0]++an?(?=[ \u00a0])")
-_HALF_A = compile_pattern(r"[ \u00a0]++an?(?=[ \u00a0])")
+_OF_A: Final = compile_pattern(r"[ \u00a0]*+(?:-[ \u00a0]*+)?of[ \u00a0]++an?(?=[ \u00a0])")
+_HALF_A: Final = compile_pattern(r"[ \u00a0]++an?(?=[ \u00a0])")
 # "a half hour", "a half-mile": the unit right after the fraction (zero width: the unit reader
 # starts at the fraction's end)
-_UNIT_NEXT = compile_pattern(r"(?=[ \u00a0-][A-Za-z])")
+_UNIT_NEXT: Final = compile_pattern(r"(?=[ \u00a0-][A-Za-z])")
 # "two and " / "2 and " before "a half"; "a year and " before "a half".
-_N_AND = compile_pattern(r"(?<![\w.,-])(?P<n>\d{1,3}|[A-Za-z]++)[ \u00a0]++and[ \u00a0]++$")
-_A_UNIT_AND = compile_pattern(
+_N_AND: Final = compile_pattern(r"(?<![\w.,-])(?P<n>\d{1,3}|[A-Za-z]++)[ \u00a0]++and[ \u00a0]++$")
+_A_UNIT_AND: Final = compile_pattern(
     r"(?<![\w-])(?P<a>[Aa]n?|[Oo]ne)[ \u00a0]++(?P<u>[A-Za-z]++)[ \u00a0]++and[ \u00a0]++$")
-_REACH = 32  # longer than any "<number> and " or "a <unit> and " before "a half"
+_REACH: Final = 32  # longer than any "<number> and " or "a <unit> and " before "a half"
 
 
 @functools.lru_cache(maxsize=256)

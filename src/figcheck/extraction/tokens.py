@@ -2,18 +2,19 @@
 
 from __future__ import annotations
 
+from typing import Final
 import threading
 
 from ..regex_cache import compile_pattern
 
 __all__ = ["OPENERS", "PREV_CHARS", "WORDLIKE", "forget_tails", "prev_word", "tail"]
 
-WORDLIKE = compile_pattern(r"[A-Za-z][\w'’.&-]*+")
-OPENERS = "(\"“‘'["
-PREV_CHARS = 48  # how far left the hedge, currency and change windows look
+WORDLIKE: Final = compile_pattern(r"[A-Za-z][\w'’.&-]*+")
+OPENERS: Final = "(\"“‘'["
+PREV_CHARS: Final = 48  # how far left the hedge, currency and change windows look
 
 
-_LOCAL = threading.local()  # per-thread memo of tail() for the text being scanned
+_LOCAL: Final = threading.local()  # per-thread memo of tail() for the text being scanned
 
 
 def tail(text: str, s: int, n: int = 4) -> list[tuple[int, str]]:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import functools
 import re
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Final
 
 from ..regex_cache import compile_pattern
 from .files import DataFile, data_file
@@ -26,20 +26,20 @@ __all__ = [
 ]
 
 # --- word roles: one dict look-up per token gives all of them -------------------------
-DET = 1
-STOP = 2  # ends a noun phrase or a party name
-SKIP = 4  # adjective skipped before a noun ("more", "other")
-GENERIC = 8
-LINK = 16
-CLAUSE = 32
-NOT_NAME = 64  # capitalised, but not a name ("The", "In", "Officials", "March")
-PLACE_PREP = 128
-MODIFIER = 256
-FILLER = 512
-AGENT = 1024
-VERB = 2048
-RATE = 4096  # "per", "a": the unit after it is a denominator ("$9 per month")
-COUNTED = 8192  # a verb form that is the counted noun right after a figure ("two counts of")
+DET: Final = 1
+STOP: Final = 2  # ends a noun phrase or a party name
+SKIP: Final = 4  # adjective skipped before a noun ("more", "other")
+GENERIC: Final = 8
+LINK: Final = 16
+CLAUSE: Final = 32
+NOT_NAME: Final = 64  # capitalised, but not a name ("The", "In", "Officials", "March")
+PLACE_PREP: Final = 128
+MODIFIER: Final = 256
+FILLER: Final = 512
+AGENT: Final = 1024
+VERB: Final = 2048
+RATE: Final = 4096  # "per", "a": the unit after it is a denominator ("$9 per month")
+COUNTED: Final = 8192  # a verb form that is the counted noun right after a figure ("two counts of")
 
 # Concept term kinds.
 EVENT, ENTITY, UNIT = 0, 1, 2
@@ -50,15 +50,15 @@ BEFORE, AFTER, EITHER = 0, 1, 2
 # "Ukraine's", "shot-down"). Explicit ranges (Latin, Greek, Cyrillic) scan faster than
 # Unicode categories; possessive repeats keep the scan linear. The group makes
 # re.split return words and the gaps between them.
-LETTER = "A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f\u0370-\u03ff\u0400-\u04ff"
-_SINGLE_WORD = compile_pattern(r"[a-z][a-z'\-]*")
-_TERM = compile_pattern(r"[a-z0-9][a-z0-9'\-]*(?: [a-z0-9][a-z0-9'\-]*)*")
-_BRACE = compile_pattern(r"\{([^{}]*)\}")
-_SUBJECT_KEY = compile_pattern(r"[A-Z][A-Za-z'\-]*")
-_NON_BLANK = compile_pattern(r"\S.*")
-_CONCEPT_NAME = compile_pattern(r"[a-z][a-z_]*")
+LETTER: Final = "A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f\u0370-\u03ff\u0400-\u04ff"
+_SINGLE_WORD: Final = compile_pattern(r"[a-z][a-z'\-]*")
+_TERM: Final = compile_pattern(r"[a-z0-9][a-z0-9'\-]*(?: [a-z0-9][a-z0-9'\-]*)*")
+_BRACE: Final = compile_pattern(r"\{([^{}]*)\}")
+_SUBJECT_KEY: Final = compile_pattern(r"[A-Z][A-Za-z'\-]*")
+_NON_BLANK: Final = compile_pattern(r"\S.*")
+_CONCEPT_NAME: Final = compile_pattern(r"[a-z][a-z_]*")
 
-_WORD_ROLES = {
+_WORD_ROLES: Final = {
     "determiners": DET | STOP | NOT_NAME,
     "prepositions": STOP | NOT_NAME,
     "conjunctions": STOP | NOT_NAME,
@@ -75,8 +75,8 @@ _WORD_ROLES = {
     "rate_words": RATE,
     "counted_verbs": COUNTED,
 }
-_WORD_LISTS = tuple(_WORD_ROLES)
-_ATTRIBUTION_WORDS = {"modifiers": MODIFIER, "fillers": FILLER, "agents": AGENT}
+_WORD_LISTS: Final = tuple(_WORD_ROLES)
+_ATTRIBUTION_WORDS: Final = {"modifiers": MODIFIER, "fillers": FILLER, "agents": AGENT}
 
 _Phrase = tuple[tuple[str, ...], str, int]  # (following words, label, kind)
 

@@ -6,6 +6,7 @@
 
 from __future__ import annotations
 
+from typing import Final
 import functools
 from dataclasses import dataclass
 
@@ -14,9 +15,9 @@ from .files import DataFile, data_file
 
 __all__ = ["HolderLexicon", "default_holders", "load_holders"]
 
-_WORD = compile_pattern(r"[a-z&][a-z'\-]*")
-_MARK = compile_pattern(r"[^\sA-Za-z0-9]")
-_LISTS = ("links", "relatives", "openers", "intros", "pronouns", "joiners", "stops",
+_WORD: Final = compile_pattern(r"[a-z&][a-z'\-]*")
+_MARK: Final = compile_pattern(r"[^\sA-Za-z0-9]")
+_LISTS: Final = ("links", "relatives", "openers", "intros", "pronouns", "joiners", "stops",
           "coordinators", "verb_objects", "purchases", "when", "when_nouns", "lists", "after_links", "reports", "moves", "anaphors")
 
 

@@ -10,6 +10,7 @@ subjects with them.
 
 from __future__ import annotations
 
+from typing import Final
 import functools
 from dataclasses import dataclass
 
@@ -19,8 +20,8 @@ from .files import data_file
 __all__ = ["MatchingLexicon", "matching_lexicon", "words"]
 
 # Letters and digits only; possessive quantifier, so no backtracking on long runs.
-_WORD = compile_pattern(r"[^\W_]++")
-_POSSESSIVE = compile_pattern(r"['’]s(?![^\W_])")
+_WORD: Final = compile_pattern(r"[^\W_]++")
+_POSSESSIVE: Final = compile_pattern(r"['’]s(?![^\W_])")
 @dataclass(frozen=True, eq=False, repr=False)
 class MatchingLexicon:
     """The word lists of ``data/checks.toml`` that normalise subjects, nouns and measures."""

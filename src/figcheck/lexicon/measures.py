@@ -6,6 +6,7 @@
 
 from __future__ import annotations
 
+from typing import Final
 import functools
 import re
 from dataclasses import dataclass
@@ -16,13 +17,15 @@ from ..errors import RuleDefinitionError
 
 __all__ = ["MeasureLexicon", "default_measures", "load_measures"]
 
-_WORD = compile_pattern(r"[a-z][a-z'\-]*")
-_PHRASE = compile_pattern(r"[a-z][a-z'\-]*(?: [a-z][a-z'\-]*)*")
-_NAME = compile_pattern(r"[a-z][a-z_]*")
-_ABBREVIATION = compile_pattern(r"[A-Za-z][A-Za-z0-9]*")
-_LISTS = ("verbs", "fillers", "people", "groups", "qualifiers", "auxiliaries", "pronouns", "not_nouns", "subsets", "times", "descriptive",
-          "adjective_endings")
-_SCALE_KEYS = ("before", "after", "events")
+_WORD: Final = compile_pattern(r"[a-z][a-z'\-]*")
+_PHRASE: Final = compile_pattern(r"[a-z][a-z'\-]*(?: [a-z][a-z'\-]*)*")
+_NAME: Final = compile_pattern(r"[a-z][a-z_]*")
+_ABBREVIATION: Final = compile_pattern(r"[A-Za-z][A-Za-z0-9]*")
+_LISTS: Final = (
+    "verbs", "fillers", "people", "groups", "qualifiers", "auxiliaries", "pronouns", "not_nouns",
+    "subsets", "times", "descriptive", "adjective_endings",
+)
+_SCALE_KEYS: Final = ("before", "after", "events")
 
 
 @dataclass(frozen=True, slots=True, eq=False, repr=False)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from typing import Final
 import functools
 
 from ..regex_cache import compile_pattern
@@ -9,7 +10,7 @@ from .files import DataFile, data_file
 
 __all__ = ["load_months", "month_numbers"]
 
-_MONTH_NAME = compile_pattern(r"[a-z]+")
+_MONTH_NAME: Final = compile_pattern(r"[a-z]+")
 
 
 def load_months(df: DataFile) -> dict[str, int]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from typing import Final
 import functools
 import re
 from dataclasses import dataclass
@@ -11,11 +12,11 @@ from .files import DataFile, data_file
 
 __all__ = ["NameLists", "default_names", "load_names"]
 
-_CAPITALISED = compile_pattern(r"[A-ZÀ-Þ][\w'’\-]*")
-_CAPITALISED_PHRASE = compile_pattern(r"[A-ZÀ-Þ][\w'’\-]*(?: [A-ZÀ-Þ][\w'’\-]*)*")
-_LOWER = compile_pattern(r"[a-z][a-z\-]*")
-_LOWER_PHRASE = compile_pattern(r"[a-z][a-z\-]*(?: [a-z][a-z\-]*)*")
-_LISTS = {
+_CAPITALISED: Final = compile_pattern(r"[A-ZÀ-Þ][\w'’\-]*")
+_CAPITALISED_PHRASE: Final = compile_pattern(r"[A-ZÀ-Þ][\w'’\-]*(?: [A-ZÀ-Þ][\w'’\-]*)*")
+_LOWER: Final = compile_pattern(r"[a-z][a-z\-]*")
+_LOWER_PHRASE: Final = compile_pattern(r"[a-z][a-z\-]*(?: [a-z][a-z\-]*)*")
+_LISTS: Final = {
     "known": _CAPITALISED,
     "not_names": _CAPITALISED,
     "storm_words": _CAPITALISED,

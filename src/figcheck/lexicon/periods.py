@@ -9,6 +9,7 @@
 
 from __future__ import annotations
 
+from typing import Final
 import functools
 import re
 from dataclasses import dataclass
@@ -20,16 +21,18 @@ from .months import load_months
 
 __all__ = ["PeriodLexicon", "load_period_lexicon", "period_lexicon", "tokens_of"]
 
-_TOKEN = compile_pattern(r"[^\W\d_]++|\d++|'s\b|\S")
-_MONTH_DAY = compile_pattern(r"(\d\d)-(\d\d)")
+_TOKEN: Final = compile_pattern(r"[^\W\d_]++|\d++|'s\b|\S")
+_MONTH_DAY: Final = compile_pattern(r"(\d\d)-(\d\d)")
 
 # Phrase words too common to mark a sentence as one that may name a period.
-_NOT_KEYWORDS = frozenset(("a", "an", "the", "of", "this", "that", "last", "next", "new", "st"))
+_NOT_KEYWORDS: Final = (
+    frozenset(("a", "an", "the", "of", "this", "that", "last", "next", "new", "st"))
+)
 
-_NTH = (-1, 1, 2, 3, 4)  # the n-th weekday of a month; -1 is the last one
-_UNITS = frozenset(("year", "quarter", "month", "week", "weekend", "day"))
+_NTH: Final = (-1, 1, 2, 3, 4)  # the n-th weekday of a month; -1 is the last one
+_UNITS: Final = frozenset(("year", "quarter", "month", "week", "weekend", "day"))
 
-_WORD_LISTS = (
+_WORD_LISTS: Final = (
     "fiscal", "fiscal_year", "quarter", "half", "month", "week", "year", "open_start", "open_end",
     "range_start", "range_join", "up_to", "base_prep", "same_prep", "superlative",
     "report_verbs", "publish_verbs", "present", "parts_of_day", "movement", "new_clause",
@@ -205,7 +208,7 @@ def _whole_words(words: frozenset[str]) -> re.Pattern[str]:
     return compile_pattern(r"(?<![^\W\d_])" + trie_alternation(letters) + r"(?![^\W\d_])")
 
 
-_LETTERS = compile_pattern(r"[^\W\d_]++")
+_LETTERS: Final = compile_pattern(r"[^\W\d_]++")
 
 
 def _gates(

@@ -10,7 +10,7 @@ import functools
 import re
 from dataclasses import dataclass
 from fractions import Fraction
-from typing import Any
+from typing import Any, Final
 
 from .. import units as _units
 from .literals import alternation, literal_led
@@ -22,9 +22,9 @@ from ..regex_cache import compile_pattern
 __all__ = ["Hedge", "ScannerLexicon", "UnitForm", "alternation", "lexicon", "phrase_pattern"]
 
 # The bounds a hedge may set: every Bound but the default "=" and a range.
-_BOUNDS = frozenset(b.value for b in Bound) - {Bound.EQ.value, Bound.RANGE.value}
-_KINDS = {"measure", "duration", "per"}  # "per": read only as a rate's denominator
-_ISO_CODE = compile_pattern(r"[A-Z]{3}")
+_BOUNDS: Final = frozenset(b.value for b in Bound) - {Bound.EQ.value, Bound.RANGE.value}
+_KINDS: Final = {"measure", "duration", "per"}  # "per": read only as a rate's denominator
+_ISO_CODE: Final = compile_pattern(r"[A-Z]{3}")
 
 
 

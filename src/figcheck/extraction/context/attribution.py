@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from typing import Final
 from ...lexicon.context import (
     AFTER,
     AGENT,
@@ -69,7 +70,7 @@ def attributions(t: Tokens, marks: list[int]) -> list[tuple[int, int, str, bool]
     return out
 
 
-_PRONOUNS = frozenset(("it", "they"))
+_PRONOUNS: Final = frozenset(("it", "they"))
 
 
 def _introduces(t: Tokens, k: int) -> bool:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from bisect import bisect_left
-from typing import Any
+from typing import Any, Final
 
 from ...lexicon.context import DET, ENTITY, EVENT, RATE, UNIT
 from ...lexicon.measures import default_measures
@@ -75,7 +75,7 @@ def claim_concept(
     return nearest(hits, start, end, soft[0], soft[1], _is_entity)
 
 
-_GAP = 60  # characters between a figure and the verb that governs it, at most
+_GAP: Final = 60  # characters between a figure and the verb that governs it, at most
 
 
 def _governing_event(sc: SentenceContext, start: int, end: int, hi: int) -> str | None:

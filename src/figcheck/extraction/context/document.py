@@ -18,7 +18,7 @@ import datetime as dt
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Final
 
 from ...errors import DocumentError
 from ...lexicon.months import month_numbers
@@ -29,7 +29,7 @@ __all__ = ["DocumentContext", "document_context", "parse_date"]
 # A dateline opens the text: a place in capitals (with an optional state or country,
 # "SPRINGFIELD, Ill."), an optional date, an optional agency in brackets, then a dash.
 # Anchored at the start and bounded, so it is tried once and cannot backtrack far.
-_DATELINE = compile_pattern(
+_DATELINE: Final = compile_pattern(
     r"""
     \s{0,4}+
     (?P<place>[A-Z][A-Z.'’\-]{1,30}(?:\ [A-Z][A-Z.'’\-]{0,30}){0,3})
@@ -42,9 +42,11 @@ _DATELINE = compile_pattern(
 )
 
 # Dates written out in metadata: "2024-03-07", "March 7, 2024", "7 March 2024".
-_ISO = compile_pattern(r"((?:19|20)\d\d)-(\d\d)-(\d\d)(?:[T ].*)?")
-_MONTH_FIRST = compile_pattern(r"([A-Za-z]{3,9})\.? ([0-3]?\d)(?:st|nd|rd|th)?,? ((?:19|20)\d\d)")
-_DAY_FIRST = compile_pattern(
+_ISO: Final = compile_pattern(r"((?:19|20)\d\d)-(\d\d)-(\d\d)(?:[T ].*)?")
+_MONTH_FIRST: Final = (
+    compile_pattern(r"([A-Za-z]{3,9})\.? ([0-3]?\d)(?:st|nd|rd|th)?,? ((?:19|20)\d\d)")
+)
+_DAY_FIRST: Final = compile_pattern(
     r"([0-3]?\d)(?:st|nd|rd|th)? (?:of )?([A-Za-z]{3,9})\.?,? ((?:19|20)\d\d)")
 
 

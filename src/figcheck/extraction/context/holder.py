@@ -12,6 +12,7 @@ Word lists are data: ``data/holders.toml``, loaded by
 
 from __future__ import annotations
 
+from typing import Final
 from bisect import bisect_left
 from collections.abc import Sequence
 
@@ -43,7 +44,7 @@ from .sentence import Tokens
 
 __all__ = ["figure_holder"]
 
-_APPOSITION = ",—–-"
+_APPOSITION: Final = ",—–-"
 
 
 def figure_holder(

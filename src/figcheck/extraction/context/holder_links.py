@@ -9,6 +9,7 @@ clause is about ("campers that can weigh 4 tons"), the figure before it in a lis
 
 from __future__ import annotations
 
+from typing import Final
 import re
 from bisect import bisect_left
 from collections.abc import Sequence
@@ -42,13 +43,14 @@ __all__ = [
     "written",
 ]
 
-LONGEST = 6  # words in a holder
-VERB_GROUP = 4  # words from a relative word to the figure ("that should have cost")
-LIST_GAP = 24  # characters from one figure to the comma before the next, in a list
-_TIGHT_GAPS = frozenset(("&", "-", "/", ".", "'", "’", "."))
-_SIGNS = "-−"
-_QUOTE_GAP = compile_pattern(r" (?:\d++ )?+[+\-−]?+")  # "Dow +0.2%", "Varro 40 -1.3%"
-MONEY = compile_pattern(r"[$£€¥]|\b(?:dollars?|euros?|pounds?|yen|yuan)\b", re.IGNORECASE)  # money written with a figure
+LONGEST: Final = 6  # words in a holder
+VERB_GROUP: Final = 4  # words from a relative word to the figure ("that should have cost")
+LIST_GAP: Final = 24  # characters from one figure to the comma before the next, in a list
+_TIGHT_GAPS: Final = frozenset(("&", "-", "/", ".", "'", "’", "."))
+_SIGNS: Final = "-−"
+_QUOTE_GAP: Final = compile_pattern(r" (?:\d++ )?+[+\-−]?+")  # "Dow +0.2%", "Varro 40 -1.3%"
+# money written with a figure
+MONEY: Final = compile_pattern(r"[$£€¥]|\b(?:dollars?|euros?|pounds?|yen|yuan)\b", re.IGNORECASE)
 
 
 def priced_or_timed(t: Tokens, start: int, end: int) -> bool:

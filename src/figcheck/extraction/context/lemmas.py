@@ -21,15 +21,15 @@ import tempfile
 import unicodedata
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, Final
 
 from ...dist_version import installed_version
 from ...user_cache import cache_folder
 
 __all__ = ["is_known", "lemmatize"]
 
-_LANG = "en"
-_APOSTROPHES = ("'", "’", "ʼ")  # the glyphs simplemma folds; such words take its full path
+_LANG: Final = "en"
+_APOSTROPHES: Final = ("'", "’", "ʼ")  # the glyphs simplemma folds; such words take its full path
 
 
 def lemmatize(word: str) -> str:

@@ -12,6 +12,7 @@ Word lists are data: ``data/measures.toml``, loaded by
 
 from __future__ import annotations
 
+from typing import Final
 import functools
 from bisect import bisect_left
 
@@ -44,13 +45,13 @@ __all__ = [
     "scale_reading",
 ]
 
-_REACH = 8  # words in a verb group, and in a noun phrase read leftwards
-_PREPOSITIONS = frozenset((
+_REACH: Final = 8  # words in a verb group, and in a noun phrase read leftwards
+_PREPOSITIONS: Final = frozenset((
     "in", "to", "of", "for", "across", "from", "at", "on", "among", "within", "as", "over",
     "under", "with", "between", "throughout", "outside", "inside", "near",
 ))
-_LINKS = frozenset(("and", "or", "&"))
-_YEAR_GAP = compile_pattern(r" (?:19|20)\d\d(?:[-–/]\d\d(?:\d\d)?)? ")
+_LINKS: Final = frozenset(("and", "or", "&"))
+_YEAR_GAP: Final = compile_pattern(r" (?:19|20)\d\d(?:[-–/]\d\d(?:\d\d)?)? ")
 
 
 def claim_noun(
@@ -114,9 +115,11 @@ def claim_noun(
     return before if before is not None else found
 
 
-_CURRENCY_SIGNS = frozenset("$£€¥")
-_SIGNS = _CURRENCY_SIGNS | {"%"}  # a figure written with one of these is no bare count
-_SCALE_WORDS = frozenset(("hundred", "thousand", "million", "billion", "trillion", "dozen", "k", "m", "bn", "mn", "tn"))
+_CURRENCY_SIGNS: Final = frozenset("$£€¥")
+_SIGNS: Final = _CURRENCY_SIGNS | {"%"}  # a figure written with one of these is no bare count
+_SCALE_WORDS: Final = frozenset(
+    ("hundred", "thousand", "million", "billion", "trillion", "dozen", "k", "m", "bn", "mn", "tn")
+)
 
 
 def _counted(text: str, start: int, end: int) -> bool:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from typing import Final
 import functools
 from bisect import bisect_left
 from collections.abc import Sequence
@@ -15,8 +16,8 @@ from .sentence import POSSESSIVE, REACH, Tokens
 
 __all__ = ["is_name", "is_plural", "lemma", "noun_after", "noun_before"]
 
-_COORDINATORS = frozenset(("and", "or"))
-_LINK_PREPS = frozenset(("to", "at", "by", "from", "of"))
+_COORDINATORS: Final = frozenset(("and", "or"))
+_LINK_PREPS: Final = frozenset(("to", "at", "by", "from", "of"))
 
 
 def noun_after(

@@ -30,6 +30,7 @@ compare it with a figure for 2012 alone.
 
 from __future__ import annotations
 
+from typing import Final
 import datetime as dt
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
@@ -45,18 +46,18 @@ from .timewords import find_time_refs
 __all__ = ["SentencePeriods", "claim_period", "sentence_periods"]
 
 # Where a figure's clause ends: punctuation (a comma inside a number is not a break).
-_BREAK = compile_pattern(r"[,;:()\[\]—–…\n](?!(?<=[,:])\d)| - ")
+_BREAK: Final = compile_pattern(r"[,;:()\[\]—–…\n](?!(?<=[,:])\d)| - ")
 # The same breaks found fast: the marks by their class (a search skips to them), " - " by find.
-_BREAK_MARK = compile_pattern(r"[,;:()\[\]—–…\n](?!(?<=[,:])\d)")
+_BREAK_MARK: Final = compile_pattern(r"[,;:()\[\]—–…\n](?!(?<=[,:])\d)")
 # ", and 2,600 residents ...", ", but it hired ...": a clause with a subject of its own.
-_BARRIER = compile_pattern(r",\s++(?:and|but)\s++([^\W_]++)")
-_WORD = compile_pattern(r"[^\W\d_]++")
-_NEWLINE = compile_pattern(r"\n")
-_GAP_WORDS = 3  # words allowed between a figure and "a year earlier" that it is the level of
-_USABLE = (PERIOD, OPEN, SAME, PRESENT)
+_BARRIER: Final = compile_pattern(r",\s++(?:and|but)\s++([^\W_]++)")
+_WORD: Final = compile_pattern(r"[^\W\d_]++")
+_NEWLINE: Final = compile_pattern(r"\n")
+_GAP_WORDS: Final = 3  # words allowed between a figure and "a year earlier" that it is the level of
+_USABLE: Final = (PERIOD, OPEN, SAME, PRESENT)
 # Bounds that keep a huge sentence with many figures and dates linear:
-_WALK = 16  # time expressions examined on each side of a figure
-_CLAUSE_CHARS = 200  # characters of a clause searched for a movement verb
+_WALK: Final = 16  # time expressions examined on each side of a figure
+_CLAUSE_CHARS: Final = 200  # characters of a clause searched for a movement verb
 
 
 # Not frozen: a frozen class's __init__ sets each field through object.__setattr__, several

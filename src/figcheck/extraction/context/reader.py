@@ -10,6 +10,7 @@ the source of the next sentence's figures. A dateline is never read as a subject
 
 from __future__ import annotations
 
+from typing import Final
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -23,7 +24,7 @@ from .subjects import Name, first_subject, names_outside, subject_names
 
 __all__ = ["DocumentReader"]
 
-_LOOK_BACK = 2  # sentences before a claim's own whose subject it may take
+_LOOK_BACK: Final = 2  # sentences before a claim's own whose subject it may take
 
 
 # Not frozen: a frozen class's __init__ sets each field through object.__setattr__, several

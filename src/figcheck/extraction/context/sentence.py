@@ -12,7 +12,7 @@ from bisect import bisect_left
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from itertools import accumulate
-from typing import Any
+from typing import Any, Final
 
 from ...lexicon.context import CLAUSE, LETTER, ContextLexicon
 from ...regex_cache import compile_pattern
@@ -32,18 +32,18 @@ __all__ = [
 
 # Clause breaks; a comma or colon followed by a digit is inside a number, not a break.
 # A line break or an ellipsis usually ends a sentence the splitter missed.
-_BREAK = compile_pattern(r"[,:;()\[\]—…\n](?!(?<=[,:])\d)")
+_BREAK: Final = compile_pattern(r"[,:;()\[\]—…\n](?!(?<=[,:])\d)")
 
-POSSESSIVE = ("'s", "’s")
+POSSESSIVE: Final = ("'s", "’s")
 
-REACH = 6  # words skipped in a row (link words, determiners, modifiers)
+REACH: Final = 6  # words skipped in a row (link words, determiners, modifiers)
 
-_SPACED_DASHES = (" - ", " – ")
+_SPACED_DASHES: Final = (" - ", " – ")
 
-_SPLIT = compile_pattern(rf"([{LETTER}][{LETTER}0-9]*+(?:['’\-][{LETTER}0-9]++)*+)")
+_SPLIT: Final = compile_pattern(rf"([{LETTER}][{LETTER}0-9]*+(?:['’\-][{LETTER}0-9]++)*+)")
 
 # Bounds on every walk away from a claim, so a huge sentence with many claims stays linear:
-_WALK = 16  # candidates (names, concept hits, dates, sources) examined on each side
+_WALK: Final = 16  # candidates (names, concept hits, dates, sources) examined on each side
 
 
 class Tokens:

@@ -15,6 +15,7 @@ the nearest name in its clause, then in its sentence. Names written as adjective
 
 from __future__ import annotations
 
+from typing import Final
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from itertools import compress, count
@@ -36,23 +37,26 @@ __all__ = [
 ]
 
 # Flags of a name (field 3 of its tuple).
-WEAK = 1  # written as an adjective ("Chinese travellers"): used only when nothing better
-POSSESSIVE_NAME = 2  # "Kenya's"
-QUALIFIER = 4  # a possessive right before another name ("Yemen's Hodeidah province")
-GUESS = 8  # one unknown word opening a sentence before a verb: never handed to other sentences
+WEAK: Final = 1  # written as an adjective ("Chinese travellers"): used only when nothing better
+POSSESSIVE_NAME: Final = 2  # "Kenya's"
+QUALIFIER: Final = 4  # a possessive right before another name ("Yemen's Hodeidah province")
+# one unknown word opening a sentence before a verb: never handed to other sentences
+GUESS: Final = 8
 
 Name = tuple[int, int, str, int]  # start, end, canonical name, flags
 
 # What may stand between a name and the figure it owns: "China 36", "Malaysia with 4.6m".
-_OWNS = compile_pattern(r"(?:\s++with)?\s++(?:the\s++)?(?=[\d$€£¥]|[A-Z]{1,3}\$)")
-_PLURAL_POSSESSIVE = ("' ", "’ ")
-_OPENERS = frozenset(".…!?:;\"“‘'(—")  # what may stand before a word opening a sentence
-_CONNECTOR_REACH = 3  # words after "and", "of": "and the", "of the"
-_LONGEST = 8  # words in a name; a longer run of capitals is cut into names this long
-_WINDOW = 12  # names examined on each side of a claim
-_AFTER_REACH = 8  # words from a figure to the place its phrase names ("... in Warsaw")
-_FIRST = itemgetter(0)
-_PLACE_BEFORE = frozenset(("in", "across", "at", "near", "from", "to", "throughout", "inside"))
+_OWNS: Final = compile_pattern(r"(?:\s++with)?\s++(?:the\s++)?(?=[\d$€£¥]|[A-Z]{1,3}\$)")
+_PLURAL_POSSESSIVE: Final = ("' ", "’ ")
+_OPENERS: Final = frozenset(".…!?:;\"“‘'(—")  # what may stand before a word opening a sentence
+_CONNECTOR_REACH: Final = 3  # words after "and", "of": "and the", "of the"
+_LONGEST: Final = 8  # words in a name; a longer run of capitals is cut into names this long
+_WINDOW: Final = 12  # names examined on each side of a claim
+_AFTER_REACH: Final = 8  # words from a figure to the place its phrase names ("... in Warsaw")
+_FIRST: Final = itemgetter(0)
+_PLACE_BEFORE: Final = (
+    frozenset(("in", "across", "at", "near", "from", "to", "throughout", "inside"))
+)
 
 
 def _skip_holiday_or_storm(t: Tokens, i: int) -> int:
@@ -355,7 +359,7 @@ def names_outside(
     return out
 
 
-_OF_LOWER = compile_pattern(r"(?<![A-Za-z])[a-z]+ of (?:the )?$")
+_OF_LOWER: Final = compile_pattern(r"(?<![A-Za-z])[a-z]+ of (?:the )?$")
 
 
 def _of_lower(text: str, at: int) -> bool:

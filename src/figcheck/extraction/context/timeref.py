@@ -15,6 +15,7 @@ one on or before that date.
 
 from __future__ import annotations
 
+from typing import Final
 import datetime as dt
 from dataclasses import dataclass
 
@@ -26,13 +27,13 @@ from ...timespans import TimeSpan, shift_months
 __all__ = ["BASE", "COMPARE", "OPEN", "PERIOD", "PRESENT", "REPORT", "SAME", "Calendar",
            "Spec", "TimeRef"]
 
-PERIOD = "period"  # the time a figure near it refers to
-OPEN = "open"  # since / until
-BASE = "base"  # what a change is compared with: "a year earlier", "on 2022"
-SAME = "same"  # the period named before: "the same month", "that year"
-REPORT = "report"  # when it was said or published: dates nothing
-COMPARE = "compare"  # "the highest since 1996": dates nothing
-PRESENT = "present"  # "are now": a present-tense stock, no period
+PERIOD: Final = "period"  # the time a figure near it refers to
+OPEN: Final = "open"  # since / until
+BASE: Final = "base"  # what a change is compared with: "a year earlier", "on 2022"
+SAME: Final = "same"  # the period named before: "the same month", "that year"
+REPORT: Final = "report"  # when it was said or published: dates nothing
+COMPARE: Final = "compare"  # "the highest since 1996": dates nothing
+PRESENT: Final = "present"  # "are now": a present-tense stock, no period
 
 Spec = tuple  # an unresolved point: ("y", 2023), ("m", 3), ("wd", 5, None), ("rel", "year", -1)
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 from itertools import accumulate
-from typing import Protocol
+from typing import Final, Protocol
 
 from ...lexicon.periods import PeriodLexicon, period_lexicon
 from ...regex_cache import compile_pattern
@@ -23,11 +23,14 @@ from .timeref import Calendar, Spec
 
 __all__ = ["PLAIN", "TimeTokens", "WordCut"]
 
-_TOKEN_SPLIT = compile_pattern(r"([^\W\d_]++|\d++|'s\b|\S)")  # a token; what is between is blanks
-_TOKEN = compile_pattern(r"[^\W\d_]++|\d++|'s\b|\S")
+# a token; what is between is blanks
+_TOKEN_SPLIT: Final = compile_pattern(r"([^\W\d_]++|\d++|'s\b|\S)")
+_TOKEN: Final = compile_pattern(r"[^\W\d_]++|\d++|'s\b|\S")
 # What a plain sentence may hold besides ASCII other than "_": blanks, dashes, quotes and
 # "…", none of them a letter, a digit or a word character, none changed by lower().
-PLAIN = compile_pattern(r"[^\x00-\x5e\x60-\x7f\u00a0\u2013\u2014\u2018\u2019\u201c\u201d\u2026]")
+PLAIN: Final = (
+    compile_pattern(r"[^\x00-\x5e\x60-\x7f\u00a0\u2013\u2014\u2018\u2019\u201c\u201d\u2026]")
+)
 
 
 class WordCut(Protocol):
@@ -40,11 +43,12 @@ class WordCut(Protocol):
     starts: list[int]
     lowers: list[str]
 # Capitalised words that may stand before a bare month at the start of a sentence.
-_MONTH_LEAD = frozenset(
+_MONTH_LEAD: Final = frozenset(
     "in on since until by from during for of last this next early late mid between through "
     "to and or the".split()
 )
-_DAY_LEAD = _MONTH_LEAD - {"the"}  # "on Sunday Kyiv said" is a day, "The Sunday Times" is not
+# "on Sunday Kyiv said" is a day, "The Sunday Times" is not
+_DAY_LEAD: Final = _MONTH_LEAD - {"the"}
 
 
 class TimeTokens:

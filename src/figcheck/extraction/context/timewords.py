@@ -29,6 +29,7 @@ dateline (``LONDON, Jan 4 —``), the day of a statement (``said on Friday``, ``
 
 from __future__ import annotations
 
+from typing import Final
 import datetime as dt
 from bisect import bisect_left
 from collections.abc import Callable
@@ -44,22 +45,23 @@ __all__ = ["find_time_refs"]
 
 # A year, or a quarter or half written "Q3" / "H1"; each branch opens with its literal
 # (the look-behinds after it), so a search skips to the candidate characters fast.
-_YEARISH = compile_pattern(
+_YEARISH: Final = compile_pattern(
     r"1(?<!\d1)9\d\d(?!\d)|2(?<!\d2)0\d\d(?!\d)"
     r"|Q(?<!\wQ)[1-4]\b|q(?<!\wq)[1-4]\b|H(?<!\wH)[1-4]\b|h(?<!\wh)[1-4]\b"
 )
 # "WASHINGTON, April 5 —", "LONDON, Jan 4 (Reuters) -": the place in capitals, then the date.
-_DATELINE = compile_pattern(
+_DATELINE: Final = compile_pattern(
     r"\s*+(?P<place>[^\W\d_][^\W\d_ .'-]*+(?:[ .'-]++[^\W\d_]++){0,4}?)\s*+(?:\([^)]{0,40}\)\s*+)?,"
     r"[^—–\-]{3,30}?[—–\-]"
 )
-_LETTERS = compile_pattern(r"[^\W\d_]++")
-_MAX_SINCE_GAP = 7  # words between "since" and its date: "since fighting began in April 2023"
+_LETTERS: Final = compile_pattern(r"[^\W\d_]++")
+# words between "since" and its date: "since fighting began in April 2023"
+_MAX_SINCE_GAP: Final = 7
 # Words before a key word where its expression may start ("between the 2011 and ...");
 # "since" and "until" are key words themselves, so "since fighting began in April" is found.
-_LEAD = 3
-_REPORT_REACH = 4  # words between "said" and its day: "told reporters late on Friday"
-_CLAUSE_REACH = 40  # tokens looked back for "announced" before the day of an announcement
+_LEAD: Final = 3
+_REPORT_REACH: Final = 4  # words between "said" and its day: "told reporters late on Friday"
+_CLAUSE_REACH: Final = 40  # tokens looked back for "announced" before the day of an announcement
 
 
 def find_time_refs(
