@@ -25,7 +25,8 @@ _COMPILE = os.environ.get("FIGCHECK_COMPILE", "").strip() not in ("", "0")
 # The hot pure-Python packages; pydantic models, the CLI, checking and reports stay interpreted.
 _PACKAGES = ("src/figcheck/extraction", "src/figcheck/lexicon")
 # extract() checks its arguments itself and raises figcheck's own errors for a wrong type;
-# compiled, its annotations would be enforced first with a bare TypeError. It stays interpreted.
+# compiled, its annotations would be enforced first with a bare TypeError. It stays interpreted;
+# what it does after the checks is in assemble.py, which is compiled.
 _INTERPRETED = ("src/figcheck/extraction/extractor.py",)
 
 

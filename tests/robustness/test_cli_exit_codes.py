@@ -47,14 +47,14 @@ def test_reader_that_exits_early_keeps_the_documented_exit_code(
 
 
 def test_internal_error_is_one_line_naming_it_a_bug(tmp_path: Path, monkeypatch) -> None:
-    import figcheck.extraction.extractor as extractor  # looks sentence_spans up at each call
+    import figcheck.extraction.extractor as extractor  # looks assemble up at each call
 
-    def broken(text: str):
+    def broken(*args: object):
         raise RuntimeError("boom")
 
     (tmp_path / "a.txt").write_text(LOST_TANKS, encoding="utf-8")
     monkeypatch.chdir(tmp_path)
-    monkeypatch.setattr(extractor, "sentence_spans", broken)
+    monkeypatch.setattr(extractor, "assemble", broken)
     monkeypatch.delenv("FIGCHECK_DEBUG", raising=False)
     result = CliRunner().invoke(cli, ["extract", "a.txt"])
     assert result.exit_code == 2
@@ -74,12 +74,12 @@ def test_a_base_exception_from_native_code_is_an_internal_error(tmp_path: Path, 
     class PanicException(BaseException):  # what pyo3 raises for a Rust panic
         pass
 
-    def panics(text: str):
+    def panics(*args: object):
         raise PanicException("index out of bounds")
 
     (tmp_path / "a.txt").write_text(LOST_TANKS, encoding="utf-8")
     monkeypatch.chdir(tmp_path)
-    monkeypatch.setattr(extractor, "sentence_spans", panics)
+    monkeypatch.setattr(extractor, "assemble", panics)
     result = CliRunner().invoke(cli, ["check", "--exit-zero", "a.txt"])
     assert result.exit_code == 2
     assert "internal error" in result.stderr and "PanicException" in result.stderr
@@ -104,12 +104,12 @@ def test_undecodable_file_name(tmp_path: Path) -> None:
 def test_running_out_of_memory_is_one_line_not_a_crash(tmp_path: Path, monkeypatch) -> None:
     import figcheck.extraction.extractor as extractor
 
-    def exhausted(text: str):
+    def exhausted(*args: object):
         raise MemoryError
 
     (tmp_path / "a.txt").write_text(LOST_TANKS, encoding="utf-8")
     monkeypatch.chdir(tmp_path)
-    monkeypatch.setattr(extractor, "sentence_spans", exhausted)
+    monkeypatch.setattr(extractor, "assemble", exhausted)
     result = CliRunner().invoke(cli, ["check", "a.txt"])
     assert result.exit_code == 2
     (line,) = result.stderr.splitlines()
