@@ -16,21 +16,26 @@ store cannot be read, patterns are compiled by :func:`re.compile` as usual.
 from __future__ import annotations
 
 import atexit
+import contextlib
 import hashlib
 import marshal
 import re
 import sys
 import threading
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 from .user_cache import cache_folder, read_entry, write_entry
 
-__all__ = ["compile_pattern"]
+__all__ = ["compile_pattern", "kept_while_importing"]
 
 _STORE = "patterns-v2.marshal"
 _MAX_BYTES = 2_000_000  # past this, a store keeps only the patterns of the run that writes it
 _LOCK = threading.Lock()
+_IMPORTING = threading.Lock()  # one patched re.compile at a time
+# re.compile as loaded; this module's own fallbacks call it, never a patched one
+_RE_COMPILE = re.compile
 
 
 class _Store:
@@ -52,7 +57,7 @@ def compile_pattern(pattern: str, flags: int = 0) -> re.Pattern[str]:
     the same text before (the same pattern, with the same flags, groups and behaviour)."""
     store = _store()
     if store is None:
-        return re.compile(pattern, flags)
+        return _RE_COMPILE(pattern, flags)
     key = (pattern, int(flags))
     kept = store.kept.get(key)
     if kept is not None:
@@ -68,12 +73,32 @@ def compile_pattern(pattern: str, flags: int = 0) -> re.Pattern[str]:
         compiled = _build(pattern, entry)
         blob = marshal.dumps(entry)
     except Exception:  # a bad pattern raises re.error from re.compile, as it would anyway
-        return re.compile(pattern, flags)
+        return _RE_COMPILE(pattern, flags)
     with _LOCK:
         if not store.made:
             atexit.register(_save, store)
         store.made[key] = blob
     return compiled
+
+
+@contextlib.contextmanager
+def kept_while_importing() -> Iterator[None]:
+    """Within the block, ``re.compile`` of a text pattern is :func:`compile_pattern`: for
+    importing a library that compiles many fixed patterns as it loads (simplemma compiles the
+    rules of every language it knows, most of its import time). Other calls are passed on."""
+    with _IMPORTING:
+        usual = re.compile
+
+        def compile(pattern: Any, flags: Any = 0) -> Any:
+            if type(pattern) is str and isinstance(flags, int):
+                return compile_pattern(pattern, flags)
+            return usual(pattern, flags)
+
+        re.compile = compile
+        try:
+            yield
+        finally:
+            re.compile = usual
 
 
 def _store() -> _Store | None:
@@ -133,7 +158,7 @@ def _supported() -> bool:
         made = _build(probe, _opcodes(probe, 0))
     except Exception:
         return False
-    usual = re.compile(probe)
+    usual = _RE_COMPILE(probe)
     same = (made.pattern, made.flags, made.groups, made.groupindex) == (
         usual.pattern, usual.flags, usual.groups, usual.groupindex)
     text = "Ab7-ab cd-CD e"

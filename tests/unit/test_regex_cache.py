@@ -114,3 +114,23 @@ def test_elsewhere_than_cpython_3_11_to_3_13_re_compile_does_it(store, monkeypat
     monkeypatch.setattr(regex_cache.sys, "version_info", (3, 14, 0))
     assert regex_cache._store() is None
     _same(regex_cache.compile_pattern(*_PATTERNS[2]), re.compile(*_PATTERNS[2]), _TEXTS)
+
+
+def test_while_importing_re_compile_answers_text_patterns_from_the_store(store, monkeypatch):
+    usual = re.compile
+    pattern, flags = _PATTERNS[0]
+    with regex_cache.kept_while_importing():
+        assert re.compile is not usual
+        _same(re.compile(pattern, flags), usual(pattern, flags), _TEXTS)
+        binary = re.compile(rb"\d+")  # not a text pattern: compiled as usual
+        assert binary.findall(b"a 12 b 3") == [b"12", b"3"]
+        assert re.compile(binary) is binary
+    assert re.compile is usual
+    assert (pattern, int(flags)) in _reopen(monkeypatch).kept
+
+
+def test_re_compile_is_restored_when_the_import_fails(store):
+    usual = re.compile
+    with pytest.raises(ImportError), regex_cache.kept_while_importing():
+        import figcheck_no_such_module  # noqa: F401
+    assert re.compile is usual

@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import Any, Final
 
 from ...dist_version import installed_version
+from ...regex_cache import kept_while_importing
 from ...user_cache import cache_folder
 
 __all__ = ["is_known", "lemmatize"]
@@ -85,7 +86,8 @@ def _look_up(trie: Any, token: str) -> str | None:
 
 @functools.cache
 def _simplemma_tools() -> tuple[Callable[[str], str], Callable[[str], bool]]:
-    import simplemma
+    with kept_while_importing():  # its rules' patterns, compiled once, not once per run
+        import simplemma
 
     factory = _trie_factory(_version() or simplemma.__version__)
     if factory is None:
