@@ -151,18 +151,14 @@ def claim_context(
     """
     t = sc.tokens
     size = len(sentence)
-    k = bisect_left(other_spans, (end,))
-    limit = other_spans[k][0] if k < len(other_spans) else size
-    k = bisect_left(other_spans, (start,)) - 1
-    floor = min(other_spans[k][1], start) if k >= 0 else 0
-    breaks = sc.soft
-    i = bisect_left(breaks, start)
-    j = bisect_left(breaks, end, i)
-    soft = (breaks[i - 1] if i else 0, breaks[j] if j < len(breaks) else size)
-    breaks = sc.hard
-    i = bisect_left(breaks, start)
-    j = bisect_left(breaks, end, i)
-    hard = (breaks[i - 1] if i else 0, breaks[j] if j < len(breaks) else size)
+    limit, floor = size, 0
+    if other_spans:  # a figure alone in its sentence has no neighbour to look up
+        k = bisect_left(other_spans, (end,))
+        limit = other_spans[k][0] if k < len(other_spans) else size
+        k = bisect_left(other_spans, (start,)) - 1
+        floor = min(other_spans[k][1], start) if k >= 0 else 0
+    soft = _around(sc.soft, start, end, size)
+    hard = _around(sc.hard, start, end, size)
 
     measures = default_measures()
     scale = scale_reading(t, start, end, measures)
@@ -219,6 +215,10 @@ def claim_context(
 
 def _around(breaks: list[int], start: int, end: int, size: int) -> tuple[int, int]:
     """The last break before ``start`` (or 0) and the first at or after ``end`` (or ``size``)."""
+    if not breaks:
+        return 0, size
     i = bisect_left(breaks, start)
-    j = bisect_left(breaks, end, i)
-    return breaks[i - 1] if i else 0, breaks[j] if j < len(breaks) else size
+    n = len(breaks)
+    # no break inside the span (the usual case): the first after it is the first after its start
+    j = i if i == n or breaks[i] >= end else bisect_left(breaks, end, i)
+    return breaks[i - 1] if i else 0, breaks[j] if j < n else size
