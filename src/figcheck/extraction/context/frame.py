@@ -104,17 +104,10 @@ def sentence_context(
     soft, hard = clause_breaks(t, marks)
     lines = [at for at in hard if sentence[at] == "\n"] if "\n" in sentence else []
 
+    source = sources[0][2] or None if sources else None
+    # by position, in the order of the fields: several times cheaper than by keyword
     return SentenceContext(
-        period=periods.first,
-        source=sources[0][2] or None if sources else None,
-        tokens=t,
-        hits=hits,
-        names=names,
-        periods=periods,
-        sources=sources,
-        soft=soft,
-        hard=hard,
-        lines=lines,
+        periods.first, source, t, hits, names, periods, sources, soft, hard, lines
     )
 
 

@@ -137,15 +137,9 @@ def sentence_periods(
         if "\n" in sentence:  # nothing is looked up across a line break
             barriers = sorted(barriers + [m.start() for m in _NEWLINE.finditer(sentence)])
     breaks = _breaks(sentence) if refs else []
-    return SentencePeriods(
-        text=sentence,
-        refs=refs,
-        starts=[r.start for r in refs],
-        breaks=breaks,
-        barriers=barriers,
-        previous=previous,
-        lex=lex,
-    )
+    starts = [r.start for r in refs]
+    # by position, in the order of the fields: several times cheaper than by keyword
+    return SentencePeriods(sentence, refs, starts, breaks, barriers, previous, lex)
 
 
 def _breaks(sentence: str) -> list[int]:
