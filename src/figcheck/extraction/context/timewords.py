@@ -49,8 +49,8 @@ _YEARISH: Final = compile_pattern(
     r"1(?<!\d1)9\d\d(?!\d)|2(?<!\d2)0\d\d(?!\d)"
     r"|Q(?<!\wQ)[1-4]\b|q(?<!\wq)[1-4]\b|H(?<!\wH)[1-4]\b|h(?<!\wh)[1-4]\b"
 )
-# "WASHINGTON, April 5 —", "LONDON, Jan 4 (Reuters) -": the place in capitals, then the date.
 _QUARTER: Final = compile_pattern(r"[QqHh][1-4]")  # what a quarter or half in _YEARISH starts with
+# "WASHINGTON, April 5 —", "LONDON, Jan 4 (Reuters) -": the place in capitals, then the date.
 _DATELINE: Final = compile_pattern(
     r"\s*+(?P<place>[^\W\d_][^\W\d_ .'-]*+(?:[ .'-]++[^\W\d_]++){0,4}?)\s*+(?:\([^)]{0,40}\)\s*+)?,"
     r"[^—–\-]{3,30}?[—–\-]"
