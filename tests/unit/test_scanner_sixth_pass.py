@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -48,3 +50,36 @@ def test_a_scanned_claim_is_the_validated_claim(
     assert list(fast.__dict__) == list(CLAIM_FIELDS)
     assert fast.__dict__ == plain.__dict__
     assert fast.model_dump() == plain.model_dump()
+
+
+# -- the entry pass says where no currency code can be glued to a figure --------------------
+
+_GLUED_PIECES = st.lists(
+    st.sampled_from(
+        ["USD", "usd", "$US", "RM", "Rs", "EUR", "A", "é", "1", "23", "٣", " ", "\u00a0", "-",
+         "$", "m", "bn", "x", "_", ".", "İ", "½", "GBP", "PS", "4", "\n"]
+    ),
+    max_size=10,
+).map("".join)
+
+
+def test_the_glued_codes_end_with_an_ascii_letter() -> None:
+    assert _G.glued_after_ascii
+
+
+@settings(max_examples=500, deadline=None)
+@given(_GLUED_PIECES)
+def test_a_text_said_to_hold_no_letter_before_a_digit_has_no_glued_figure(text: str) -> None:
+    _, digits, _, after_letter = _G.entry.points(text)
+    if not digits or not after_letter:
+        assert _G.lex.currency_glued_re.search(text) is None, text
+    if not after_letter:
+        assert re.search(r"[A-Za-z]\d", text) is None, text
+
+
+def test_glued_figures_on_written_examples() -> None:
+    assert _G.entry.points("profit of USD10m in 2020")[3]
+    assert _G.entry.points("a RM23.50 meal")[3]
+    assert _G.entry.points("USD\u0663")[3]  # a digit beyond ASCII: looked for
+    assert not _G.entry.points("profit of USD 10m in 2020")[3]
+    assert not _G.entry.points("no digit here")[3]

@@ -39,6 +39,8 @@ _TOKEN_BYTES: Final = bytes(
     c + 32 if 65 <= c <= 90 else 48 if 48 <= c <= 57 else c if c == 95 or 97 <= c <= 122 else 32
     for c in range(256)
 )
+# the tokens' letters to "a", their digits kept, all else a space: "a0" is a letter before a digit
+_LETTER_DIGIT: Final = bytes(97 if 97 <= c <= 122 else 48 if c == 48 else 32 for c in range(256))
 _SP: Final = "[ \u00a0]"
 
 
@@ -114,9 +116,10 @@ class EntryPoints:
         character in ``FOLDS_TO_ASCII``)."""
         return self.points(text)[0]
 
-    def points(self, text: str) -> tuple[list[int] | None, bool, bool]:
-        """:meth:`offsets`, whether ``text`` may hold a digit (False: it holds none), and
-        whether it may hold one of the ``names`` (False: it holds none)."""
+    def points(self, text: str) -> tuple[list[int] | None, bool, bool, bool]:
+        """:meth:`offsets`, whether ``text`` may hold a digit (False: it holds none), whether
+        it may hold one of the ``names`` (False: it holds none), and whether a digit may
+        stand right after an ASCII letter (False: none does, and no digit is beyond ASCII)."""
         # One C-level pass makes the text's ASCII words lower-case tokens (every other
         # character a space, every digit "0"); the words that matter are found by a set
         # intersection with them, then located one by one. A token is a superset: a
@@ -133,15 +136,17 @@ class EntryPoints:
             if self._rare.search(rest) is not None:
                 for m in self._rare.finditer(text):
                     if m.group() in FOLDS_TO_ASCII:
-                        return None, True, True
+                        return None, True, True, True
                     marks.append(m.start())
         tokens = coded.translate(_TOKEN_BYTES)
         wide = rest != "" and _DIGIT.search(rest) is not None  # a digit beyond ASCII
         digits = wide or b"0" in tokens
+        glued = wide
         if wide:
             found = [m.start() for m in self._digits.finditer(text)]
         elif digits:
             found = _digit_starts(coded, tokens, rest != "")
+            glued = b"a0" in tokens.translate(_LETTER_DIGIT)
         else:
             found = []
         if found and "." in text:
@@ -155,7 +160,7 @@ class EntryPoints:
         words = self._looked.intersection(hits)
         if not words:
             found.sort()
-            return found, digits, named
+            return found, digits, named, glued
         low = text.lower()
         present: set[str] = set()
         for coded_word in words:
@@ -170,7 +175,7 @@ class EntryPoints:
             if (word in present) if lone is None else (lone.search(low) is not None):
                 found += [m.start() for m in self._finder(word).finditer(low)]
         found.sort()
-        return found, digits, named
+        return found, digits, named, glued
 
     def _named(self, text: str, hits: frozenset[bytes]) -> bool:
         """False when ``text`` holds none of the names (``hits``: its tokens among those

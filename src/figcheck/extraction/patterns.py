@@ -70,6 +70,9 @@ class Grammar:
     currency_end1: frozenset[str]  # one-character currency prefixes, lower case
     currency_end2: frozenset[str]  # the last two characters of the longer ones, lower case
     scale_before_ends: frozenset[str]  # the last letter of every scale phrase before a figure
+    # every currency code ``glued_digits`` may follow ends with an ASCII letter (so only a
+    # text where such a letter stands right before a digit can hold one: ``EntryPoints``)
+    glued_after_ascii: bool
 
 
 def grammar(lex: ScannerLexicon, tolerances: Mapping[str, float] | None = None) -> Grammar:
@@ -113,6 +116,10 @@ def grammar(lex: ScannerLexicon, tolerances: Mapping[str, float] | None = None) 
         scale_before_ends=frozenset(
             c for words, _ in default_measures().before for c in (words[0][-1].lower(),
                                                                   words[0][-1].upper())
+        ),
+        # lexicon.scanner's currency_glued_re: the prefixes ending with a letter
+        glued_after_ascii=all(
+            p[-1].isascii() for p in lex.currency_prefixes if p[-1].isalpha()
         ),
     )
 

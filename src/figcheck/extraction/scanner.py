@@ -58,9 +58,14 @@ def scan(text: str, tolerances: Mapping[str, float] | None = None) -> list[Claim
 
 
 def _scan(g: Grammar, text: str) -> list[Claim]:
-    entries, digits, maybe_named = g.entry.points(text)
-    # figures glued to a currency code ("USD10m") start where no word boundary is
-    glued = [m.end() for m in g.lex.currency_glued_re.finditer(text)] if digits else []
+    entries, digits, maybe_named, after_letter = g.entry.points(text)
+    # figures glued to a currency code ("USD10m") start where no word boundary is (looked
+    # for only where a letter stands right before a digit: few texts have one)
+    glued = (
+        [m.end() for m in g.lex.currency_glued_re.finditer(text)]
+        if digits and (after_letter or not g.glued_after_ascii)
+        else []
+    )
     gi = 0
     n_glued = len(glued)
     claims: list[Claim] = []
