@@ -8,8 +8,8 @@ movement rather than a level.
 
 from __future__ import annotations
 
-from typing import Final
 import math
+from typing import Final
 
 from ..claims import CLAIM_FIELDS, Bound, Change, Claim, Kind
 from ..lexicon.scanner import Hedge

@@ -8,6 +8,7 @@ then a level, each read on its own.
 from __future__ import annotations
 
 from typing import Final
+
 from ..claims import Claim, Kind
 from ..lexicon.context import NOT_NAME, default_lexicon
 from ..lexicon.names import default_names

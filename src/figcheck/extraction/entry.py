@@ -16,9 +16,9 @@ gets ``None`` and is searched as before.
 
 from __future__ import annotations
 
-from typing import Final
 import re
 from collections.abc import Iterable
+from typing import Final
 
 from ..regex_cache import compile_pattern
 

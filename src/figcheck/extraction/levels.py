@@ -13,10 +13,10 @@ percentage points, a share like the level.
 
 from __future__ import annotations
 
-from typing import Final
 import functools
 import re
 from collections.abc import Sequence
+from typing import Final
 
 from ..claims import Claim, Kind
 from ..lexicon.files import data_file

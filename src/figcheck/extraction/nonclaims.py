@@ -8,8 +8,8 @@ and ``numbers.toml``.
 
 from __future__ import annotations
 
-from typing import Final
 import re
+from typing import Final
 
 from ..regex_cache import compile_pattern
 from .bounds import hedge_before

@@ -14,9 +14,9 @@
 
 from __future__ import annotations
 
-from typing import Final
 import math
 from collections.abc import Sequence
+from typing import Final
 
 from ..lexicon.scanner import lexicon
 

@@ -7,10 +7,10 @@ or possessive, so matching stays linear in the text length.
 
 from __future__ import annotations
 
-from typing import Final
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from typing import Final
 
 from ..errors import OptionError
 from ..lexicon.scanner import ScannerLexicon, alternation

@@ -8,10 +8,10 @@ when the digits are not a quantity (a date, a year, a label).
 
 from __future__ import annotations
 
-from typing import Final
 import functools
 import re
 import warnings
+from typing import Final
 
 from ..claims import Kind
 from ..lexicon.scanner import UnitForm

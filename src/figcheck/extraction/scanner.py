@@ -15,10 +15,10 @@ quantity). Word lists come from the ScannerLexicon (``figcheck/data``).
 
 from __future__ import annotations
 
-from typing import Final
 import re
 from bisect import bisect_left
 from collections.abc import Mapping
+from typing import Final
 
 from ..claims import Claim, Kind
 from ..lexicon.scanner import lexicon

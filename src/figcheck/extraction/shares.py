@@ -6,9 +6,9 @@ the claims it makes and the offset to resume from.
 
 from __future__ import annotations
 
-from typing import Final
 import re
 from fractions import Fraction
+from typing import Final
 
 from ..claims import Claim, Kind
 from ..regex_cache import compile_pattern

@@ -14,8 +14,8 @@ Each reader starts at a verbal fraction the scanner's entry pattern matched ("th
 
 from __future__ import annotations
 
-from typing import Final
 import functools
+from typing import Final
 
 from ..claims import Kind
 from ..regex_cache import compile_pattern

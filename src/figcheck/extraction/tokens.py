@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from typing import Final
 import threading
+from typing import Final
 
 from ..regex_cache import compile_pattern
 

@@ -6,9 +6,9 @@
 
 from __future__ import annotations
 
-from typing import Final
 import functools
 from dataclasses import dataclass
+from typing import Final
 
 from ..regex_cache import compile_pattern
 from .files import DataFile, data_file

@@ -10,9 +10,9 @@ subjects with them.
 
 from __future__ import annotations
 
-from typing import Final
 import functools
 from dataclasses import dataclass
+from typing import Final
 
 from ..regex_cache import compile_pattern
 from .files import data_file

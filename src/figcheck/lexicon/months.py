@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from typing import Final
 import functools
+from typing import Final
 
 from ..regex_cache import compile_pattern
 from .files import DataFile, data_file

@@ -9,10 +9,10 @@
 
 from __future__ import annotations
 
-from typing import Final
 import functools
 import re
 from dataclasses import dataclass
+from typing import Final
 
 from ..regex_cache import compile_pattern
 from .files import DataFile, data_file

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from typing import Final
+
 from ...lexicon.context import (
     AFTER,
     AGENT,

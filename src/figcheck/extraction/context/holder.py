@@ -12,9 +12,9 @@ Word lists are data: ``data/holders.toml``, loaded by
 
 from __future__ import annotations
 
-from typing import Final
 from bisect import bisect_left
 from collections.abc import Sequence
+from typing import Final
 
 from ...lexicon.context import DET, NOT_NAME, STOP, VERB
 from ...lexicon.holders import HolderLexicon, default_holders

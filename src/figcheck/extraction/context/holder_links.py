@@ -9,10 +9,10 @@ clause is about ("campers that can weigh 4 tons"), the figure before it in a lis
 
 from __future__ import annotations
 
-from typing import Final
 import re
 from bisect import bisect_left
 from collections.abc import Sequence
+from typing import Final
 
 from ...lexicon.context import DET, GENERIC, NOT_NAME, STOP
 from ...lexicon.holders import HolderLexicon

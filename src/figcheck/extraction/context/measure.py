@@ -12,9 +12,9 @@ Word lists are data: ``data/measures.toml``, loaded by
 
 from __future__ import annotations
 
-from typing import Final
 import functools
 from bisect import bisect_left
+from typing import Final
 
 from collections.abc import Sequence
 

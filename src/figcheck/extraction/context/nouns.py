@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from typing import Final
 import functools
 from bisect import bisect_left
 from collections.abc import Sequence
+from typing import Final
 
 from ...lexicon.context import COUNTED, DET, GENERIC, LINK, NOT_NAME, SKIP, STOP
 from ...lexicon.measures import default_measures

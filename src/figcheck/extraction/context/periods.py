@@ -30,11 +30,11 @@ compare it with a figure for 2012 alone.
 
 from __future__ import annotations
 
-from typing import Final
 import datetime as dt
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Final
 
 from ...lexicon.periods import PeriodLexicon, period_lexicon
 from ...regex_cache import compile_pattern

@@ -10,10 +10,10 @@ the source of the next sentence's figures. A dateline is never read as a subject
 
 from __future__ import annotations
 
-from typing import Final
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Final
 
 from ...lexicon.context import default_lexicon
 from .attribution import attributions, opening_party

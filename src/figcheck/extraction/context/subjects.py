@@ -15,11 +15,11 @@ the nearest name in its clause, then in its sentence. Names written as adjective
 
 from __future__ import annotations
 
-from typing import Final
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from itertools import compress, count
 from operator import itemgetter
+from typing import Final
 
 from ...lexicon.context import CLAUSE, NOT_NAME, STOP, VERB
 from ...regex_cache import compile_pattern

@@ -15,9 +15,9 @@ one on or before that date.
 
 from __future__ import annotations
 
-from typing import Final
 import datetime as dt
 from dataclasses import dataclass
+from typing import Final
 
 from dateutil.easter import easter
 

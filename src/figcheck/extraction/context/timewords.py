@@ -29,11 +29,11 @@ dateline (``LONDON, Jan 4 —``), the day of a statement (``said on Friday``, ``
 
 from __future__ import annotations
 
-from typing import Final
 import datetime as dt
 from bisect import bisect_left
 from collections.abc import Callable
 from itertools import compress, count, filterfalse
+from typing import Final
 
 from ...lexicon.periods import PeriodLexicon, period_lexicon
 from ...regex_cache import compile_pattern
