@@ -61,6 +61,8 @@ class TimeTokens:
         date: dt.date | None,
         lex: PeriodLexicon | None = None,
         words: WordCut | None = None,
+        *,
+        plain: bool = False,
     ) -> None:
         lex = lex if lex is not None else period_lexicon()
         self.text = sentence.replace("’", "'")
@@ -72,7 +74,7 @@ class TimeTokens:
         self.starts: list[int] = []
         self.ends: list[int] = []
         # a plain sentence's digit runs are ASCII: a year among its tokens is one of a set
-        self.plain = words is not None and _from_words(self, words)
+        self.plain = words is not None and _from_words(self, words, plain)
         if not self.plain:
             # [blanks, token, blanks, token, ..., blanks]: the offsets are running lengths
             parts = _TOKEN_SPLIT.split(self.text)
@@ -225,11 +227,12 @@ class TimeTokens:
         return self.cal.resolve(spec)
 
 
-def _from_words(t: TimeTokens, cut: WordCut) -> bool:
+def _from_words(t: TimeTokens, cut: WordCut, plain: bool = False) -> bool:
     """Fill ``t``'s tokens from the words of a plain sentence (False, and nothing filled, when
-    the sentence is not plain or a "'s" spans a gap and a word)."""
+    the sentence is not plain or a "'s" spans a gap and a word). ``plain``: the caller found
+    the sentence plain (which reading "’" as "'" keeps)."""
     text = t.text
-    if not (text.isascii() or PLAIN.search(text) is None) or "_" in text:
+    if "_" in text or not (plain or text.isascii() or PLAIN.search(text) is None):
         return False
     words, gaps, starts, lowers = cut.words, cut.gaps, cut.starts, cut.lowers
     raw: list[str] = []

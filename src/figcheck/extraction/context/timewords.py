@@ -78,33 +78,39 @@ def find_time_refs(
     has it: a plain sentence is then tested for a time word by set and not cut again.
     """
     lex = lexicon if lexicon is not None else period_lexicon()
-    lowers = words.lowers if words is not None else None
-    if not (_may_hold_year(sentence) and _YEARISH.search(sentence)) and not _names_time_word(
-        sentence, lex, lowers
-    ):
+    # a plain sentence is tested for a time word by set, and its period tokens are its words'
+    plain = words is not None and (sentence.isascii() or PLAIN.search(sentence) is None)
+    if not _names_time(sentence, lex, words.lowers if words is not None and plain else None):
         return []  # most sentences name no period: leave them unread
-    return _Scan(sentence, date, lex, words).run()
+    return _Scan(sentence, date, lex, words if plain else None, plain=plain).run()
+
+
+def _names_time(sentence: str, lex: PeriodLexicon, lowers: list[str] | None) -> bool:
+    """Does ``sentence`` hold a year, a quarter or half ("Q3") or a time keyword? ``lowers``:
+    the words of a plain sentence in lower case, or None (the sentence is searched as it is).
+
+    In a plain sentence every run of letters lies inside one word, bounded there by the word's
+    ends or by a digit, "'" or "-": a word of letters only is one such run."""
+    if lowers is None:
+        year = _may_hold_year(sentence) and _YEARISH.search(sentence) is not None
+        return year or lex.keyword_re.search(sentence.lower()) is not None
+    keywords = lex.letter_keywords
+    if not keywords.isdisjoint(lowers):
+        return True
+    if ("19" in sentence or "20" in sentence) and _YEARISH.search(sentence) is not None:
+        return True
+    # A letter is always inside a word, and a digit right after it in the same word: a "Q3"
+    # stands only in a word that is not all letters, like the runs "mid-march" hides.
+    odd = " ".join(filterfalse(str.isalpha, lowers))
+    if odd and _QUARTER.search(odd) is not None and _YEARISH.search(sentence) is not None:
+        return True
+    return bool(odd) and not keywords.isdisjoint(_LETTERS.findall(odd))
 
 
 def _may_hold_year(sentence: str) -> bool:
     """Does ``sentence`` hold what every match of ``_YEARISH`` holds: "19", "20" or a "Q"/"H"
     and a digit 1-4? (Substring tests, far cheaper than the pattern's search.)"""
     return "19" in sentence or "20" in sentence or _QUARTER.search(sentence) is not None
-
-
-def _names_time_word(sentence: str, lex: PeriodLexicon, words: list[str] | None) -> bool:
-    """Does a keyword stand in ``sentence`` (cut into lower-case ``words``) as a whole run
-    of letters?"""
-    if words is None or not (sentence.isascii() or PLAIN.search(sentence) is None):
-        return lex.keyword_re.search(sentence.lower()) is not None
-    # In a plain sentence every run of letters lies inside one word, bounded there by the
-    # word's ends or by a digit, "'" or "-": a word of letters only is one such run.
-    keywords = lex.letter_keywords
-    if not keywords.isdisjoint(words):
-        return True
-    # "mid-march", "q3year": runs split by the rest, read from all such words in one search
-    joined = " ".join(filterfalse(str.isalpha, words))
-    return bool(joined) and not keywords.isdisjoint(_LETTERS.findall(joined))
 
 
 class _Scan(TimeTokens):
