@@ -44,7 +44,7 @@ from .measure import (
 )
 from .count_rates import count_rate
 from .periods import claim_period, sentence_periods
-from .sentence import SentenceContext, Tokens, clause_breaks, nearest
+from .sentence import SentenceContext, Tokens, break_marks, clause_breaks, nearest
 from .subjects import claim_subject, names_outside, subject_names
 
 __all__ = ["ClaimContext", "claim_context", "sentence_context"]
@@ -100,8 +100,9 @@ def sentence_context(
     sources.sort()  # who reports a figure is not what the figure is about
     names = names_outside(names, sources, sentence)
 
-    periods = sentence_periods(sentence, date, previous, words=t)
-    soft, hard = clause_breaks(t, marks)
+    found = break_marks(sentence)
+    periods = sentence_periods(sentence, date, previous, words=t, marks=found)
+    soft, hard = clause_breaks(t, marks, found)
     lines = [at for at in hard if sentence[at] == "\n"] if "\n" in sentence else []
 
     source = sources[0][2] or None if sources else None

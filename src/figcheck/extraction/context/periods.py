@@ -105,6 +105,7 @@ def sentence_periods(
     *,
     lexicon: PeriodLexicon | None = None,
     words: WordCut | None = None,
+    marks: list[int] | None = None,
 ) -> SentencePeriods:
     """Read the time expressions of ``sentence`` once, resolved against ``date``.
 
@@ -117,6 +118,8 @@ def sentence_periods(
         lexicon: word lists to use; figcheck's own by default.
         words: the sentence cut into words (:class:`~.sentence.Tokens`), if the caller has
             it: a plain sentence is then not cut again.
+        marks: the sentence's clause marks (:func:`~.sentence.break_marks`), if the caller
+            has them: the breaks are then not searched for again.
     """
     lex = lexicon if lexicon is not None else period_lexicon()
     refs = find_time_refs(sentence, date, lexicon=lex, words=words)
@@ -136,15 +139,25 @@ def sentence_periods(
                 barriers.append(m.start())
         if "\n" in sentence:  # nothing is looked up across a line break
             barriers = sorted(barriers + [m.start() for m in _NEWLINE.finditer(sentence)])
-    breaks = _breaks(sentence) if refs else []
+    breaks = _breaks(sentence, marks) if refs else []
     starts = [r.start for r in refs]
     # by position, in the order of the fields: several times cheaper than by keyword
     return SentencePeriods(sentence, refs, starts, breaks, barriers, previous, lex)
 
 
-def _breaks(sentence: str) -> list[int]:
-    """Where ``_BREAK`` matches in ``sentence``, in order."""
-    breaks = [m.start() for m in _BREAK_MARK.finditer(sentence)]
+def _breaks(sentence: str, marks: list[int] | None = None) -> list[int]:
+    """Where ``_BREAK`` matches in ``sentence``, in order; ``marks`` are the clause marks of
+    :func:`~.sentence.break_marks`, which are these marks but "–", if the caller has them."""
+    if marks is None:
+        breaks = [m.start() for m in _BREAK_MARK.finditer(sentence)]
+    else:
+        breaks = marks.copy()
+        at = sentence.find("–")
+        if at >= 0:
+            while at >= 0:
+                breaks.append(at)
+                at = sentence.find("–", at + 1)
+            breaks.sort()
     at = sentence.find(" - ")
     if at < 0:
         return breaks

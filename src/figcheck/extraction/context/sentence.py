@@ -25,6 +25,7 @@ __all__ = [
     "Tokens",
     "break_after",
     "break_before",
+    "break_marks",
     "clause_breaks",
     "nearest",
     "phrase_at",
@@ -106,10 +107,21 @@ def phrase_at(t: Tokens, i: int, rest: tuple[str, ...]) -> bool:
     return True
 
 
-def clause_breaks(t: Tokens, marks: list[int]) -> tuple[list[int], list[int]]:
-    """Offsets of soft breaks (commas, clause words and all hard ones) and of hard breaks."""
+def break_marks(text: str) -> list[int]:
+    """Offsets of the marks that break a clause (commas, colons, brackets, dashes, ellipses,
+    line breaks), a comma or colon inside a number left out."""
+    return [m.start() for m in _BREAK.finditer(text)]
+
+
+def clause_breaks(
+    t: Tokens, marks: list[int], found: list[int] | None = None
+) -> tuple[list[int], list[int]]:
+    """Offsets of soft breaks (commas, clause words and all hard ones) and of hard breaks.
+
+    ``found`` is :func:`break_marks` of the sentence, if the caller has it.
+    """
     s = t.text
-    soft = [m.start() for m in _BREAK.finditer(s)]
+    soft = found if found is not None else break_marks(s)
     hard = [at for at in soft if s[at] != ","] if soft else []
     grown = False
     for dash in _SPACED_DASHES:
