@@ -139,11 +139,10 @@ def _load_concepts(df: DataFile) -> tuple[list[tuple[str, str, int]], set[str]]:
     entries: list[tuple[str, str, int]] = []
     owner: dict[str, str] = {}
     for concept, spec in df.data.items():
-        line = _table_line(df, concept)
         if not isinstance(spec, dict) or not _CONCEPT_NAME.fullmatch(concept):
             raise RuleDefinitionError(
                 df.path,
-                line,
+                _table_line(df, concept),
                 concept,
                 "a concept must be a [table] named in lower case letters and _",
             )
@@ -151,7 +150,8 @@ def _load_concepts(df: DataFile) -> tuple[list[tuple[str, str, int]], set[str]]:
         if unknown:
             raise df.error(min(unknown), "unknown key; expected terms, units or entity", concept)
         if "terms" not in spec:
-            raise RuleDefinitionError(df.path, line, concept, "missing key 'terms'")
+            raise RuleDefinitionError(df.path, _table_line(df, concept), concept,
+                                      "missing key 'terms'")
         entity = spec.get("entity", False)
         if not isinstance(entity, bool):
             raise df.error("entity", f"must be true or false, got {entity!r}", concept)

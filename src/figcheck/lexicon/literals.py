@@ -6,6 +6,8 @@ import re
 from collections.abc import Iterable
 from typing import Any
 
+from ..kept_texts import kept_text
+
 __all__ = ["alternation", "literal_led", "trie_alternation"]
 
 
@@ -20,7 +22,12 @@ def literal_led(literals: Iterable[str], not_behind: str) -> str:
     >>> re.findall(literal_led(["USD", "RM"], r"[\\w$]"), "USD5 xRM3 RM2")
     ['USD', 'RM']
     """
-    ordered = sorted(set(literals), key=lambda w: (-len(w), w))
+    unique = frozenset(literals)
+    return kept_text(f"literal_led {not_behind}", unique, lambda: _literal_led(unique, not_behind))
+
+
+def _literal_led(literals: frozenset[str], not_behind: str) -> str:
+    ordered = sorted(literals, key=lambda w: (-len(w), w))
     return "(?:" + "|".join(f"{re.escape(w)}(?<!{not_behind}{re.escape(w)})" for w in ordered) + ")"
 
 
@@ -31,7 +38,8 @@ def trie_alternation(words: Iterable[str]) -> str:
     >>> trie_alternation(["one", "onefold", "two"])
     '(?:one(?:fold)?|two)'
     """
-    return _branch(_prefix_tree(words))
+    unique = frozenset(words)
+    return kept_text("trie_alternation", unique, lambda: _branch(_prefix_tree(unique)))
 
 
 def _prefix_tree(words: Iterable[str]) -> dict[str, Any]:
@@ -75,7 +83,12 @@ def alternation(words: list[str]) -> str:
     regex engine walks in one pass instead of trying hundreds of branches at every
     position (measured: several times faster on the word lists here).
     """
-    trie = _prefix_tree(set(words))
+    unique = frozenset(words)
+    return kept_text("alternation", unique, lambda: _alternation(unique))
+
+
+def _alternation(words: frozenset[str]) -> str:
+    trie = _prefix_tree(words)
     # (?a:) keeps case-insensitive matching to ASCII letters: Unicode folding would let "İ"
     # match "i", and "bİllion".lower() is 8 characters that no table holds
     return "(?a:" + _trie_pattern(trie) + ")" if trie else "(?!)"

@@ -1,0 +1,98 @@
+"""Texts derived from word lists (the lexicons' regex alternations) kept between runs.
+
+Writing the alternation of a few thousand unit forms or names as a prefix tree is a good part of
+building the scanner's lexicon, and its result depends only on the words and this Python
+(``re.escape``). :func:`kept_text` keeps each result in the user cache, keyed by the kind of text
+and the words themselves, so a later run reads it instead of deriving it again: an entry can
+only be what the same function made of the very same words, so nothing can go stale. Without a
+cache folder, or when the store cannot be read, every text is made as usual.
+"""
+
+from __future__ import annotations
+
+import atexit
+import hashlib
+import marshal
+import sys
+import threading
+from collections.abc import Callable
+from pathlib import Path
+
+from .user_cache import cache_folder, read_entry, write_entry
+
+__all__ = ["kept_text"]
+
+_STORE = "texts-v1.marshal"
+_MAX_BYTES = 2_000_000  # past this, a store keeps only the texts of the run that writes it
+_LOCK = threading.Lock()
+
+_Key = tuple[str, frozenset[str]]
+
+
+class _Texts:
+    """The kept texts, the keys this process used, and the texts it made."""
+
+    def __init__(self, folder: Path, kept: dict[_Key, str]) -> None:
+        self.folder = folder
+        self.kept = kept
+        self.used: set[_Key] = set()
+        self.made: dict[_Key, str] = {}
+
+
+_state: list[_Texts | None] = []  # empty until the store is first asked for
+
+
+def kept_text(kind: str, words: frozenset[str], make: Callable[[], str]) -> str:
+    """``make()``: the text of kind ``kind`` (the name of the function that writes it, with any
+    argument besides the words) made from ``words``, read from the store when made before."""
+    store = _texts()
+    if store is None:
+        return make()
+    key = (kind, words)
+    text = store.kept.get(key)
+    if type(text) is str:
+        store.used.add(key)
+        return text
+    text = make()
+    with _LOCK:
+        if not store.made:
+            atexit.register(_save, store)
+        store.made[key] = text
+    return text
+
+
+def _texts() -> _Texts | None:
+    """This process's store, opened on first use; None when texts cannot be kept here."""
+    if _state:
+        return _state[0]
+    with _LOCK:
+        if not _state:
+            stamp = hashlib.sha256(sys.version.encode()).hexdigest()[:16]
+            folder = cache_folder(f"texts-{sys.implementation.cache_tag}-{stamp}")
+            _state.append(None if folder is None else _Texts(folder, _read(folder)))
+    return _state[0]
+
+
+def _read(folder: Path) -> dict[_Key, str]:
+    """The texts kept in ``folder`` (none when there is no store or it is not one)."""
+    raw = read_entry(folder, _STORE)
+    if raw is None:
+        return {}
+    try:
+        kept = marshal.loads(raw)
+    except (EOFError, ValueError, TypeError):
+        return {}
+    return kept if isinstance(kept, dict) else {}
+
+
+def _save(store: _Texts) -> None:
+    """Add this process's new texts to the store (at exit); the store keeps what other
+    processes added meanwhile, unless it grew past its size, when only this run's are kept."""
+    if not store.made:
+        return
+    merged = {**_read(store.folder), **store.made}
+    payload = marshal.dumps(merged)
+    if len(payload) > _MAX_BYTES:
+        payload = marshal.dumps(
+            {k: v for k, v in merged.items() if k in store.used or k in store.made})
+    write_entry(store.folder, _STORE, payload)
