@@ -20,10 +20,13 @@ from pathlib import Path
 
 from .user_cache import cache_folder, read_entry, write_entry
 
-__all__ = ["kept_text"]
+__all__ = ["MIN_WORDS", "kept_text"]
 
 _STORE = "texts-v1.marshal"
-_MAX_BYTES = 2_000_000  # past this, a store keeps only the texts of the run that writes it
+_MAX_BYTES = 1_000_000  # past this, a store keeps only the texts of the run that writes it
+# A shorter word list is written about as fast as it is looked up; not keeping it also keeps
+# the store to figcheck's own lists, not every list a test or a user's lexicon passes through.
+MIN_WORDS = 16
 _LOCK = threading.Lock()
 
 _Key = tuple[str, frozenset[str]]
@@ -44,12 +47,13 @@ _state: list[_Texts | None] = []  # empty until the store is first asked for
 
 def kept_text(kind: str, words: frozenset[str], make: Callable[[], str]) -> str:
     """``make()``: the text of kind ``kind`` (the name of the function that writes it, with any
-    argument besides the words) made from ``words``, read from the store when made before."""
-    store = _texts()
+    argument besides the words) made from ``words``, read from the store when made before (for
+    ``MIN_WORDS`` words or more)."""
+    store = _texts() if len(words) >= MIN_WORDS else None
     if store is None:
         return make()
     key = (kind, words)
-    text = store.kept.get(key)
+    text = store.kept.get(key) or store.made.get(key)
     if type(text) is str:
         store.used.add(key)
         return text
