@@ -11,13 +11,13 @@ from __future__ import annotations
 import contextlib
 import sys
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
 from pathlib import Path
 from typing import IO
 
 import click
 
 from .cli_exits import silence_stdout
+from .frozen_record import FrozenRecord
 from .text import replace_surrogates
 
 __all__ = ["FORMAT_BY_SUFFIX", "InputError", "Stdout", "Targets", "open_output", "targets"]
@@ -44,8 +44,7 @@ class InputError(click.ClickException):
         super().__init__(f"{where}: {what}" if where else what)
 
 
-@dataclass(frozen=True, eq=False, repr=False)
-class Targets:
+class Targets(FrozenRecord):
     """The format stdout gets (None when the ``-o`` file takes that format) and the file's."""
 
     stdout: str | None

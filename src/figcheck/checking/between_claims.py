@@ -15,10 +15,10 @@ from __future__ import annotations
 import bisect
 import itertools
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
 
 from ..claims import Claim
 from ..findings import CheckId, Corroboration, Finding, compact_record
+from ..frozen_record import FrozenRecord
 from .align import Alignment, align
 from .currencies import currency_conflicts
 from .evidence import ONE_SIDED, Evidence, Field, align_weights
@@ -110,8 +110,7 @@ def nearest_inside(inside: Sequence[int], iv_of: Mapping[int, Interval]
     return _Nearest(sorted(inside), iv_of)
 
 
-@dataclass(frozen=True, eq=False, repr=False)
-class Comparisons:
+class Comparisons(FrozenRecord):
     """What the fact groups gave: conflicts, corroborations, and near misses per claim."""
 
     findings: list[Finding]

@@ -15,11 +15,11 @@ from __future__ import annotations
 import functools
 import math
 from collections.abc import Sequence
-from dataclasses import dataclass
 
 from ..claims import Claim, Kind
 from ..findings import CheckId, Finding
 from ..formatting import format_number
+from ..frozen_record import FrozenRecord
 from ..lexicon.files import data_file
 from .align import Alignment
 from .evidence import align_weights
@@ -30,8 +30,7 @@ from .precision import written_interval
 __all__ = ["RateRange", "currency_conflicts", "rate_range"]
 
 
-@dataclass(frozen=True, eq=False, repr=False)
-class RateRange:
+class RateRange(FrozenRecord):
     """How many ``quote`` one ``base`` bought over ``years``: ``low``..``high``, per ``source``."""
 
     base: str

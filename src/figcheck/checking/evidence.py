@@ -22,6 +22,7 @@ import math
 from collections.abc import Callable
 from dataclasses import dataclass, fields
 
+from ..frozen_record import FrozenRecord
 from ..lexicon.files import data_file
 from ..lexicon.matching import words
 from ..regex_cache import compile_pattern
@@ -43,8 +44,7 @@ _NEAR = 0.5  # a word this close to a figure is "near" it (local weights run 0..
 _CUE_STRONG = 1.0  # a change word right by a level makes it a change ("12% more than")
 
 
-@dataclass(frozen=True, eq=False, repr=False)
-class AlignWeights:
+class AlignWeights(FrozenRecord):
     """Weights and thresholds of ``[alignment]`` in ``data/checks.toml`` (documented there)."""
 
     prior: float

@@ -11,11 +11,11 @@ from __future__ import annotations
 
 import dataclasses
 import functools
-from dataclasses import dataclass
 from collections.abc import Mapping
 from typing import Protocol, TypeVar
 
 from ..claims import Change, Claim
+from ..frozen_record import FrozenRecord
 from ..lexicon.files import data_file
 from ..lexicon.matching import words
 from .keys import Period, period_of
@@ -36,8 +36,7 @@ __all__ = ["RateWords", "as_rate_level", "rate_words"]
 _YEAR_MONTHS = 12
 
 
-@dataclass(frozen=True, eq=False, repr=False)
-class RateWords:
+class RateWords(FrozenRecord):
     """``bases``: a base's normalised measure -> the rate its twelve-month rise is
     ("consumer price" -> "inflation"); ``annual_cues``: phrases that make a change
     over a month's figure a twelve-month one ("year on year"), as word tuples."""

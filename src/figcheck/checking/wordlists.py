@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Mapping
-from dataclasses import dataclass
 
+from ..frozen_record import FrozenRecord
 from ..lexicon.files import data_file
 from ..lexicon.matching import words
 
@@ -19,8 +19,7 @@ __all__ = ["AlignWords", "align_words", "root"]
 _SUFFIXES = ("ing", "ed", "es", "s", "e", "y")
 
 
-@dataclass(frozen=True, eq=False, repr=False)
-class AlignWords:
+class AlignWords(FrozenRecord):
     """Word lists of ``[alignment.words]`` in ``data/checks.toml``."""
 
     ignore: frozenset[str]

@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING
 
 from ..errors import DocumentError, OptionError, ReferenceTableError, RowError
 from ..files import CSV_SUFFIXES, PARQUET_SUFFIXES, TABLE_SUFFIXES, read_text, table_files
+from ..frozen_record import FrozenRecord
 from .duplicates import repeated_facts
 from .rows import KNOWN_COLUMNS, REQUIRED_COLUMNS, ReferenceRow, parse_header, parse_row
 
@@ -93,8 +94,7 @@ def _file_error(path: str, message: str, line: int = 0) -> ReferenceTableError:
     return ReferenceTableError([RowError(path, line, "(file)", message)])
 
 
-@dataclass(frozen=True, eq=False, repr=False)
-class _SubjectIndex:
+class _SubjectIndex(FrozenRecord):
     """Words of every row's subject and aliases, and which rows each word belongs to."""
 
     by_word: dict[str, tuple[int, ...]]

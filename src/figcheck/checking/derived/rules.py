@@ -15,9 +15,9 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
 from typing import Any
 
+from ...frozen_record import FrozenRecord
 from ...lexicon.files import DataFile, data_file
 from ...regex_cache import compile_pattern
 
@@ -48,8 +48,7 @@ def within(rule: re.Pattern[str], before: str = "", after: str = "") -> re.Patte
     return compile_pattern(f"{before}(?:{rule.pattern}){after}", re.IGNORECASE)
 
 
-@dataclass(frozen=True, eq=False, repr=False)
-class DerivedRules:
+class DerivedRules(FrozenRecord):
     """Validated contents of ``data/derived.toml`` (see its header for the grammar)."""
 
     multipliers: Mapping[str, float]
