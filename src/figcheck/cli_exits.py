@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import os
 import sys
-import traceback
 from pathlib import Path
 
 import click
@@ -57,6 +56,8 @@ def internal_error_message(exc: BaseException) -> str:
 
     Prints the traceback to stderr first when ``FIGCHECK_DEBUG=1``.
     """
+    import traceback  # only for a bug: a run that goes well never needs it
+
     where = ""
     frames = traceback.extract_tb(exc.__traceback__)
     if frames:

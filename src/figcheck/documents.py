@@ -6,7 +6,6 @@
 
 from __future__ import annotations
 
-import glob
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -45,6 +44,8 @@ def _expand(item: str | Path) -> list[tuple[Path, str]]:
     name = str(item)
     if isinstance(item, Path) or not (_GLOB_CHARS & set(name)) or Path(name).exists():
         return [(Path(name), name)]
+    import glob  # only for a name with wildcards
+
     matches = sorted(glob.glob(name, recursive=True))
     files = [m for m in matches if Path(m).is_file()]
     if not files:

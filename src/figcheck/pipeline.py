@@ -11,7 +11,7 @@ import gc
 from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .checking.options import CheckOptions
 from .checking.blocks import check_between
@@ -21,9 +21,11 @@ from .checking.claim_level import claim_level_findings
 from .claims import Claim
 from .documents import Document
 from .findings import CheckId, Finding
-from .reference import ReferenceTable
 from .report import Report
 from .checking.streaming import iter_documents, read_documents
+
+if TYPE_CHECKING:
+    from .reference import ReferenceTable
 
 __all__ = ["as_documents", "check", "check_claims"]
 
@@ -37,6 +39,15 @@ def as_documents(documents: object) -> list[Document]:
     Ids must be unique.
     """
     return list(iter_documents(documents))
+
+
+def _table(reference: object) -> ReferenceTable | None:
+    """The reference tables given (None without any); the table module is imported only then."""
+    if reference is None:
+        return None
+    from .reference.table import ReferenceTable
+
+    return ReferenceTable.load(reference)
 
 
 @contextmanager
@@ -114,7 +125,7 @@ def check(documents: object, reference: object = None, **options: Any) -> Report
         A Report with every claim, the findings, the reference comparisons and corroborations.
     """
     opts = CheckOptions.create(**options)
-    table = ReferenceTable.load(reference) if reference is not None else None
+    table = _table(reference)
     keep = not isinstance(documents, Iterator)  # a generator's texts are dropped once read
     claims: list[Claim] = []
     doc_ids: list[str] = []
@@ -143,7 +154,7 @@ def check_claims(claims: Iterable[Claim], reference: object = None, *,
     """
     opts = CheckOptions.create(**options)
     claim_list = list(claims)
-    table = ReferenceTable.load(reference) if reference is not None else None
+    table = _table(reference)
     doc_ids = list(dict.fromkeys([*(texts or {}), *(c.doc_id for c in claim_list)]))
     texts = dict(texts or {})
     local = LocalResults.of_all(claim_list, texts, table, opts)

@@ -9,7 +9,23 @@ within a typo of a known column is an error instead).
 - :mod:`.table`: :class:`ReferenceTable`, loaded from CSV, TSV, Parquet, DataFrames or folders.
 """
 
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
 from .rows import OPTIONAL_COLUMNS, REQUIRED_COLUMNS, ReferenceRow
-from .table import ReferenceTable
+
+if TYPE_CHECKING:
+    from .table import ReferenceTable
 
 __all__ = ["OPTIONAL_COLUMNS", "REQUIRED_COLUMNS", "ReferenceRow", "ReferenceTable"]
+
+
+def __getattr__(name: str) -> Any:
+    # The table (and the csv module) is imported when first asked for: a check without
+    # reference tables needs only the rows its findings may name.
+    if name == "ReferenceTable":
+        from .table import ReferenceTable
+
+        return ReferenceTable
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

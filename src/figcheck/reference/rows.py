@@ -24,7 +24,6 @@ Cell rules:
 
 from __future__ import annotations
 
-import difflib
 import math
 import re
 from collections.abc import Mapping, Sequence
@@ -342,6 +341,8 @@ def parse_header(columns: Sequence[object], path: str, line: int) -> tuple[list[
             errors.append(RowError(path, line, name, "column appears twice"))
         seen.add(name)
         if name not in KNOWN_COLUMNS:
+            import difflib  # only for a column figcheck does not know
+
             close = difflib.get_close_matches(name, KNOWN_COLUMNS, n=1, cutoff=0.8)
             if close and close[0] not in names:
                 errors.append(
