@@ -100,7 +100,7 @@ def grammar(lex: ScannerLexicon, tolerances: Mapping[str, float] | None = None) 
         figure_atom=figure_atom,
         digit_atom=digit_atom,
         num_atom=num_atom,
-        glued_digits=re.compile(rf"(?P<num>{DIGITS})"),
+        glued_digits=compile_pattern(rf"(?P<num>{DIGITS})"),
         of_gap=_of_gap(lex),
         rules=scanner_rules(),
         entry=_entry_points(lex),
@@ -108,7 +108,7 @@ def grammar(lex: ScannerLexicon, tolerances: Mapping[str, float] | None = None) 
         change_ends=frozenset(
             ("of", "by", *(v.rsplit(" ", 1)[-1] for v in lex.change_verbs), *lex.change_adverbs)
         ),
-        named_gate=re.compile(trie_alternation(lex.named_numbers)),
+        named_gate=compile_pattern(trie_alternation(lex.named_numbers)),
         currency_end1=frozenset(p.lower() for p in lex.currency_prefixes if len(p) == 1),
         currency_end2=frozenset(p[-2:].lower() for p in lex.currency_prefixes if len(p) > 1),
         # rules.scale_before_re's phrases (scanner_rules: the measures' "before" words,
