@@ -86,6 +86,7 @@ def kept_while_importing() -> Iterator[None]:
     """Within the block, ``re.compile`` of a text pattern is :func:`compile_pattern`: for
     importing a library that compiles many fixed patterns as it loads (simplemma compiles the
     rules of every language it knows, most of its import time). Other calls are passed on."""
+    _store()  # opened first: what opening it imports compiles its patterns as usual
     with _IMPORTING:
         usual = re.compile
 
