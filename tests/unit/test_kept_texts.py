@@ -59,9 +59,24 @@ def test_a_text_is_made_once_per_process(store):
         return "text"
 
     words = frozenset(f"w{i}" for i in range(kept_texts.MIN_WORDS))
-    assert kept_texts.kept_text("k", words, make) == "text"
-    assert kept_texts.kept_text("k", words, make) == "text"
+    assert kept_texts.kept_text("k", words, make, kept_texts.__name__) == "text"
+    assert kept_texts.kept_text("k", words, make, kept_texts.__name__) == "text"
     assert calls == [1]
+
+
+def test_a_text_is_kept_for_the_code_that_made_it(store):
+    """Another module's code (or the same module edited) makes its text anew."""
+    calls = []
+
+    def make() -> str:
+        calls.append(1)
+        return f"text{len(calls)}"
+
+    words = frozenset(f"w{i}" for i in range(kept_texts.MIN_WORDS))
+    assert kept_texts.kept_text("k", words, make, kept_texts.__name__) == "text1"
+    assert kept_texts.kept_text("k", words, make, "figcheck.lexicon.literals") == "text2"
+    assert kept_texts.kept_text("k", words, make, "no.such.module") == "text3"
+    assert kept_texts.kept_text("k", words, make, "no.such.module") == "text4"  # never kept
 
 
 def test_short_lists_are_not_kept(store):

@@ -23,7 +23,8 @@ def literal_led(literals: Iterable[str], not_behind: str) -> str:
     ['USD', 'RM']
     """
     unique = frozenset(literals)
-    return kept_text(f"literal_led {not_behind}", unique, lambda: _literal_led(unique, not_behind))
+    return kept_text(f"literal_led {not_behind}", unique, lambda: _literal_led(unique, not_behind),
+                     __name__)
 
 
 def _literal_led(literals: frozenset[str], not_behind: str) -> str:
@@ -39,7 +40,7 @@ def trie_alternation(words: Iterable[str]) -> str:
     '(?:one(?:fold)?|two)'
     """
     unique = frozenset(words)
-    return kept_text("trie_alternation", unique, lambda: _branch(_prefix_tree(unique)))
+    return kept_text("trie_alternation", unique, lambda: _branch(_prefix_tree(unique)), __name__)
 
 
 def _prefix_tree(words: Iterable[str]) -> dict[str, Any]:
@@ -84,7 +85,7 @@ def alternation(words: list[str]) -> str:
     position (measured: several times faster on the word lists here).
     """
     unique = frozenset(words)
-    return kept_text("alternation", unique, lambda: _alternation(unique))
+    return kept_text("alternation", unique, lambda: _alternation(unique), __name__)
 
 
 def _alternation(words: frozenset[str]) -> str:
