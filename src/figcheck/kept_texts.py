@@ -15,13 +15,12 @@ from __future__ import annotations
 import atexit
 import functools
 import hashlib
-import marshal
 import sys
 import threading
 from collections.abc import Callable
 from pathlib import Path
 
-from .user_cache import cache_folder, read_entry, write_entry
+from .user_cache import add_to_table, cache_folder, read_table
 
 __all__ = ["MIN_WORDS", "kept_text"]
 
@@ -92,30 +91,11 @@ def _texts() -> _Texts | None:
         if not _state:
             stamp = hashlib.sha256(sys.version.encode()).hexdigest()[:16]
             folder = cache_folder(f"texts-{sys.implementation.cache_tag}-{stamp}")
-            _state.append(None if folder is None else _Texts(folder, _read(folder)))
+            _state.append(None if folder is None else _Texts(folder, read_table(folder, _STORE)))
     return _state[0]
-
-
-def _read(folder: Path) -> dict[_Key, str]:
-    """The texts kept in ``folder`` (none when there is no store or it is not one)."""
-    raw = read_entry(folder, _STORE)
-    if raw is None:
-        return {}
-    try:
-        kept = marshal.loads(raw)
-    except (EOFError, ValueError, TypeError):
-        return {}
-    return kept if isinstance(kept, dict) else {}
 
 
 def _save(store: _Texts) -> None:
     """Add this process's new texts to the store (at exit); the store keeps what other
     processes added meanwhile, unless it grew past its size, when only this run's are kept."""
-    if not store.made:
-        return
-    merged = {**_read(store.folder), **store.made}
-    payload = marshal.dumps(merged)
-    if len(payload) > _MAX_BYTES:
-        payload = marshal.dumps(
-            {k: v for k, v in merged.items() if k in store.used or k in store.made})
-    write_entry(store.folder, _STORE, payload)
+    add_to_table(store.folder, _STORE, store.made, store.used, _MAX_BYTES)

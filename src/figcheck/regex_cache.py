@@ -26,7 +26,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from .user_cache import cache_folder, read_entry, write_entry
+from .user_cache import add_to_table, cache_folder, read_table
 
 __all__ = ["compile_pattern", "kept_while_importing"]
 
@@ -119,35 +119,13 @@ def _open() -> _Store | None:
     folder = cache_folder(f"regex-{sys.implementation.cache_tag}-{stamp}")
     if folder is None:
         return None
-    return _Store(folder, _read(folder))
-
-
-def _read(folder: Path) -> dict[tuple[str, int], bytes]:
-    """The entries kept in ``folder`` (none when there is no store or it is not one)."""
-    raw = read_entry(folder, _STORE)
-    if raw is None:
-        return {}
-    try:
-        kept = marshal.loads(raw)
-    except (EOFError, ValueError, TypeError):
-        return {}
-    return kept if isinstance(kept, dict) else {}
+    return _Store(folder, read_table(folder, _STORE))
 
 
 def _save(store: _Store) -> None:
     """Add this process's new entries to the store (at exit); the store keeps what other
     processes added meanwhile, unless it grew past its size, when only this run's are kept."""
-    if not store.made:
-        return
-    try:
-        merged = {**_read(store.folder), **store.made}
-        payload = marshal.dumps(merged)
-        if len(payload) > _MAX_BYTES:
-            mine = {k: v for k, v in merged.items() if k in store.used or k in store.made}
-            payload = marshal.dumps(mine)
-    except ValueError:  # not marshallable after all: nothing is kept, nothing is lost
-        return
-    write_entry(store.folder, _STORE, payload)
+    add_to_table(store.folder, _STORE, store.made, store.used, _MAX_BYTES)
 
 
 def _supported() -> bool:

@@ -10,10 +10,13 @@ caller computes the result as it would without a cache.
 from __future__ import annotations
 
 import contextlib
+import marshal
 import os
+from collections.abc import Collection, Mapping
 from pathlib import Path
+from typing import Any
 
-__all__ = ["cache_folder", "read_entry", "write_entry"]
+__all__ = ["add_to_table", "cache_folder", "read_entry", "read_table", "write_entry"]
 
 
 def cache_folder(*parts: str) -> Path | None:
@@ -60,3 +63,34 @@ def write_entry(folder: Path | None, name: str, payload: bytes) -> bool:
     except OSError:
         return False
     return True
+
+
+def read_table(folder: Path | None, name: str) -> dict[Any, Any]:
+    """The dict kept (marshalled) under ``name`` in ``folder``; empty when there is none or the
+    entry is not one."""
+    raw = read_entry(folder, name)
+    if raw is None:
+        return {}
+    try:
+        kept = marshal.loads(raw)
+    except (EOFError, ValueError, TypeError):
+        return {}
+    return kept if isinstance(kept, dict) else {}
+
+
+def add_to_table(
+    folder: Path | None, name: str, made: Mapping[Any, Any], used: Collection[Any], max_bytes: int
+) -> None:
+    """Add ``made`` to the table under ``name``, keeping what other processes added meanwhile;
+    past ``max_bytes`` only the keys in ``used`` or ``made`` are kept. A table that cannot be
+    marshalled keeps nothing (and loses nothing)."""
+    if not made:
+        return
+    try:
+        merged = {**read_table(folder, name), **made}
+        payload = marshal.dumps(merged)
+        if len(payload) > max_bytes:
+            payload = marshal.dumps({k: v for k, v in merged.items() if k in used or k in made})
+    except ValueError:
+        return
+    write_entry(folder, name, payload)
