@@ -12,11 +12,7 @@ from collections.abc import Iterable, Mapping
 from enum import StrEnum
 from typing import TYPE_CHECKING, Any
 
-from .regex_cache import kept_while_importing
-
-# pydantic's imports (fractions, decimal, typing_extensions) compile fixed patterns as they load
-with kept_while_importing():
-    from pydantic import BaseModel, ConfigDict, model_validator
+from pydantic import BaseModel, ConfigDict, model_validator
 
 if TYPE_CHECKING:  # pint stays out of import time
     import pint
