@@ -12,15 +12,13 @@ is made as usual.
 
 from __future__ import annotations
 
-import atexit
 import functools
 import hashlib
 import sys
 import threading
 from collections.abc import Callable
-from pathlib import Path
 
-from .user_cache import add_to_table, cache_folder, read_table
+from .user_cache import KeptTable, cache_folder
 
 __all__ = ["MIN_WORDS", "kept_text"]
 
@@ -31,20 +29,7 @@ _MAX_BYTES = 1_000_000  # past this, a store keeps only the texts of the run tha
 MIN_WORDS = 16
 _LOCK = threading.Lock()
 
-_Key = tuple[str, str, frozenset[str]]
-
-
-class _Texts:
-    """The kept texts, the keys this process used, and the texts it made."""
-
-    def __init__(self, folder: Path, kept: dict[_Key, str]) -> None:
-        self.folder = folder
-        self.kept = kept
-        self.used: set[_Key] = set()
-        self.made: dict[_Key, str] = {}
-
-
-_state: list[_Texts | None] = []  # empty until the store is first asked for
+_state: list[KeptTable | None] = []  # empty until the store is first asked for
 
 
 def kept_text(kind: str, words: frozenset[str], make: Callable[[], str], module: str) -> str:
@@ -62,10 +47,7 @@ def kept_text(kind: str, words: frozenset[str], make: Callable[[], str], module:
         store.used.add(key)
         return text
     text = make()
-    with _LOCK:
-        if not store.made:
-            atexit.register(_save, store)
-        store.made[key] = text
+    store.add(key, text)
     return text
 
 
@@ -83,7 +65,7 @@ def _digest(module: str) -> str | None:
         return None
 
 
-def _texts() -> _Texts | None:
+def _texts() -> KeptTable | None:
     """This process's store, opened on first use; None when texts cannot be kept here."""
     if _state:
         return _state[0]
@@ -91,11 +73,5 @@ def _texts() -> _Texts | None:
         if not _state:
             stamp = hashlib.sha256(sys.version.encode()).hexdigest()[:16]
             folder = cache_folder(f"texts-{sys.implementation.cache_tag}-{stamp}")
-            _state.append(None if folder is None else _Texts(folder, read_table(folder, _STORE)))
+            _state.append(None if folder is None else KeptTable(folder, _STORE, _MAX_BYTES))
     return _state[0]
-
-
-def _save(store: _Texts) -> None:
-    """Add this process's new texts to the store (at exit); the store keeps what other
-    processes added meanwhile, unless it grew past its size, when only this run's are kept."""
-    add_to_table(store.folder, _STORE, store.made, store.used, _MAX_BYTES)

@@ -15,7 +15,6 @@ store cannot be read, patterns are compiled by :func:`re.compile` as usual.
 
 from __future__ import annotations
 
-import atexit
 import contextlib
 import hashlib
 import marshal
@@ -23,10 +22,9 @@ import re
 import sys
 import threading
 from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
-from .user_cache import add_to_table, cache_folder, read_table
+from .user_cache import KeptTable, cache_folder
 
 __all__ = ["compile_pattern", "kept_while_importing"]
 
@@ -38,18 +36,7 @@ _IMPORTING = threading.Lock()  # one patched re.compile at a time
 _RE_COMPILE = re.compile
 
 
-class _Store:
-    """The kept entries, those this process used, and those it made; each entry is marshalled
-    on its own, so opening the store reads bytes and only the patterns asked for are decoded."""
-
-    def __init__(self, folder: Path, kept: dict[tuple[str, int], bytes]) -> None:
-        self.folder = folder
-        self.kept = kept
-        self.used: set[tuple[str, int]] = set()
-        self.made: dict[tuple[str, int], bytes] = {}
-
-
-_state: list[_Store | None] = []  # empty until the store is first asked for
+_state: list[KeptTable | None] = []  # empty until the store is first asked for
 
 
 def compile_pattern(pattern: str, flags: int = 0) -> re.Pattern[str]:
@@ -74,10 +61,7 @@ def compile_pattern(pattern: str, flags: int = 0) -> re.Pattern[str]:
         blob = marshal.dumps(entry)
     except Exception:  # a bad pattern raises re.error from re.compile, as it would anyway
         return _RE_COMPILE(pattern, flags)
-    with _LOCK:
-        if not store.made:
-            atexit.register(_save, store)
-        store.made[key] = blob
+    store.add(key, blob)
     return compiled
 
 
@@ -102,7 +86,7 @@ def kept_while_importing() -> Iterator[None]:
             re.compile = usual
 
 
-def _store() -> _Store | None:
+def _store() -> KeptTable | None:
     """This process's store, opened on first use; None when patterns cannot be kept here."""
     if _state:
         return _state[0]
@@ -112,20 +96,16 @@ def _store() -> _Store | None:
     return _state[0]
 
 
-def _open() -> _Store | None:
+def _open() -> KeptTable | None:
     if not _supported():
         return None
     stamp = hashlib.sha256(f"{sys.version}\0{_sre_magic()}".encode()).hexdigest()[:16]
     folder = cache_folder(f"regex-{sys.implementation.cache_tag}-{stamp}")
     if folder is None:
         return None
-    return _Store(folder, read_table(folder, _STORE))
-
-
-def _save(store: _Store) -> None:
-    """Add this process's new entries to the store (at exit); the store keeps what other
-    processes added meanwhile, unless it grew past its size, when only this run's are kept."""
-    add_to_table(store.folder, _STORE, store.made, store.used, _MAX_BYTES)
+    # each entry is marshalled on its own: opening the store reads bytes, and only the
+    # patterns asked for are decoded
+    return KeptTable(folder, _STORE, _MAX_BYTES)
 
 
 def _supported() -> bool:

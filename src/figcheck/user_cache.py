@@ -9,14 +9,16 @@ caller computes the result as it would without a cache.
 
 from __future__ import annotations
 
+import atexit
 import contextlib
 import marshal
 import os
+import threading
 from collections.abc import Collection, Mapping
 from pathlib import Path
 from typing import Any
 
-__all__ = ["add_to_table", "cache_folder", "read_entry", "read_table", "write_entry"]
+__all__ = ["KeptTable", "add_to_table", "cache_folder", "read_entry", "read_table", "write_entry"]
 
 
 def cache_folder(*parts: str) -> Path | None:
@@ -94,3 +96,28 @@ def add_to_table(
     except ValueError:
         return
     write_entry(folder, name, payload)
+
+
+class KeptTable:
+    """A table kept under ``name`` in ``folder``: what earlier runs kept (``kept``), the keys this
+    process read from it (``used``) and what it made (``made``), added to the table at exit."""
+
+    def __init__(self, folder: Path, name: str, max_bytes: int) -> None:
+        self.folder = folder
+        self.name = name
+        self.max_bytes = max_bytes
+        self.kept: dict[Any, Any] = read_table(folder, name)
+        self.used: set[Any] = set()
+        self.made: dict[Any, Any] = {}
+        self._lock = threading.Lock()
+
+    def add(self, key: Any, value: Any) -> None:
+        """Keep ``value`` under ``key``; the first one made registers the save at exit."""
+        with self._lock:
+            if not self.made:
+                atexit.register(self.save)
+            self.made[key] = value
+
+    def save(self) -> None:
+        """Add what this process made to the table (see :func:`add_to_table`)."""
+        add_to_table(self.folder, self.name, self.made, self.used, self.max_bytes)

@@ -7,6 +7,7 @@ import pytest
 from figcheck import kept_texts
 from figcheck.lexicon.files import data_file
 from figcheck.lexicon.literals import alternation, literal_led, trie_alternation
+from figcheck.user_cache import KeptTable
 
 
 @pytest.fixture
@@ -17,11 +18,11 @@ def store(tmp_path, monkeypatch):
     yield tmp_path / "figcheck"
 
 
-def _reopen(monkeypatch) -> kept_texts._Texts:
+def _reopen(monkeypatch) -> KeptTable:
     """Save the store as the process would at exit, then open it again as a new process."""
     old = kept_texts._texts()
     assert old is not None
-    kept_texts._save(old)
+    old.save()
     old.made.clear()  # nothing left for the exit hook
     monkeypatch.setattr(kept_texts, "_state", [])
     reopened = kept_texts._texts()

@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 from figcheck import regex_cache
 from figcheck.extraction.patterns import grammar
 from figcheck.lexicon.scanner import lexicon
+from figcheck.user_cache import KeptTable
 
 _PATTERNS = [
     (r"(?i)(?:[ \u00a0]?+-?|-)(?P<u>mi(?:les?)?|km|metres?)(?![\w²³])", 0),
@@ -41,10 +42,10 @@ def store(tmp_path, monkeypatch):
     yield tmp_path / "figcheck"
 
 
-def _reopen(monkeypatch) -> regex_cache._Store:
+def _reopen(monkeypatch) -> KeptTable:
     """Save the store as the process would at exit, then open it again as a new process."""
     old = regex_cache._store()
-    regex_cache._save(old)
+    old.save()
     old.made.clear()  # nothing left for the exit hook
     monkeypatch.setattr(regex_cache, "_state", [])
     return regex_cache._store()
@@ -101,7 +102,7 @@ def test_without_a_writable_cache_folder_patterns_are_compiled(tmp_path, monkeyp
     monkeypatch.setattr("platformdirs.user_cache_dir", lambda name: str(blocked / name))
     monkeypatch.setattr(regex_cache, "_state", [])
     _same(regex_cache.compile_pattern(*_PATTERNS[1]), re.compile(*_PATTERNS[1]), _TEXTS)
-    regex_cache._save(regex_cache._store())  # nothing to write to: no error
+    regex_cache._store().save()  # nothing to write to: no error
     regex_cache._store().made.clear()
 
 
